@@ -1,0 +1,69 @@
+"""``choreo agree FILE BEAT --by ID [--by ID...]``: record agreement on a beat.
+
+Writes ``[beats.agreed]`` with a fresh digest and appends an ``agreed`` entry to
+the rehearsal log. Exit 0, or 2 on bad input; the file is only rewritten when
+everything given is valid.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+
+from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_OK
+from notation import LoadError, SaveError, load, save
+from notation.agreement import agree
+from notation.model import LogEntry
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare FILE, BEAT and --by."""
+    parser.add_argument("file", metavar="FILE")
+    parser.add_argument("beat", metavar="BEAT", type=int, help="the beat number (1 is the first)")
+    parser.add_argument(
+        "--by",
+        action="append",
+        required=True,
+        metavar="ID",
+        help="a performer id who agreed the beat; repeat for each",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Record the agreement and save."""
+    try:
+        score = load(args.file)
+    except LoadError as error:
+        print(error.render(), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if not 1 <= args.beat <= len(score.beats):
+        print(
+            f"{args.file}: error: there is no beat {args.beat}; "
+            f"beats are numbered 1 to {len(score.beats)}",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    unknown = [who for who in args.by if who not in score.by_id]
+    if unknown:
+        known = ", ".join(score.by_id) or "none"
+        print(
+            f"{args.file}: error: not in the cast: {', '.join(unknown)}; "
+            f"performer ids are: {known}",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    now = datetime.now().astimezone().replace(microsecond=0)
+    index = args.beat - 1
+    beats = list(score.beats)
+    beats[index] = agree(beats[index], args.by, now.date())
+    entry = LogEntry(at=now, event="agreed", beat=args.beat, who=tuple(args.by))
+    updated = score.replace(beats=tuple(beats), log=(*score.log, entry))
+    try:
+        save(updated, args.file)
+    except SaveError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    names = " and ".join(score.name_of(who) for who in args.by)
+    print(f"{args.file}: recorded that {names} agreed beat {args.beat}.")
+    return EXIT_OK

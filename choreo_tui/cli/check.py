@@ -1,0 +1,83 @@
+"""``choreo check FILE... [--format text|json] [--strict]``: print findings.
+
+Exit 0 with no error findings, 1 with an error finding (or any warning with
+``--strict``), 2 when a file could not be read (which wins over 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
+from notation import Finding, LoadError, check, load
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare FILE..., --format and --strict."""
+    parser.add_argument("files", nargs="+", metavar="FILE", help="score files to check")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--strict", action="store_true", help="exit 1 on warnings too, not only on errors"
+    )
+
+
+def finding_line(path: str, finding: Finding) -> str:
+    """``PATH:LINE: CODE severity: beat N: message`` (``scene`` for scene-level)."""
+    where = f"{path}:{finding.line}" if finding.line else path
+    beat = f"beat {finding.beat}" if finding.beat is not None else "scene"
+    return f"{where}: {finding.code} {finding.severity}: {beat}: {finding.message}"
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check every file; print text or one JSON object."""
+    findings: list[tuple[str, Finding]] = []
+    errors: list[LoadError] = []
+    for path in args.files:
+        try:
+            score = load(path)
+        except LoadError as problem:
+            errors.append(problem)
+            continue
+        findings += [(path, f) for f in check(score)]
+    if args.format == "json":
+        document = {
+            "findings": [
+                {
+                    "path": path,
+                    "line": f.line,
+                    "beat": f.beat,
+                    "code": f.code,
+                    "severity": f.severity,
+                    "message": f.message,
+                }
+                for path, f in findings
+            ],
+            "errors": [
+                {"path": e.path, "line": p.line, "message": p.message}
+                for e in errors
+                for p in e.problems
+            ],
+        }
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        for error in errors:
+            print(error.render(), file=sys.stderr)
+        for path, finding in findings:
+            print(finding_line(path, finding))
+        counts = {
+            s: sum(1 for _, f in findings if f.severity == s) for s in ("error", "warning", "info")
+        }
+        checked = len(args.files) - len(errors)
+        summary = (
+            f"{checked} file{'s' if checked != 1 else ''} checked: "
+            f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes"
+        )
+        if errors:
+            summary += f"; {len(errors)} could not be read"
+        print(summary, file=sys.stderr)
+    if errors:
+        return EXIT_BAD_INPUT
+    failing = {"error", "warning"} if args.strict else {"error"}
+    return EXIT_FINDINGS if any(f.severity in failing for _, f in findings) else EXIT_OK

@@ -1,0 +1,48 @@
+"""Agreement digests: what performers agreed, fingerprinted so that a change shows.
+
+The digest covers everything in a beat except ``title``, ``notes``,
+``private_notes`` and ``agreed`` itself. It is computed from the validated model,
+never from the file's text, so reformatting, reordering keys or comments cannot
+change it; fields at their defaults are left out, so a later format field with a
+default does not lapse every agreement.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+
+from notation.model import Agreed, Beat
+
+UNDIGESTED = frozenset({"title", "notes", "private_notes", "agreed"})
+
+
+def digest(beat: Beat) -> str:
+    """The fingerprint of a beat's choreography, as written in ``[beats.agreed]``."""
+    data = beat.model_dump(mode="json", exclude=set(UNDIGESTED), exclude_defaults=True)
+    blob = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return "sha256:" + hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def is_current(beat: Beat) -> bool:
+    """Whether the beat's recorded agreement still matches its choreography."""
+    return beat.agreed is not None and beat.agreed.digest == digest(beat)
+
+
+def has_agreed(beat: Beat, performer_id: str) -> bool:
+    """Whether a performer agreed this beat as it stands now."""
+    return is_current(beat) and beat.agreed is not None and performer_id in beat.agreed.by
+
+
+def agree(beat: Beat, who: list[str] | tuple[str, ...], on: date) -> Beat:
+    """The beat with ``who`` recorded as agreeing it on ``on``, with a fresh digest.
+
+    Performers who agreed the same choreography before keep their agreement;
+    if the beat changed since, only ``who`` count.
+    """
+    earlier: tuple[str, ...] = ()
+    if beat.agreed is not None and is_current(beat):
+        earlier = beat.agreed.by
+    names = tuple(dict.fromkeys((*earlier, *who)))
+    return beat.model_copy(update={"agreed": Agreed(by=names, on=on, digest=digest(beat))})

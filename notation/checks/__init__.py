@@ -1,0 +1,98 @@
+"""The checker: every place a score crosses a boundary, the protocol or the craft.
+
+``check(score)`` runs every rule. ``check_beat`` and ``check_scene`` run the
+per-beat and scene-level halves, so an editor can re-check one beat after an
+edit, with a ``Cast`` it keeps and refreshes only for the performer who changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from notation.checks import boundaries, craft, protocol
+from notation.checks.cast import Cast
+from notation.checks.context import BeatContext
+from notation.findings import Finding
+from notation.model import Score
+
+BeatRule = Callable[[BeatContext], list[Finding]]
+
+BEAT_RULES: tuple[BeatRule, ...] = (
+    boundaries.check,
+    protocol.nudity,
+    protocol.simulated,
+    protocol.consent,
+    craft.timing,
+    craft.placement,
+    craft.kisses,
+    craft.unknown_ids,
+)
+
+
+def _sort_key(finding: Finding) -> tuple[int, int, int, str]:
+    return (
+        finding.beat or 0,
+        finding.touch if finding.touch is not None else -1,
+        finding.line or 0,
+        finding.code,
+    )
+
+
+def check_beat(score: Score, index: int, cast: Cast | None = None) -> list[Finding]:
+    """Findings for the beat at 0-based ``index``."""
+    ctx = BeatContext(score, cast or Cast(score), index, score.beats[index])
+    found: list[Finding] = []
+    for rule in BEAT_RULES:
+        found += rule(ctx)
+    found.sort(key=_sort_key)
+    return found
+
+
+def check_scene(score: Score) -> list[Finding]:
+    """Scene-level findings: C402 no self-care cue, C403 minor without guardian,
+    C405 a touched performer without recorded boundaries."""
+    found: list[Finding] = []
+    if not score.scene.self_care_cue.strip():
+        found.append(
+            Finding(
+                None,
+                "C402",
+                "The scene has no self-care cue. Agree a word anyone can say to stop at once "
+                "(for example 'hold') and record it as self_care_cue.",
+                score.line_of("scene"),
+            )
+        )
+    touched = {t.to for beat in score.beats for t in beat.touches if t.by != t.to}
+    for index, performer in enumerate(score.performers):
+        line = score.line_of("performers", index)
+        if performer.minor and not performer.guardian.strip():
+            found.append(
+                Finding(
+                    None,
+                    "C403",
+                    f"{performer.name} is a minor and no guardian is recorded. Name the guardian "
+                    "or additional adult who will be present.",
+                    line,
+                )
+            )
+        if performer.id in touched and performer.boundaries is None:
+            found.append(
+                Finding(
+                    None,
+                    "C405",
+                    f"{performer.name} is touched in this scene but has no recorded boundaries, "
+                    f"so every area counts as 'ask'. Hold the boundary conversation with "
+                    f"{performer.name} and record it.",
+                    line,
+                )
+            )
+    return found
+
+
+def check(score: Score) -> list[Finding]:
+    """Every finding for a score: scene-level first, then beat by beat."""
+    cast = Cast(score)
+    found = check_scene(score)
+    for index in range(len(score.beats)):
+        found += check_beat(score, index, cast)
+    return found

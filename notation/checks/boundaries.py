@@ -1,0 +1,154 @@
+"""B101-B105: a touch against the boundaries and will_touch of both performers."""
+
+from __future__ import annotations
+
+from notation.agreement import has_agreed
+from notation.areas import HAND_LEAVES, area_label, leaves_of
+from notation.checks.cast import AreaView
+from notation.checks.context import BeatContext, contact, leaf_list
+from notation.findings import Finding
+from notation.model import Touch
+
+
+def _marked(name: str, area: str, red: tuple[str, ...]) -> str:
+    """ "which Ana marked 'no'" for a wholly red area, else "where Ana marked chest 'no'"."""
+    if set(red) == leaves_of(area):
+        return f"which {name} marked 'no'"
+    return f"where {name} marked {leaf_list(red)} 'no'"
+
+
+def _is_hand(area: str) -> bool:
+    return leaves_of(area) <= HAND_LEAVES
+
+
+_PHRASE = {
+    "over_clothing": "over clothing",
+    "light": "with light pressure",
+    "closed_mouth": "with a closed mouth",
+    "hands_only": "by hands only",
+}
+
+
+def _unmet(condition: str, touch: Touch, other_surface: str) -> str | None:
+    """Why ``touch`` fails ``condition``, or None if it meets it."""
+    if condition == "over_clothing" and not touch.over_clothing:
+        return "this touch is not marked over clothing"
+    if condition == "light" and touch.pressure != "light":
+        return f"this touch uses {touch.pressure} pressure"
+    if condition == "closed_mouth" and touch.action == "kiss":
+        if touch.tongue:
+            return "this kiss uses tongue"
+        if touch.mouth != "closed":
+            return (
+                "this kiss is open-mouthed"
+                if touch.mouth == "open"
+                else ("this kiss does not say it is closed-mouthed")
+            )
+    if condition == "hands_only" and not _is_hand(other_surface):
+        return f"the contact is with the {area_label(other_surface)}"
+    return None
+
+
+def _conditions(
+    ctx: BeatContext,
+    i: int,
+    touch: Touch,
+    view: AreaView,
+    owner: str,
+    whose: str,
+    other_surface: str,
+) -> list[Finding]:
+    """B105 for every unmet condition on the leaves of one area."""
+    found: list[Finding] = []
+    by_condition: dict[str, list[str]] = {}
+    for leaf, only in view.conditioned:
+        for condition in only:
+            by_condition.setdefault(condition, []).append(leaf)
+    for condition, leaves in by_condition.items():
+        why = _unmet(condition, touch, other_surface)
+        if why is None:
+            continue
+        found.append(
+            ctx.finding(
+                "B105",
+                f"{contact(ctx, touch)}: {owner} agreed {whose} {leaf_list(leaves)} only "
+                f"{_PHRASE[condition]}, but {why}. Change the touch to meet the condition "
+                f"or revisit it with {owner}.",
+                i,
+            )
+        )
+    return found
+
+
+def _ask(ctx: BeatContext, i: int, view: AreaView, who: str, what: str) -> list[Finding]:
+    """B104 when an 'ask' area is involved and its owner has not agreed the beat."""
+    asked = view.leaves_by_status["ask"]
+    if not asked or has_agreed(ctx.beat, who):
+        return []
+    name = ctx.name(who)
+    return [
+        ctx.finding(
+            "B104",
+            f"{what}: {name} marked {leaf_list(asked)} 'ask first', and {name} has not "
+            f"agreed this beat. Ask {name}, then record the agreement.",
+            i,
+        )
+    ]
+
+
+def check_touch(ctx: BeatContext, i: int, touch: Touch) -> list[Finding]:
+    """Every boundary finding for one touch between two performers."""
+    giver = ctx.cast.get(touch.by)
+    receiver = ctx.cast.get(touch.to)
+    found: list[Finding] = []
+    what = contact(ctx, touch)
+    g_name, r_name = ctx.name(touch.by), ctx.name(touch.to)
+    if receiver is not None:
+        on = receiver.view(receiver.boundaries, touch.on)
+        if on.leaves_by_status["no"]:
+            found.append(
+                ctx.finding(
+                    "B101",
+                    f"{what}, {_marked(r_name, touch.on, on.leaves_by_status['no'])}. "
+                    f"Choose another area or revisit {r_name}'s boundaries with them.",
+                    i,
+                )
+            )
+        found += _ask(ctx, i, on, touch.to, what)
+        found += _conditions(ctx, i, touch, on, r_name, "to be touched on their", touch.with_)
+    if giver is not None:
+        own = giver.view(giver.boundaries, touch.with_)
+        if own.leaves_by_status["no"]:
+            found.append(
+                ctx.finding(
+                    "B102",
+                    f"{what}, but {g_name} marked their own "
+                    f"{leaf_list(own.leaves_by_status['no'])} 'no'. Use another contact surface "
+                    f"or revisit {g_name}'s boundaries with them.",
+                    i,
+                )
+            )
+        found += _ask(ctx, i, own, touch.by, what)
+        found += _conditions(ctx, i, touch, own, g_name, "to use their own", touch.on)
+        will = giver.view(giver.will_touch, touch.on)
+        if will.leaves_by_status["no"]:
+            found.append(
+                ctx.finding(
+                    "B103",
+                    f"{what}, but {g_name} said they will not touch a partner's "
+                    f"{leaf_list(will.leaves_by_status['no'])}. Choose another area or revisit "
+                    f"what {g_name} is willing to touch.",
+                    i,
+                )
+            )
+        found += _ask(ctx, i, will, touch.by, f"{what} ({g_name}'s willingness to touch)")
+        found += _conditions(ctx, i, touch, will, g_name, "to touch a partner's", touch.with_)
+    return found
+
+
+def check(ctx: BeatContext) -> list[Finding]:
+    """B101-B105 for every touch between two performers in the beat."""
+    found: list[Finding] = []
+    for i, touch in ctx.contacts:
+        found += check_touch(ctx, i, touch)
+    return found

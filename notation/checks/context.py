@@ -1,0 +1,102 @@
+"""What every rule needs to look at one beat: the score, the cast and plain words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from notation.areas import GROIN, area_label, leaves_of
+from notation.checks.cast import Cast
+from notation.findings import Finding
+from notation.model import Beat, Score, Touch
+
+_PLURAL = frozenset({"lips", "buttocks"})
+
+
+def touches_groin(touch: Touch) -> bool:
+    """Whether the leaves of a touch's ``on`` or ``with`` include the groin."""
+    return GROIN in leaves_of(touch.on) or GROIN in leaves_of(touch.with_)
+
+
+def and_list(words: list[str] | tuple[str, ...]) -> str:
+    """Words joined for a sentence: "a", "a and b", "a, b and c"."""
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def leaf_list(leaves: tuple[str, ...] | list[str]) -> str:
+    """Areas in plain words: "chest", "right hand and chest"."""
+    return and_list([area_label(leaf) for leaf in leaves])
+
+
+@dataclass
+class BeatContext:
+    """One beat under check, with the helpers the rules share."""
+
+    score: Score
+    cast: Cast
+    index: int
+    beat: Beat
+
+    @property
+    def number(self) -> int:
+        """The beat's 1-based number."""
+        return self.index + 1
+
+    def name(self, performer_id: str) -> str:
+        """A performer's name for a message."""
+        return self.score.name_of(performer_id)
+
+    def finding(self, code: str, message: str, touch: int | None = None) -> Finding:
+        """A finding on this beat, carrying the line of its touch or beat."""
+        if touch is not None:
+            line = self.score.line_of("beats", self.index, "touches", touch)
+        else:
+            line = self.score.line_of("beats", self.index)
+        return Finding(self.number, code, message, line, touch)
+
+    @cached_property
+    def contacts(self) -> list[tuple[int, Touch]]:
+        """The touches between two different performers, with their index."""
+        return [(i, t) for i, t in enumerate(self.beat.touches) if t.by != t.to]
+
+    @cached_property
+    def involved(self) -> list[str]:
+        """Everyone who touches or is touched in this beat, in order of appearance."""
+        seen: dict[str, None] = {}
+        for touch in self.beat.touches:
+            seen.setdefault(touch.by)
+            seen.setdefault(touch.to)
+        return list(seen)
+
+    @cached_property
+    def groin_touches(self) -> list[tuple[int, Touch]]:
+        """Touches (with index) whose ``on`` or ``with`` involves the groin."""
+        return [(i, t) for i, t in enumerate(self.beat.touches) if touches_groin(t)]
+
+    @cached_property
+    def is_sexual(self) -> bool:
+        """Whether the beat is simulated sex or has a touch involving the groin."""
+        return self.beat.simulated or bool(self.groin_touches)
+
+    @cached_property
+    def has_nudity(self) -> bool:
+        """Whether anyone is bare in this beat."""
+        return any(areas for areas in self.beat.bare.values())
+
+
+def surface(name: str, area: str) -> str:
+    """ "Ben's right hand" ."""
+    return f"{name}'s {area_label(area)}"
+
+
+def touches_verb(area: str) -> str:
+    """'touches' or 'touch', agreeing with the contact surface."""
+    return "touch" if area in _PLURAL else "touches"
+
+
+def contact(ctx: BeatContext, touch: Touch) -> str:
+    """ "Ben's right hand touches Ana's neck" ."""
+    giver = surface(ctx.name(touch.by), touch.with_)
+    return f"{giver} {touches_verb(touch.with_)} {surface(ctx.name(touch.to), touch.on)}"

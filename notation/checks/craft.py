@@ -1,0 +1,99 @@
+"""T501-T505: a score must be repeatable, and name only performers in the cast."""
+
+from __future__ import annotations
+
+from notation.checks.context import BeatContext, surface
+from notation.findings import Finding
+
+
+def timing(ctx: BeatContext) -> list[Finding]:
+    """T501 no timing, T502 both counts and seconds."""
+    t = ctx.beat.timing
+    if t is None or (t.counts is None and t.seconds is None):
+        return [
+            ctx.finding(
+                "T501",
+                "This beat has no timing. Give it counts or seconds so it is repeated the "
+                "same way every time.",
+            )
+        ]
+    if t.counts is not None and t.seconds is not None:
+        return [
+            ctx.finding(
+                "T502",
+                f"This beat's timing gives both {t.counts} counts and {t.seconds:g} seconds. "
+                "Keep one of them.",
+            )
+        ]
+    return []
+
+
+def placement(ctx: BeatContext) -> list[Finding]:
+    """T503: two performers in contact placed apart (or offstage)."""
+    where: dict[str, set[str]] = {}
+    for p in ctx.beat.placements:
+        where.setdefault(p.who, set()).add(p.area)
+    found: list[Finding] = []
+    reported: set[frozenset[str]] = set()
+    for i, touch in ctx.contacts:
+        pair = frozenset((touch.by, touch.to))
+        a, b = where.get(touch.by), where.get(touch.to)
+        if a is None or b is None or pair in reported:
+            continue
+        if (a & b) - {"off"}:
+            continue
+        reported.add(pair)
+        found.append(
+            ctx.finding(
+                "T503",
+                f"{ctx.name(touch.by)} ({'/'.join(sorted(a))}) and {ctx.name(touch.to)} "
+                f"({'/'.join(sorted(b))}) are in contact but placed apart or offstage. Place "
+                "them in the same stage area, or change the touch.",
+                i,
+            )
+        )
+    return found
+
+
+def kisses(ctx: BeatContext) -> list[Finding]:
+    """T504: a kiss must say closed or open mouth, and for how many counts."""
+    found: list[Finding] = []
+    for i, touch in enumerate(ctx.beat.touches):
+        if touch.action != "kiss":
+            continue
+        missing = [
+            what
+            for what, absent in (
+                ("closed or open mouth", touch.mouth is None),
+                ("how many counts", touch.counts is None),
+            )
+            if absent
+        ]
+        if missing:
+            found.append(
+                ctx.finding(
+                    "T504",
+                    f"The kiss by {surface(ctx.name(touch.by), touch.with_)} on "
+                    f"{surface(ctx.name(touch.to), touch.on)} does not say "
+                    f"{' or '.join(missing)}. Specify it so the kiss is the same every time.",
+                    i,
+                )
+            )
+    return found
+
+
+def unknown_ids(ctx: BeatContext) -> list[Finding]:
+    """T505: every id in the beat names a performer."""
+    known = ctx.score.by_id
+    found: list[Finding] = []
+    for who in sorted(ctx.beat.ids() - known.keys()):
+        touch = next((i for i, t in enumerate(ctx.beat.touches) if who in (t.by, t.to)), None)
+        found.append(
+            ctx.finding(
+                "T505",
+                f"This beat names '{who}', who is not in the cast. Correct the id or add the "
+                "performer.",
+                touch,
+            )
+        )
+    return found

@@ -1,0 +1,149 @@
+"""Where each table and key of a TOML text starts, for messages that name a line.
+
+``tomllib`` gives values but no positions. This scanner reads the text once,
+line by line, and maps every concrete path (``("beats", 2, "touches", 0)``) to
+the line of its header, and every ``key = value`` to the line of the key. It
+understands strings (basic, literal and their multi-line forms), comments and
+multi-line arrays, so a ``[`` inside a value is never taken for a header. It
+never recurses, so pathological nesting cannot exhaust the stack.
+"""
+
+from __future__ import annotations
+
+Path = tuple[str | int, ...]
+
+_BARE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+
+
+def _parse_key(text: str, i: int) -> tuple[list[str], int]:
+    """Parse a dotted key at ``text[i:]``; return its parts and the index after it."""
+    parts: list[str] = []
+    n = len(text)
+    while i < n:
+        while i < n and text[i] in " \t":
+            i += 1
+        if i < n and text[i] in "\"'":
+            quote = text[i]
+            j = i + 1
+            chunk: list[str] = []
+            while j < n and text[j] != quote:
+                if quote == '"' and text[j] == "\\" and j + 1 < n:
+                    chunk.append(text[j : j + 2])
+                    j += 2
+                    continue
+                chunk.append(text[j])
+                j += 1
+            parts.append("".join(chunk))
+            i = j + 1
+        else:
+            j = i
+            while j < n and text[j] in _BARE:
+                j += 1
+            if j == i:
+                break
+            parts.append(text[i:j])
+            i = j
+        while i < n and text[i] in " \t":
+            i += 1
+        if i < n and text[i] == ".":
+            i += 1
+            continue
+        break
+    return parts, i
+
+
+class _ValueScanner:
+    """Tracks string and bracket state across the lines of a value."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.multiline: str | None = None
+
+    @property
+    def idle(self) -> bool:
+        """Whether the scanner is between values, where a header or key may start."""
+        return self.depth == 0 and self.multiline is None
+
+    def feed(self, line: str, i: int = 0) -> None:
+        """Consume ``line[i:]``, updating the state."""
+        n = len(line)
+        while i < n:
+            if self.multiline is not None:
+                delim = self.multiline
+                if delim == '"""' and line[i] == "\\":
+                    i += 2
+                    continue
+                if line.startswith(delim, i):
+                    i += 3
+                    # Up to two quotes right before the closing delimiter belong to the string.
+                    extra = 0
+                    while i < n and line[i] == delim[0] and extra < 2:
+                        i += 1
+                        extra += 1
+                    self.multiline = None
+                    continue
+                i += 1
+                continue
+            ch = line[i]
+            if ch == "#":
+                return
+            if ch in "\"'":
+                triple = ch * 3
+                if line.startswith(triple, i):
+                    self.multiline = triple
+                    i += 3
+                    continue
+                i += 1
+                while i < n and line[i] != ch:
+                    if ch == '"' and line[i] == "\\":
+                        i += 1
+                    i += 1
+                i += 1
+                continue
+            if ch in "[{":
+                self.depth += 1
+            elif ch in "]}":
+                self.depth = max(0, self.depth - 1)
+            i += 1
+
+
+def table_lines(text: str) -> dict[Path, int]:
+    """Map each table header and key of ``text`` to its 1-based line number."""
+    lines: dict[Path, int] = {}
+    aot_counts: dict[Path, int] = {}
+    current: Path = ()
+    scanner = _ValueScanner()
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not scanner.idle:
+            scanner.feed(line)
+            continue
+        stripped = line.lstrip()
+        if not stripped or stripped[0] == "#":
+            continue
+        offset = len(line) - len(stripped)
+        if stripped[0] == "[":
+            is_aot = stripped.startswith("[[")
+            parts, _ = _parse_key(stripped, 2 if is_aot else 1)
+            if not parts:
+                continue
+            concrete: Path = ()
+            for part in parts[:-1]:
+                concrete = (*concrete, part)
+                if concrete in aot_counts:
+                    concrete = (*concrete, aot_counts[concrete] - 1)
+            concrete = (*concrete, parts[-1])
+            if is_aot:
+                index = aot_counts.get(concrete, 0)
+                aot_counts[concrete] = index + 1
+                lines.setdefault(concrete, number)
+                concrete = (*concrete, index)
+            lines[concrete] = number
+            current = concrete
+            continue
+        parts, after = _parse_key(line, offset)
+        if parts:
+            lines.setdefault((*current, *parts), number)
+        equals = line.find("=", after)
+        if equals >= 0:
+            scanner.feed(line, equals + 1)
+    return lines

@@ -1,0 +1,310 @@
+"""Reading scores: ``loads`` and ``load``, with messages that name file and line.
+
+Every way a file can be wrong ends in one ``LoadError`` listing its problems:
+what is wrong, where (line), and what would be valid. Values from the file are
+never put in a message, except vocabulary the format itself defines (a key
+name, an area or an enum token), so a message can be shown or logged safely.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import types
+import typing
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from notation.areas import suggest
+from notation.lines import table_lines
+from notation.model import FORMAT, VERSION, Score
+
+MAX_BYTES = 64 * 1024 * 1024
+"""Larger files are refused: a whole production's score is a few megabytes."""
+
+MAX_PROBLEMS = 20
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file: where (line, when known) and what."""
+
+    message: str
+    line: int | None = None
+
+
+class LoadError(Exception):
+    """A score could not be read. ``problems`` says every reason found, with lines."""
+
+    def __init__(self, path: str, problems: Sequence[Problem]) -> None:
+        self.path = path
+        self.problems = tuple(problems)
+        super().__init__(self.render())
+
+    @property
+    def line(self) -> int | None:
+        """The line of the first problem, when known."""
+        return self.problems[0].line if self.problems else None
+
+    def render(self) -> str:
+        """Every problem as ``PATH:LINE: error: message``, one per line."""
+        return "\n".join(
+            f"{self.path}:{p.line}: error: {p.message}"
+            if p.line
+            else f"{self.path}: error: {p.message}"
+            for p in self.problems
+        )
+
+
+def load(path: str | Path) -> Score:
+    """Read a score file. Raises ``LoadError`` (never anything else) if it cannot."""
+    name = str(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise LoadError(name, [Problem("no such file")]) from None
+    except IsADirectoryError:
+        raise LoadError(name, [Problem("this is a folder, not a score file")]) from None
+    except PermissionError:
+        raise LoadError(name, [Problem("permission denied: cannot read this file")]) from None
+    except OSError as error:
+        raise LoadError(name, [Problem(f"cannot read the file ({error.strerror})")]) from None
+    return loads_bytes(data, name)
+
+
+def loads_bytes(data: bytes, path: str = "<score>") -> Score:
+    """Read a score from raw bytes, checking the encoding first."""
+    if len(data) > MAX_BYTES:
+        raise LoadError(path, [Problem(f"the file is larger than {MAX_BYTES // 2**20} MiB")])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        problem = Problem("this line is not valid UTF-8; save the file as UTF-8 text", line)
+        raise LoadError(path, [problem]) from None
+    return loads(text, path)
+
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)|\(at end of document\)")
+
+
+def loads(text: str, path: str = "<score>") -> Score:
+    """Read a score from TOML text. Raises ``LoadError`` if it is not a valid score."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise LoadError(path, [_syntax_problem(str(error), text)]) from None
+    except RecursionError:
+        problem = Problem("values are nested too deeply; a score nests a few levels at most")
+        raise LoadError(path, [problem]) from None
+    lines = table_lines(text)
+    _check_header(data, path, lines)
+    try:
+        score = Score.model_validate(data)
+    except ValidationError as error:
+        raise LoadError(path, _problems(error, lines)) from None
+    except RecursionError:
+        problem = Problem("values are nested too deeply; a score nests a few levels at most")
+        raise LoadError(path, [problem]) from None
+    return score.with_lines(lines)
+
+
+def _syntax_problem(message: str, text: str) -> Problem:
+    match = _TOML_POSITION.search(message)
+    line: int | None = None
+    if match and match.group(1):
+        line = int(match.group(1))
+    elif match:
+        line = text.count("\n") + 1
+    what = _TOML_POSITION.sub("", message).strip().rstrip(".")
+    return Problem(f"not valid TOML: {what[:1].lower()}{what[1:]}", line)
+
+
+def _check_header(data: dict[str, Any], path: str, lines: dict[Any, int]) -> None:
+    if not data:
+        raise LoadError(
+            path,
+            [
+                Problem(
+                    f'the file is empty; a score begins with format = "{FORMAT}" and version = 1'
+                )
+            ],
+        )
+    if data.get("format") != FORMAT:
+        line = lines.get(("format",))
+        what = "has no `format` key" if "format" not in data else "has the wrong `format`"
+        raise LoadError(
+            path, [Problem(f'not a Choreo score: it {what}; expected format = "{FORMAT}"', line)]
+        )
+    version = data.get("version")
+    line = lines.get(("version",))
+    if "version" not in data:
+        raise LoadError(path, [Problem(f"no `version`; this Choreo reads version = {VERSION}")])
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise LoadError(path, [Problem("`version` must be a whole number, e.g. version = 1", line)])
+    if version > VERSION:
+        raise LoadError(
+            path,
+            [
+                Problem(
+                    f"this score is format version {version}, written by a newer Choreo; "
+                    f"this Choreo reads version {VERSION}. Update Choreo to open it "
+                    "(the file is left untouched)",
+                    line,
+                )
+            ],
+        )
+    if version < VERSION:
+        raise LoadError(
+            path, [Problem(f"format version {version} never existed; the first is 1", line)]
+        )
+
+
+_TABLE_WORDS = {
+    "beats": "beat",
+    "performers": "performer",
+    "touches": "touch",
+    "placements": "placement",
+    "barriers": "barrier",
+    "garments": "garment",
+    "log": "log entry",
+}
+
+
+def _where(loc: Sequence[int | str]) -> str:
+    """Plain words for a location: ('beats', 2, 'touches', 0, 'on') -> beat 3, touch 1, `on`."""
+    words: list[str] = []
+    index = 0
+    while index < len(loc):
+        part = loc[index]
+        nxt = loc[index + 1] if index + 1 < len(loc) else None
+        if isinstance(part, str) and part in _TABLE_WORDS and isinstance(nxt, int):
+            words.append(f"{_TABLE_WORDS[part]} {nxt + 1}")
+            index += 2
+            continue
+        if part == "[key]":
+            index += 1
+            continue
+        words.append(f"`{part}`" if isinstance(part, str) else f"item {part + 1}")
+        index += 1
+    return ", ".join(words) if words else "the top level"
+
+
+def _unwrap(annotation: Any) -> type[BaseModel] | None:
+    """The model class inside an annotation like ``tuple[Touch, ...] | None``."""
+    stack = [annotation]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            return current
+        origin = typing.get_origin(current)
+        if origin is typing.Annotated:
+            stack.append(typing.get_args(current)[0])
+        elif origin in (tuple, list, typing.Union, types.UnionType):
+            stack.extend(typing.get_args(current))
+        elif origin is dict:
+            stack.append(typing.get_args(current)[1])
+    return None
+
+
+def _model_at(loc: Sequence[int | str]) -> type[BaseModel] | None:
+    """The model class whose table ``loc`` points into."""
+    model: type[BaseModel] | None = Score
+    for part in loc:
+        if model is None:
+            return None
+        if isinstance(part, int):
+            continue
+        field = next((f for name, f in model.model_fields.items() if part in (name, f.alias)), None)
+        if field is None:
+            # A dict key (an area or a performer id) keeps us in the same value type.
+            continue
+        model = _unwrap(field.annotation)
+    return model
+
+
+def _keys_of(model: type[BaseModel]) -> list[str]:
+    return [field.alias or name for name, field in model.model_fields.items()]
+
+
+_TYPE_WORDS = {
+    "bool_type": "must be true or false",
+    "int_type": "must be a whole number",
+    "float_type": "must be a number",
+    "string_type": 'must be text in quotes, e.g. "..."',
+    "date_type": "must be a date, e.g. 2026-11-20",
+    "datetime_type": "must be a date and time with an offset, e.g. 2026-11-27T19:30:00+00:00",
+    "tuple_type": "must be a list, e.g. [...]",
+    "list_type": "must be a list, e.g. [...]",
+    "dict_type": "must be a table",
+    "model_type": "must be a table",
+    "model_attributes_type": "must be a table",
+    "greater_than": "must be greater than 0",
+    "string_pattern_mismatch": (
+        "must be an id: a lowercase letter, then lowercase letters, digits, _ or -"
+    ),
+    "string_too_short": "must not be empty",
+    "too_short": "has too few items",
+    "too_long": "has too many items",
+    "finite_number": "must be a finite number",
+}
+
+
+def _problem(error: Any, lines: dict[Any, int]) -> Problem:
+    loc: tuple[int | str, ...] = tuple(error["loc"])
+    kind: str = error["type"]
+    line = _line_for(loc, lines)
+    where = _where(loc[:-1]) if loc else "the top level"
+    key = loc[-1] if loc else ""
+    if kind == "extra_forbidden":
+        model = _model_at(loc[:-1])
+        valid = _keys_of(model) if model else []
+        hint = suggest(str(key), valid) if valid else None
+        tip = f"; did you mean `{hint}`?" if hint else ""
+        listing = f" Valid keys here: {', '.join(valid)}." if valid else ""
+        return Problem(f"unknown key `{key}` in {where}{tip}{listing}", line)
+    if kind == "missing":
+        return Problem(f"{where} is missing the required key `{key}`", line)
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        valid = re.findall(r"'([^']*)'", expected)
+        given = error.get("input")
+        hint = suggest(given, valid) if isinstance(given, str) and valid else None
+        tip = f"; did you mean '{hint}'?" if hint else ""
+        return Problem(f"{_where(loc)} must be one of: {', '.join(valid)}{tip}", line)
+    if kind in ("value_error", "assertion_error"):
+        message = str(error.get("msg", "")).removeprefix("Value error, ")
+        return Problem(f"{_where(loc)}: {message}", line)
+    words = _TYPE_WORDS.get(kind, "is not valid here")
+    return Problem(f"{_where(loc)} {words}", line)
+
+
+def _line_for(loc: tuple[int | str, ...], lines: dict[Any, int]) -> int | None:
+    key = tuple(part for part in loc if part != "[key]")
+    while key:
+        if key in lines:
+            return lines[key]
+        key = key[:-1]
+    return None
+
+
+def _problems(error: ValidationError, lines: dict[Any, int]) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[tuple[int | None, str]] = set()
+    for item in error.errors(include_url=False):
+        problem = _problem(item, lines)
+        if (problem.line, problem.message) not in seen:
+            seen.add((problem.line, problem.message))
+            problems.append(problem)
+    problems.sort(key=lambda p: p.line or 0)
+    if len(problems) > MAX_PROBLEMS:
+        rest = len(problems) - MAX_PROBLEMS
+        problems = [*problems[:MAX_PROBLEMS], Problem(f"... and {rest} more problems")]
+    return problems
