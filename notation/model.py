@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from functools import cached_property
-from typing import Annotated, Any, Final, Literal, get_args
+from typing import Annotated, Any, Final, Literal, Self, get_args
 
 from pydantic import (
     AfterValidator,
@@ -123,6 +123,16 @@ class Model(BaseModel):
         validate_by_alias=True,
         serialize_by_alias=True,
     )
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy with ``update`` applied; values cached from the old fields are dropped."""
+        copied = super().model_copy(update=update, deep=deep)
+        if update:
+            # cached_property values live in __dict__ beside the fields; pydantic copies
+            # them, so a copy with new fields would answer from the old ones.
+            for name in [k for k in copied.__dict__ if k not in type(self).model_fields]:
+                del copied.__dict__[name]
+        return copied
 
 
 class AreaRule(Model):
