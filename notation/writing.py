@@ -29,8 +29,13 @@ from notation.model import (
     Score,
 )
 
-SCHEMA_COMMENT = "#:schema https://choreo.example/schema/score-1.json"
-"""First line of every saved score, so TOML editors can validate hand edits."""
+SCHEMA_COMMENT = "#:schema ./score-1.schema.json"
+"""First line of every saved score, so TOML editors (taplo, Even Better TOML) validate hand edits.
+
+It names the schema by a path relative to the score rather than a URL: it is the same
+on every machine (saving twice stays byte-identical and leaks no home folder), needs no
+network, and ``choreo schema -o score-1.schema.json`` puts the file beside the scores.
+"""
 
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 Value = str | int | float | bool | date | datetime | tuple[str, ...] | list[str]
