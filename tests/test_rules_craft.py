@@ -1,0 +1,280 @@
+"""T501-T505: a score must be repeatable and name only performers in the cast."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from factories import (
+    RIDER_ALL,
+    barrier,
+    beat,
+    beat_garment,
+    check,
+    codes,
+    dumps,
+    line_of,
+    performer,
+    placed,
+    reread,
+    score,
+    touch,
+)
+
+from notation.model import Agreed, Score, Timing
+
+Case = Callable[[bool], Score]
+
+
+def people() -> list[Any]:
+    cara = performer("cara", "Cara Lind")
+    return [performer("ana", "Ana Ruiz"), performer("ben", "Ben Okafor"), cara]
+
+
+def one(*touches: Any, **fields: Any) -> Score:
+    return score(beat(*(touches or (touch(),)), **fields), performers=people())
+
+
+# -- T501 / T502: timing -------------------------------------------------------
+
+
+def t501_no_timing(trigger: bool) -> Score:
+    return one(timing=None if trigger else Timing(counts=4))
+
+
+def t501_empty_timing(trigger: bool) -> Score:
+    return one(timing=Timing() if trigger else Timing(seconds=2.5))
+
+
+def t501_cue_and_tempo_are_not_timing(trigger: bool) -> Score:
+    extra: dict[str, Any] = {} if trigger else {"counts": 8}
+    return one(timing=Timing(cue="lights down", tempo=90, **extra))
+
+
+def t502_counts_and_seconds(trigger: bool) -> Score:
+    return one(timing=Timing(counts=4, seconds=3 if trigger else None))
+
+
+def t502_seconds_only_is_fine(trigger: bool) -> Score:
+    return one(timing=Timing(counts=4 if trigger else None, seconds=3))
+
+
+# -- T503: placed apart -----------------------------------------------------
+
+
+def t503_disjoint_areas(trigger: bool) -> Score:
+    return one(placements=(placed("ana", "CS"), placed("ben", "DSL" if trigger else "CS")))
+
+
+def t503_one_off(trigger: bool) -> Score:
+    return one(placements=(placed("ana", "off" if trigger else "DSC"), placed("ben", "DSC")))
+
+
+def t503_both_off(trigger: bool) -> Score:
+    area = "off" if trigger else "USR"
+    return one(placements=(placed("ana", area), placed("ben", area)))
+
+
+def t503_unplaced_is_not_checked(trigger: bool) -> Score:
+    placements = (placed("ana", "CS"), placed("ben", "DSL")) if trigger else (placed("ana", "CS"),)
+    return one(placements=placements)
+
+
+def t503_only_pairs_in_contact(trigger: bool) -> Score:
+    # Cara is far away, but she touches no one unless the case says so.
+    t = touch(by="cara", to="ana") if trigger else touch()
+    return one(t, placements=(placed("ana", "CS"), placed("ben", "CS"), placed("cara", "USR")))
+
+
+def t503_self_touch_is_not_contact(trigger: bool) -> Score:
+    t = touch(by="ben", to="ana") if trigger else touch(by="ana", to="ana")
+    return one(t, placements=(placed("ana", "CS"), placed("ben", "USL")))
+
+
+# -- T504: kisses ----------------------------------------------------------------
+
+
+def kiss(**fields: Any) -> Any:
+    return touch(with_="lips", on="cheek", action="kiss", **fields)
+
+
+def t504_no_mouth(trigger: bool) -> Score:
+    return one(kiss(counts=2, mouth=None if trigger else "closed"))
+
+
+def t504_no_counts(trigger: bool) -> Score:
+    return one(kiss(mouth="open", counts=None if trigger else 3))
+
+
+def t504_only_kisses(trigger: bool) -> Score:
+    t = kiss() if trigger else touch(with_="lips", on="cheek", action="brush")
+    return one(t)
+
+
+# -- T505: unknown ids -----------------------------------------------------------
+
+
+def t505_touch_by(trigger: bool) -> Score:
+    return one(touch(by="zed" if trigger else "cara"))
+
+
+def t505_touch_to(trigger: bool) -> Score:
+    return one(touch(to="zed" if trigger else "cara"))
+
+
+def t505_placement_who(trigger: bool) -> Score:
+    return one(placements=(placed("zed" if trigger else "cara"),))
+
+
+def t505_placement_facing(trigger: bool) -> Score:
+    return one(placements=(placed("ana", facing="zed" if trigger else "ben"),))
+
+
+def t505_facing_direction_is_not_an_id(trigger: bool) -> Score:
+    return one(placements=(placed("ana", facing="zed" if trigger else "US"),))
+
+
+def t505_barrier(trigger: bool) -> Score:
+    return one(barriers=(barrier("ana", "zed" if trigger else "cara"),))
+
+
+def t505_barrier_first(trigger: bool) -> Score:
+    return one(barriers=(barrier("zed" if trigger else "cara", "ana"),))
+
+
+def t505_garment(trigger: bool) -> Score:
+    return one(garments=(beat_garment("zed" if trigger else "cara"),))
+
+
+def t505_bare(trigger: bool) -> Score:
+    s = one(bare={"zed" if trigger else "cara": ("upper_back",)})
+    return s.replace(performers=[p.model_copy(update={"rider": RIDER_ALL}) for p in s.performers])
+
+
+def t505_agreed(trigger: bool) -> Score:
+    return one(agreed=Agreed(by=("ana", "zed" if trigger else "cara")))
+
+
+CASES: list[tuple[str, Case]] = [
+    ("T501", t501_no_timing),
+    ("T501", t501_empty_timing),
+    ("T501", t501_cue_and_tempo_are_not_timing),
+    ("T502", t502_counts_and_seconds),
+    ("T502", t502_seconds_only_is_fine),
+    ("T503", t503_disjoint_areas),
+    ("T503", t503_one_off),
+    ("T503", t503_both_off),
+    ("T503", t503_unplaced_is_not_checked),
+    ("T503", t503_only_pairs_in_contact),
+    ("T503", t503_self_touch_is_not_contact),
+    ("T504", t504_no_mouth),
+    ("T504", t504_no_counts),
+    ("T504", t504_only_kisses),
+    ("T505", t505_touch_by),
+    ("T505", t505_touch_to),
+    ("T505", t505_placement_who),
+    ("T505", t505_placement_facing),
+    ("T505", t505_facing_direction_is_not_an_id),
+    ("T505", t505_barrier),
+    ("T505", t505_barrier_first),
+    ("T505", t505_garment),
+    ("T505", t505_bare),
+    ("T505", t505_agreed),
+]
+IDS = [case.__name__ for _, case in CASES]
+CONTRACT_SEVERITY = {
+    "T501": "warning",
+    "T502": "error",
+    "T503": "warning",
+    "T504": "warning",
+    "T505": "error",
+}
+
+
+@pytest.mark.parametrize(("code", "case"), CASES, ids=IDS)
+def test_case_triggers_its_code(code: str, case: Case) -> None:
+    assert (1, code) in codes(case(True))
+
+
+@pytest.mark.parametrize(("code", "case"), CASES, ids=IDS)
+def test_near_miss_does_not(code: str, case: Case) -> None:
+    assert code not in {c for _, c in codes(case(False))}
+
+
+@pytest.mark.parametrize(("code", "case"), CASES, ids=IDS)
+def test_severity_matches_the_contract(code: str, case: Case) -> None:
+    found = [f for f in check(case(True)) if f.code == code]
+    assert found and {f.severity for f in found} == {CONTRACT_SEVERITY[code]}
+
+
+def test_t502_is_not_also_t501() -> None:
+    assert codes(t502_counts_and_seconds(True)) == {(1, "T502")}
+
+
+def test_t503_mentions_both_names() -> None:
+    (t503,) = [f for f in check(t503_disjoint_areas(True)) if f.code == "T503"]
+    assert "Ana Ruiz" in t503.message and "Ben Okafor" in t503.message
+
+
+def test_t503_a_performer_in_two_areas_meeting_the_other_is_fine() -> None:
+    s = one(placements=(placed("ana", "CS"), placed("ana", "DSC"), placed("ben", "DSC")))
+    assert "T503" not in {c for _, c in codes(s)}
+
+
+def test_t505_names_the_unknown_id_and_still_checks_the_rest() -> None:
+    s = one(touch(by="zed"), timing=None)
+    found = check(s)
+    (t505,) = [f for f in found if f.code == "T505"]
+    assert "'zed'" in t505.message
+    assert (1, "T501") in codes(s)
+
+
+def test_t505_one_finding_per_unknown_id() -> None:
+    s = one(touch(by="zed"), placements=(placed("zed"), placed("yan")))
+    assert sorted(f.message.split("'")[1] for f in check(s) if f.code == "T505") == ["yan", "zed"]
+
+
+def test_lines_touch_else_beat() -> None:
+    s = reread(
+        score(
+            beat(touch()),
+            beat(touch(), kiss(), placements=(placed("zed"),), timing=Timing(counts=2, seconds=1)),
+            performers=people(),
+        )
+    )
+    text = dumps(s)
+    found = {f.code: f for f in check(s)}
+    assert found["T504"].beat == 2
+    assert found["T504"].line == line_of(text, "[[beats.touches]]", 3)
+    assert found["T505"].line == line_of(text, "[[beats]]", 2)
+    assert found["T502"].line == line_of(text, "[[beats]]", 2)
+    t505_touch = reread(score(beat(touch(), touch(to="zed")), performers=people()))
+    (f,) = [f for f in check(t505_touch) if f.code == "T505"]
+    assert f.line == line_of(dumps(t505_touch), "[[beats.touches]]", 2)
+
+
+def test_beat_without_touches_is_fine_when_timed() -> None:
+    assert codes(score(beat(), performers=people())) == set()
+    assert codes(score(beat(timing=None), performers=people())) == {(1, "T501")}
+
+
+def test_every_rule_code_has_a_trigger_and_a_near_miss() -> None:
+    import test_rules_boundaries
+    import test_rules_protocol
+
+    covered = {code for code, _ in CASES}
+    covered |= {code for code, _ in test_rules_boundaries.CASES}
+    covered |= {code for code, _, _ in test_rules_protocol.CASES}
+    contract = {
+        *(f"B10{n}" for n in range(1, 6)),
+        *(f"N20{n}" for n in range(1, 4)),
+        *(f"S30{n}" for n in range(1, 4)),
+        *(f"C40{n}" for n in range(1, 6)),
+        *(f"T50{n}" for n in range(1, 6)),
+    }
+    assert len(contract) == 21
+    assert covered == contract
+    from notation.findings import SEVERITY
+
+    assert set(SEVERITY) == contract
