@@ -106,6 +106,7 @@ def loads(text: str, path: str = "<score>") -> Score:
         raise LoadError(path, [problem]) from None
     lines = table_lines(text)
     _check_header(data, path, lines)
+    _check_unique_ids(data, path, lines)
     try:
         score = Score.model_validate(data)
     except ValidationError as error:
@@ -165,6 +166,31 @@ def _check_header(data: dict[str, Any], path: str, lines: dict[Any, int]) -> Non
         raise LoadError(
             path, [Problem(f"format version {version} never existed; the first is 1", line)]
         )
+
+
+def _check_unique_ids(data: dict[str, Any], path: str, lines: dict[Any, int]) -> None:
+    # Checked here, not only by Score's validator, so the message can name the
+    # duplicate's own [[performers]] line.
+    performers = data.get("performers")
+    if not isinstance(performers, list):
+        return
+    first: dict[str, int] = {}
+    problems: list[Problem] = []
+    for index, performer in enumerate(performers):
+        pid = performer.get("id") if isinstance(performer, dict) else None
+        if not isinstance(pid, str):
+            continue
+        if pid in first:
+            problems.append(
+                Problem(
+                    f"performer {index + 1} has the same id as performer {first[pid] + 1}; "
+                    "each performer needs an id of their own",
+                    lines.get(("performers", index)),
+                )
+            )
+        first.setdefault(pid, index)
+    if problems:
+        raise LoadError(path, problems)
 
 
 _TABLE_WORDS = {
@@ -269,6 +295,8 @@ def _problem(error: Any, lines: dict[Any, int]) -> Problem:
         hint = suggest(str(key), valid) if valid else None
         tip = f"; did you mean `{hint}`?" if hint else ""
         listing = f" Valid keys here: {', '.join(valid)}." if valid else ""
+        if listing and not hint:
+            tip = "."
         return Problem(f"unknown key `{key}` in {where}{tip}{listing}", line)
     if kind == "missing":
         return Problem(f"{where} is missing the required key `{key}`", line)
