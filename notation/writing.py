@@ -16,6 +16,7 @@ import re
 import tempfile
 from collections.abc import Iterable
 from datetime import date, datetime
+from glob import escape as glob_escape
 from pathlib import Path
 
 from notation.model import (
@@ -301,7 +302,11 @@ def write_private(path: str | Path, text: str) -> None:
     folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        _sweep_dead_temps(target)
+        # The writer's pid in the name lets the next save remove what a killed writer left.
+        fd, temp_name = tempfile.mkstemp(
+            prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=folder
+        )
     except OSError as error:
         raise SaveError(
             f"{target}: not saved: cannot write in {folder} ({error.strerror})"
@@ -322,6 +327,32 @@ def write_private(path: str | Path, text: str) -> None:
             ) from None
         raise
     _fsync_folder(folder)
+
+
+def _sweep_dead_temps(target: Path) -> None:
+    """Remove temp files of ``target`` left by writers that died mid-save (SIGKILL, power)."""
+    if os.name != "posix":
+        # Probing a pid with signal 0 is only harmless on POSIX.
+        return
+    prefix = f".{target.name}."
+    for temp in target.parent.glob(f"{glob_escape(prefix)}*.tmp"):
+        pid_text = temp.name[len(prefix) :].split(".", 1)[0]
+        if not pid_text.isdigit() or int(pid_text) == os.getpid():
+            continue
+        if not _alive(int(pid_text)):
+            with contextlib.suppress(OSError):
+                temp.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        # EPERM: alive, owned by someone else.
+        return True
+    return True
 
 
 def _fsync_folder(folder: Path) -> None:
