@@ -1,0 +1,1 @@
+"""Rehearsal replay: the step-through screen, its dialogs and the ritual it logs."""

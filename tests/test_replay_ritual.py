@@ -1,0 +1,130 @@
+"""The rehearsal ritual as score edits: log entries, boundary changes, broken beats."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from choreo_tui.replay import ritual
+from notation import check, dumps, loads
+from notation.checks.cast import Cast
+from notation.model import AreaRule, Beat, Boundaries, Performer, Scene, Score, Timing, Touch
+
+AT = datetime(2026, 11, 27, 19, 30, tzinfo=UTC)
+
+
+def score() -> Score:
+    ana = Performer(
+        id="ana",
+        name="Ana Example",
+        boundaries=Boundaries(
+            default="ask",
+            areas={
+                "arm": AreaRule(status="yes"),
+                "hand_l": AreaRule(status="no"),
+                "hand_r": AreaRule(status="yes", only=("light",)),
+            },
+        ),
+    )
+    ben = Performer(id="ben", name="Ben Sample")
+    beats = (
+        Beat(
+            timing=Timing(counts=4),
+            touches=(Touch(by="ben", to="ana", on="upper_arm_l"),),
+        ),
+        Beat(timing=Timing(counts=4), touches=(Touch(by="ben", to="ana", on="hand_r"),)),
+    )
+    return Score(scene=Scene(title="t", self_care_cue="hold"), performers=(ana, ben), beats=beats)
+
+
+def test_checkin_logs_only_known_performers_in_cast_order() -> None:
+    after = ritual.checkin(score(), ["ben", "nobody", "ana"], at=AT)
+    entry = after.log[-1]
+    assert (entry.event, entry.who, entry.beat, entry.note) == ("checkin", ("ana", "ben"), None, "")
+    assert entry.at == AT
+
+
+def test_hold_and_closure_carry_their_beat_one_based() -> None:
+    after = ritual.hold(score(), 1, at=AT)
+    assert (after.log[-1].event, after.log[-1].beat) == ("hold", 2)
+    after = ritual.closure(after, 0, at=AT)
+    assert [e.event for e in after.log] == ["hold", "closure"]
+    assert after.log[-1].beat == 1
+    assert ritual.hold(score(), None, at=AT).log[-1].beat is None
+
+
+def test_log_entries_survive_a_round_trip_with_only_contract_fields() -> None:
+    after = ritual.change_boundary(
+        ritual.hold(ritual.checkin(score(), ["ana"], at=AT), 0, at=AT), "ana", "arm", "no", 1, AT
+    )
+    text = dumps(after)
+    again = loads(text)
+    assert again.log == after.log
+    for entry in again.log:
+        assert set(entry.model_dump(exclude_defaults=True)) <= {
+            "at",
+            "event",
+            "beat",
+            "who",
+            "note",
+        }
+
+
+def test_now_has_an_offset() -> None:
+    assert ritual.now().tzinfo is not None
+
+
+def test_boundary_change_updates_the_table_and_logs_privately() -> None:
+    after = ritual.change_boundary(score(), "ana", "neck", "no", beat=0, at=AT)
+    table = after.by_id["ana"].boundaries
+    assert table is not None
+    assert table.areas["neck"] == AreaRule(status="no")
+    assert table.recorded == AT.date()
+    entry = after.log[-1]
+    assert (entry.event, entry.who, entry.beat) == ("boundary_change", ("ana",), 1)
+    assert entry.note == "neck: unset -> no"
+    # Nothing else of the performer changed.
+    assert after.by_id["ben"] == score().by_id["ben"]
+
+
+def test_stricter_change_drops_looser_finer_rules() -> None:
+    after = ritual.change_boundary(score(), "ana", "arm", "no", at=AT)
+    view = Cast(after).get("ana")
+    assert view is not None
+    arm_leaves = ("upper_arm_l", "forearm_r", "hand_l", "hand_r")
+    assert all(view.boundaries[leaf].status == "no" for leaf in arm_leaves)
+    table = after.by_id["ana"].boundaries
+    assert table is not None
+    assert "hand_r" not in table.areas
+    assert table.areas["hand_l"].status == "no"
+
+
+def test_looser_change_never_loosens_finer_rules() -> None:
+    after = ritual.change_boundary(score(), "ana", "arm", "yes", at=AT)
+    view = Cast(after).get("ana")
+    assert view is not None
+    assert view.boundaries["hand_l"].status == "no"
+    assert view.boundaries["hand_r"].only == ("light",)
+
+
+def test_change_for_a_performer_without_boundaries_starts_a_table() -> None:
+    after = ritual.change_boundary(score(), "ben", "lips", "no", at=AT)
+    table = after.by_id["ben"].boundaries
+    assert table is not None
+    assert table.default == "ask"
+    assert table.areas == {"lips": AreaRule(status="no")}
+
+
+def test_change_for_an_unknown_performer_is_refused() -> None:
+    with pytest.raises(KeyError):
+        ritual.change_boundary(score(), "zed", "lips", "no", at=AT)
+
+
+def test_broken_beats_are_the_beats_a_change_breaks() -> None:
+    before = score()
+    after = ritual.change_boundary(before, "ana", "hand_r", "no", at=AT)
+    broken = ritual.broken_beats(check(before), check(after))
+    assert broken == {1}
+    assert ritual.error_beats(check(after)) == {1}
+    assert ritual.broken_beats(check(after), check(after)) == frozenset()
