@@ -7,7 +7,7 @@ edit, with a ``Cast`` it keeps and refreshes only for the performer who changed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from notation.checks import boundaries, craft, protocol
 from notation.checks.cast import Cast
@@ -48,9 +48,13 @@ def check_beat(score: Score, index: int, cast: Cast | None = None) -> list[Findi
     return found
 
 
-def check_scene(score: Score) -> list[Finding]:
+def check_scene(score: Score, touched: Collection[str] | None = None) -> list[Finding]:
     """Scene-level findings: C402 no self-care cue, C403 minor without guardian,
-    C405 a touched performer without recorded boundaries."""
+    C405 a touched performer without recorded boundaries.
+
+    ``touched`` is every id touched by another performer in some beat; an
+    incremental checker that keeps it passes it to skip the walk over every beat.
+    """
     found: list[Finding] = []
     if not score.scene.self_care_cue.strip():
         found.append(
@@ -62,7 +66,8 @@ def check_scene(score: Score) -> list[Finding]:
                 score.line_of("scene"),
             )
         )
-    touched = {t.to for beat in score.beats for t in beat.touches if t.by != t.to}
+    if touched is None:
+        touched = {t.to for beat in score.beats for t in beat.touches if t.by != t.to}
     for index, performer in enumerate(score.performers):
         line = score.line_of("performers", index)
         if performer.minor and not performer.guardian.strip():
