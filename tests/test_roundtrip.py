@@ -1,0 +1,229 @@
+"""Round trips over generated scores: what is saved reads back as the same score.
+
+Strategies cover the whole model: every field, every vocabulary, any text
+except lone surrogates (which UTF-8 cannot hold), control characters and
+multi-line notes included.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta, timezone
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from notation import dumps, loads
+from notation.areas import AREA_NAMES
+from notation.model import (
+    ACTIONS,
+    BARRIER_KINDS,
+    CONDITIONS,
+    DIRECTIONS,
+    GARMENT_KINDS,
+    LEVELS,
+    MEDIA,
+    PRESSURES,
+    STAGE_AREAS,
+    Agreed,
+    AreaRule,
+    Barrier,
+    Beat,
+    BeatGarment,
+    Boundaries,
+    Garment,
+    LogEntry,
+    Performer,
+    Placement,
+    Rider,
+    Scene,
+    Score,
+    Timing,
+    Touch,
+    WillTouch,
+)
+
+EXAMPLES = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+text = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
+name = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=20)
+slug = st.from_regex(r"[a-z][a-z0-9_-]{0,6}", fullmatch=True)
+area = st.sampled_from(sorted(AREA_NAMES))
+areas = st.lists(area, max_size=4).map(tuple)
+positive = st.floats(min_value=1e-6, max_value=1e12, allow_nan=False, allow_infinity=False)
+counts = st.integers(min_value=1, max_value=10_000)
+day = st.dates()
+offset = st.integers(min_value=-18 * 60 + 1, max_value=18 * 60 - 1).map(
+    lambda minutes: timezone(timedelta(minutes=minutes))
+)
+moment = st.datetimes(timezones=offset)
+status = st.sampled_from(["yes", "ask", "no"])
+
+
+def maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.none() | strategy
+
+
+rule = st.builds(
+    AreaRule, status=status, only=st.lists(st.sampled_from(CONDITIONS), max_size=3).map(tuple)
+)
+area_table = st.dictionaries(area, rule, max_size=5)
+boundaries = st.builds(Boundaries, recorded=maybe(day), default=status, areas=area_table)
+will_touch = st.builds(WillTouch, recorded=maybe(day), default=status, areas=area_table)
+rider = st.builds(Rider, signed=maybe(day), may_expose=areas, simulated_sex=st.booleans())
+
+
+@st.composite
+def garment_fields(draw: st.DrawFn) -> dict[str, Any]:
+    kind = draw(st.sampled_from(GARMENT_KINDS))
+    covers = draw(st.lists(area, min_size=1 if kind == "other" else 0, max_size=3))
+    return {"kind": kind, "covers": tuple(covers)}
+
+
+garment = garment_fields().map(lambda fields: Garment(**fields))
+performer = st.builds(
+    Performer,
+    id=slug,
+    name=name,
+    character=text,
+    minor=st.booleans(),
+    guardian=text,
+    private_notes=text,
+    boundaries=maybe(boundaries),
+    will_touch=maybe(will_touch),
+    rider=maybe(rider),
+    garments=st.lists(garment, max_size=2).map(tuple),
+)
+timing = st.builds(
+    Timing, counts=maybe(counts), seconds=maybe(positive), tempo=maybe(positive), cue=text
+)
+touch = st.builds(
+    Touch,
+    by=slug,
+    with_=area,
+    to=slug,
+    on=area,
+    action=st.sampled_from(ACTIONS),
+    pressure=st.sampled_from(PRESSURES),
+    over_clothing=st.booleans(),
+    mouth=maybe(st.sampled_from(["closed", "open"])),
+    tongue=st.booleans(),
+    counts=maybe(counts),
+)
+placement = st.builds(
+    Placement,
+    who=slug,
+    area=st.sampled_from(STAGE_AREAS),
+    level=st.sampled_from(LEVELS),
+    facing=maybe(st.sampled_from(DIRECTIONS) | slug),
+    on=text,
+)
+barrier = (
+    st.tuples(slug, slug)
+    .filter(lambda pair: pair[0] != pair[1])
+    .flatmap(
+        lambda pair: st.builds(
+            Barrier, kind=st.sampled_from(BARRIER_KINDS), between=st.just(pair), at=area
+        )
+    )
+)
+beat_garment = st.builds(lambda who, fields: BeatGarment(who=who, **fields), slug, garment_fields())
+agreed = st.builds(Agreed, by=st.lists(slug, max_size=3).map(tuple), on=maybe(day), digest=text)
+beat = st.builds(
+    Beat,
+    title=text,
+    notes=text,
+    private_notes=text,
+    simulated=st.booleans(),
+    placeholder=st.booleans(),
+    timing=maybe(timing),
+    touches=st.lists(touch, max_size=3).map(tuple),
+    placements=st.lists(placement, max_size=2).map(tuple),
+    barriers=st.lists(barrier, max_size=2).map(tuple),
+    garments=st.lists(beat_garment, max_size=2).map(tuple),
+    bare=st.dictionaries(slug, areas, max_size=2),
+    agreed=maybe(agreed),
+)
+log_entry = st.builds(
+    LogEntry,
+    at=moment,
+    event=st.sampled_from(["checkin", "hold", "closure", "boundary_change", "agreed"]),
+    beat=maybe(counts),
+    who=st.lists(slug, max_size=3).map(tuple),
+    note=text,
+)
+scene = st.builds(
+    Scene,
+    title=name,
+    production=text,
+    medium=st.sampled_from(MEDIA),
+    self_care_cue=text,
+    closed_set=st.booleans(),
+    tempo=positive,
+    coordinator=text,
+    director=text,
+    notes=text,
+    private_notes=text,
+)
+performers = st.lists(performer, max_size=3, unique_by=lambda p: p.id).map(tuple)
+scores = st.builds(
+    Score,
+    scene=scene,
+    performers=performers,
+    beats=st.lists(beat, max_size=3).map(tuple),
+    log=st.lists(log_entry, max_size=2).map(tuple),
+)
+
+
+@EXAMPLES
+@given(scores)
+def test_round_trip(score: Score) -> None:
+    # One property test with three claims, so each generated score is built once.
+    text = dumps(score)
+    read = loads(text)
+    assert read == score
+    assert dumps(read) == text
+    _lines_point_at_their_tables(read, text.splitlines())
+
+
+def _lines_point_at_their_tables(read: Score, lines: list[str]) -> None:
+    def header(*path: str | int) -> str:
+        at = read.line_of(*path)
+        assert at is not None
+        return lines[at - 1]
+
+    assert header("scene") == "[scene]"
+    for i in range(len(read.performers)):
+        assert header("performers", i) == "[[performers]]"
+    for i, b in enumerate(read.beats):
+        assert header("beats", i) == "[[beats]]"
+        for j in range(len(b.touches)):
+            assert header("beats", i, "touches", j) == "[[beats.touches]]"
+
+
+def test_tricky_text_survives() -> None:
+    tricky = [
+        'quote " and back\\slash',
+        "line one\nline two\n",
+        "\nleading newline",
+        'ends with quotes ""',
+        'triple """ inside\nand a newline',
+        "tab\tand\rcarriage return\r\n",
+        "control \x00 \x1f \x7f",
+        "emoji 🩰 and accents éà",
+        "'''literal''' looking",
+        "# not a comment",
+        "[[beats]] not a header",
+        "\n[[beats]]\nfake = 1\n",
+    ]
+    for value in tricky:
+        original = Score(scene=Scene(title="t", notes=value, private_notes=value))
+        text = dumps(original)
+        read = loads(text)
+        assert read == original, repr(value)
+        assert len(read.beats) == 0
+        assert dumps(read) == text
