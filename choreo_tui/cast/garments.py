@@ -1,0 +1,147 @@
+"""The garments editor: a performer's scene-wide modesty garments, added and removed by key.
+
+A garment's kind is chosen from the format's list and what it covers from the
+area names, never typed; ``other`` must say what it covers.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, Label, OptionList, Select, SelectionList, Static
+from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
+
+from choreo_tui.cast.ticks import TickList
+from notation.areas import ALIASES, NODES
+from notation.describe import garment_words
+from notation.model import DEFAULT_COVERS, GARMENT_KINDS, Garment, Score
+
+AREA_CHOICES: tuple[str, ...] = (*NODES, *ALIASES)
+"""Every area name, tree order first, then the unsided aliases."""
+
+
+def area_selections(chosen: tuple[str, ...] = ()) -> list[Selection[str]]:
+    """One tickable row per area name, ticked when in ``chosen``."""
+    return [Selection(name, name, name in chosen) for name in AREA_CHOICES]
+
+
+def describe(score: Score, garment: Garment) -> str:
+    """One line for a garment in the list."""
+    words = garment_words(score, garment)
+    return words if garment.covers else f"{words} (default covers)"
+
+
+class GarmentList(OptionList):
+    """The garments worn; delete removes the highlighted one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("delete,d", "remove", "Remove garment", id="cast.garment.remove"),
+    ]
+
+    class Remove(Message):
+        """Remove the garment at ``index``."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def action_remove(self) -> None:
+        """Ask to remove the highlighted garment."""
+        if self.highlighted is not None and self.option_count:
+            self.post_message(self.Remove(self.highlighted))
+
+
+class GarmentsEditor(Vertical):
+    """List of garments and a small form to add one."""
+
+    DEFAULT_CSS = """
+    GarmentsEditor GarmentList { height: auto; max-height: 5; }
+    GarmentsEditor Horizontal { height: 1fr; }
+    GarmentsEditor Select { width: 26; }
+    GarmentsEditor SelectionList { width: 1fr; height: 1fr; }
+    GarmentsEditor #garment-problem { color: $error; height: auto; }
+    """
+
+    class Changed(Message):
+        """The garments changed."""
+
+        def __init__(self, garments: tuple[Garment, ...]) -> None:
+            super().__init__()
+            self.garments = garments
+
+    def __init__(
+        self, score: Score, garments: tuple[Garment, ...], *, id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
+        self.score = score
+        self.garments = garments
+
+    def compose(self) -> ComposeResult:
+        """Worn garments, then kind and covers for a new one."""
+        yield Label("Worn for the whole scene (d or delete removes):")
+        yield GarmentList(*self._options(), id="garment-list", compact=True)
+        yield Label("Add: choose a kind, tick what it covers (none: the kind's default), press Add")
+        with Horizontal():
+            with Vertical(classes="kind"):
+                yield Select(
+                    [(kind.replace("_", " "), kind) for kind in GARMENT_KINDS],
+                    prompt="kind",
+                    id="garment-kind",
+                    compact=True,
+                )
+                yield Static("", id="garment-default")
+                yield Button("Add garment", id="garment-add", compact=True)
+                yield Static("", id="garment-problem")
+            yield TickList(*area_selections(), id="garment-covers", compact=True)
+
+    def _options(self) -> list[Option]:
+        if not self.garments:
+            return [Option("(none)", disabled=True)]
+        return [Option(describe(self.score, g)) for g in self.garments]
+
+    def _refresh_list(self) -> None:
+        listing = self.query_one(GarmentList)
+        listing.clear_options()
+        listing.add_options(self._options())
+        self.post_message(self.Changed(self.garments))
+
+    @on(Select.Changed, "#garment-kind")
+    def _kind(self, event: Select.Changed) -> None:
+        event.stop()
+        kind = event.value
+        hint = ""
+        if isinstance(kind, str):
+            default = DEFAULT_COVERS[kind]
+            hint = "default: " + ", ".join(default) if default else "must tick what it covers"
+        self.query_one("#garment-default", Static).update(hint)
+
+    @on(Button.Pressed, "#garment-add")
+    def _add(self, event: Button.Pressed) -> None:
+        event.stop()
+        kind = self.query_one("#garment-kind", Select).value
+        covers_list = self.query_one("#garment-covers", SelectionList)
+        covers = tuple(str(area) for area in covers_list.selected)
+        problem = self.query_one("#garment-problem", Static)
+        if not isinstance(kind, str):
+            problem.update("✗ Choose a kind first.")
+            return
+        if kind == "other" and not covers:
+            problem.update("✗ A garment of kind 'other' must list the areas it covers.")
+            return
+        problem.update("")
+        self.garments = (*self.garments, Garment.model_validate({"kind": kind, "covers": covers}))
+        covers_list.deselect_all()
+        self._refresh_list()
+
+    @on(GarmentList.Remove)
+    def _remove(self, event: GarmentList.Remove) -> None:
+        event.stop()
+        if event.index < len(self.garments):
+            self.garments = self.garments[: event.index] + self.garments[event.index + 1 :]
+            self._refresh_list()

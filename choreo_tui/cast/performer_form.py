@@ -1,0 +1,337 @@
+"""The performer form: one performer's details, boundaries, will_touch, rider and garments.
+
+One tab per part, so every part fits 80x24. Every change that can alter a finding
+re-checks the whole score at once and the bottom line says what it breaks.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import (
+    Checkbox,
+    Footer,
+    Input,
+    Label,
+    Select,
+    SelectionList,
+    Static,
+    TabbedContent,
+    TabPane,
+    Tabs,
+)
+
+from choreo_tui.cast.area_picker import AreaPicker
+from choreo_tui.cast.changes import id_problem, put_performer, recheck
+from choreo_tui.cast.dialogs import Choice
+from choreo_tui.cast.garments import GarmentsEditor, area_selections
+from choreo_tui.cast.tables import DEFAULT_STATUS, set_default, set_recorded
+from choreo_tui.cast.ticks import TickBox, TickList
+from notation.model import Boundaries, Performer, Rider, Score, WillTouch
+
+TABS: tuple[str, ...] = ("details", "boundaries", "will_touch", "rider", "garments")
+STATUS_OPTIONS = [("✓ yes", "yes"), ("? ask", "ask"), ("✗ no", "no")]
+QUIET_INPUTS = frozenset({"id", "name", "character", "private_notes"})
+"""Inputs whose typing cannot change a finding, so they do not re-check the score."""
+
+
+def parse_day(text: str) -> date | str | None:
+    """A date from "2026-11-20", None for blank, or the problem as a string."""
+    if not text.strip():
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        return "✗ A date like 2026-11-20."
+
+
+def as_will_touch(table: Boundaries | None) -> WillTouch | None:
+    """The picker's table as a will_touch table (the picker builds one of the right type)."""
+    if table is None or isinstance(table, WillTouch):
+        return table
+    return WillTouch(recorded=table.recorded, default=table.default, areas=table.areas)
+
+
+class PerformerForm(Screen[Performer | None]):
+    """Add or edit one performer; dismissed with the performer, or None when cancelled."""
+
+    DEFAULT_CSS = """
+    PerformerForm #title { height: 1; padding: 0 1; background: $panel; }
+    PerformerForm TabbedContent { height: 1fr; }
+    PerformerForm .problem { color: $error; height: auto; }
+    PerformerForm .row { height: auto; }
+    PerformerForm .row Label { padding: 0 1; }
+    PerformerForm .row Input { width: 16; }
+    PerformerForm .row Select { width: 14; }
+    PerformerForm #may-expose { height: 1fr; }
+    PerformerForm #recheck { height: auto; max-height: 4; padding: 0 1; background: $panel; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "keep", "Keep", id="cast.form.keep"),
+        Binding("escape", "cancel", "Cancel", id="cast.form.cancel"),
+        Binding("ctrl+t", "next_tab", "Next tab", id="cast.form.next_tab"),
+    ]
+
+    def __init__(self, score: Score, index: int | None, *, tab: str = "details") -> None:
+        super().__init__()
+        self.score = score
+        self.index = index
+        self.start_tab = tab
+        self.original = score.performers[index] if index is not None else None
+        self.boundaries: Boundaries | None = self.original.boundaries if self.original else None
+        self.will_touch: Boundaries | None = self.original.will_touch if self.original else None
+
+    def compose(self) -> ComposeResult:
+        """Title, one tab per part of the performer, the re-check line and the footer."""
+        p = self.original
+        rider = p.rider if p else None
+        heading = f"Performer {p.id}" if p else "New performer"
+        yield Static(f"{heading} · ctrl+s keep · escape cancel · ctrl+t next tab", id="title")
+        with TabbedContent(initial=self.start_tab):
+            with TabPane("Details", id="details"), VerticalScroll():
+                yield Label("Id (a slug: ana, ben_2)")
+                yield Input(p.id if p else "", id="id", compact=True)
+                yield Static("", id="id-problem", classes="problem")
+                yield Label("Name")
+                yield Input(p.name if p else "", id="name", compact=True)
+                yield Static("", id="name-problem", classes="problem")
+                yield Label("Character")
+                yield Input(p.character if p else "", id="character", compact=True)
+                yield TickBox("Minor", p.minor if p else False, id="minor", compact=True)
+                yield Label("Guardian or additional adult present")
+                yield Input(p.guardian if p else "", id="guardian", compact=True)
+                yield Static("", id="guardian-problem", classes="problem")
+                yield Label("Private notes (never shared)")
+                yield Input(p.private_notes if p else "", id="private_notes", compact=True)
+            with TabPane("Boundaries", id="boundaries"):
+                with Horizontal(classes="row"):
+                    yield Label("Recorded")
+                    recorded = self.boundaries.recorded if self.boundaries else None
+                    yield Input(
+                        str(recorded or ""), placeholder="2026-11-20", id="recorded", compact=True
+                    )
+                    yield Label("Default")
+                    yield Select(
+                        STATUS_OPTIONS,
+                        value=self.boundaries.default if self.boundaries else "ask",
+                        allow_blank=False,
+                        id="b-default",
+                        compact=True,
+                    )
+                    yield Static("", id="recorded-problem", classes="problem")
+                yield AreaPicker(self.boundaries, "boundaries", id="b-picker")
+            with TabPane("Will touch", id="will_touch"):
+                with Horizontal(classes="row"):
+                    yield Label("Default")
+                    yield Select(
+                        STATUS_OPTIONS,
+                        value=self.will_touch.default if self.will_touch else "yes",
+                        allow_blank=False,
+                        id="w-default",
+                        compact=True,
+                    )
+                yield AreaPicker(self.will_touch, "will_touch", id="w-picker")
+            with TabPane("Rider", id="rider"):
+                yield TickBox("Has a nudity rider", rider is not None, id="has-rider", compact=True)
+                with Horizontal(classes="row"):
+                    yield Label("Signed")
+                    signed = rider.signed if rider else None
+                    yield Input(
+                        str(signed or ""), placeholder="2026-11-10", id="signed", compact=True
+                    )
+                    yield Static("", id="signed-problem", classes="problem")
+                yield TickBox(
+                    "Agrees to simulated sex",
+                    rider.simulated_sex if rider else False,
+                    id="simulated",
+                    compact=True,
+                )
+                yield Label("May expose (space ticks an area):")
+                chosen = rider.may_expose if rider else ()
+                yield TickList(*area_selections(chosen), id="may-expose", compact=True)
+            with TabPane("Garments", id="garments"):
+                yield GarmentsEditor(self.score, p.garments if p else (), id="garment-editor")
+        yield Static("", id="recheck")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Start in the details, or on the part the cast screen asked for."""
+        self._guardian_hint()
+        self._recheck()
+        self._focus_tab(self.start_tab)
+
+    def _focus_tab(self, tab: str) -> None:
+        """Put the cursor on the main field of a tab, so its keys work at once."""
+        target = {
+            "details": "#id",
+            "boundaries": "#b-picker AreaTree",
+            "will_touch": "#w-picker AreaTree",
+            "rider": "#has-rider",
+            "garments": "#garment-list",
+        }[tab]
+        self.query_one(target).focus()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        # Someone walking the tab bar with the arrows keeps the cursor there.
+        if event.pane.id in TABS and not isinstance(self.focused, Tabs):
+            self._focus_tab(event.pane.id)
+
+    # Reading the form -------------------------------------------------------
+
+    def _value(self, selector: str) -> str:
+        return self.query_one(selector, Input).value
+
+    def _day(self, selector: str, problem: str) -> date | None:
+        parsed = parse_day(self._value(selector))
+        self.query_one(problem, Static).update(parsed if isinstance(parsed, str) else "")
+        return None if isinstance(parsed, str) else parsed
+
+    def performer(self, *, report: bool = True) -> Performer | None:
+        """The performer the form describes, or None (with messages) when it is not valid."""
+        pid = self._value("#id").strip()
+        name = self._value("#name").strip()
+        id_text = id_problem(self.score, self.index, pid)
+        name_text = "✗ A name is required." if not name else ""
+        if report:
+            self.query_one("#id-problem", Static).update(f"✗ {id_text}" if id_text else "")
+            self.query_one("#name-problem", Static).update(name_text)
+        recorded = self._day("#recorded", "#recorded-problem")
+        boundaries = set_recorded(self.boundaries, "boundaries", recorded)
+        rider = None
+        if self.query_one("#has-rider", Checkbox).value:
+            rider = Rider(
+                signed=self._day("#signed", "#signed-problem"),
+                may_expose=tuple(self.query_one("#may-expose", SelectionList).selected),
+                simulated_sex=self.query_one("#simulated", Checkbox).value,
+            )
+        if id_text or name_text:
+            return None
+        will = self.will_touch
+        return Performer(
+            id=pid,
+            name=name,
+            character=self._value("#character"),
+            minor=self.query_one("#minor", Checkbox).value,
+            guardian=self._value("#guardian"),
+            private_notes=self._value("#private_notes"),
+            boundaries=boundaries,
+            will_touch=as_will_touch(will),
+            rider=rider,
+            garments=self.query_one(GarmentsEditor).garments,
+        )
+
+    # Live checking ----------------------------------------------------------
+
+    def _guardian_hint(self) -> None:
+        minor = self.query_one("#minor", Checkbox).value
+        missing = minor and not self._value("#guardian").strip()
+        hint = "✗ A minor needs a guardian or additional adult present (C403)." if missing else ""
+        self.query_one("#guardian-problem", Static).update(hint)
+
+    def _recheck(self) -> None:
+        candidate = self.performer(report=False)
+        box = self.query_one("#recheck", Static)
+        if candidate is None:
+            box.update("Re-check waits for a valid id and name.")
+            return
+        after = put_performer(self.score, self.index, candidate)
+        box.update("\n".join(recheck(self.score, after)))
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        if event.input.id == "id":
+            problem = id_problem(self.score, self.index, event.value.strip())
+            shown = f"✗ {problem}" if problem and event.value else ""
+            self.query_one("#id-problem", Static).update(shown)
+        if event.input.id == "guardian":
+            self._guardian_hint()
+        if event.input.id not in QUIET_INPUTS:
+            self._recheck()
+
+    @on(Checkbox.Changed)
+    @on(SelectionList.SelectedChanged)
+    @on(GarmentsEditor.Changed)
+    def _toggled(self) -> None:
+        self._guardian_hint()
+        self._recheck()
+
+    @on(Select.Changed, "#b-default")
+    def _boundaries_default(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value != (
+            self.boundaries.default if self.boundaries else DEFAULT_STATUS["boundaries"]
+        ):
+            self.boundaries = set_default(self.boundaries, "boundaries", event.value)  # type: ignore[arg-type]
+            self.query_one("#b-picker", AreaPicker).set_table(self.boundaries)
+            self._recheck()
+
+    @on(Select.Changed, "#w-default")
+    def _will_default(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value != (
+            self.will_touch.default if self.will_touch else DEFAULT_STATUS["will_touch"]
+        ):
+            self.will_touch = set_default(self.will_touch, "will_touch", event.value)  # type: ignore[arg-type]
+            self.query_one("#w-picker", AreaPicker).set_table(self.will_touch)
+            self._recheck()
+
+    @on(AreaPicker.Changed)
+    def _picked(self, event: AreaPicker.Changed) -> None:
+        if event.picker.id == "b-picker":
+            self.boundaries = event.table
+            if event.table is not None and event.table.recorded is not None:
+                field = self.query_one("#recorded", Input)
+                if not field.value:
+                    field.value = event.table.recorded.isoformat()
+        else:
+            self.will_touch = event.table
+        self._recheck()
+
+    # Actions ----------------------------------------------------------------
+
+    def action_next_tab(self) -> None:
+        """Show the next part of the performer."""
+        tabs = self.query_one(TabbedContent)
+        at = TABS.index(tabs.active) if tabs.active in TABS else 0
+        tabs.active = TABS[(at + 1) % len(TABS)]
+
+    def action_keep(self) -> None:
+        """Return the performer if the form is valid; else show what to fix."""
+        performer = self.performer()
+        if performer is None:
+            self.query_one(TabbedContent).active = "details"
+            return
+        self.dismiss(performer)
+
+    def action_cancel(self) -> None:
+        """Leave without keeping; ask first if anything was changed."""
+        performer = self.performer(report=False)
+        if performer is not None and performer == self.original:
+            self.dismiss(None)
+            return
+        if performer is None and self.original is None and not self._value("#id"):
+            self.dismiss(None)
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "discard":
+                self.dismiss(None)
+            elif answer == "keep":
+                self.action_keep()
+
+        self.app.push_screen(
+            Choice(
+                "This performer has changes. Leave the form?",
+                [
+                    ("keep", "Keep the changes"),
+                    ("discard", "Discard the changes"),
+                    ("back", "Back to the form"),
+                ],
+            ),
+            answered,
+        )

@@ -1,0 +1,191 @@
+"""The cast screen: the performers of a score, added, edited and removed from the keyboard.
+
+``CastScreen(score)`` works on its own copy and is dismissed with the new score
+(with any ``boundary_change`` log entry) or None when nothing changed or the
+changes were discarded; the editor applies the result as one undoable edit.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from choreo_tui.cast.changes import (
+    beats_naming,
+    boundaries_changed,
+    boundary_change,
+    put_performer,
+    recheck,
+    remove_performer,
+)
+from choreo_tui.cast.dialogs import Choice, LeaveCast, Leaving
+from choreo_tui.cast.performer_form import PerformerForm
+from notation.model import Performer, Score
+
+
+def performer_line(performer: Performer) -> str:
+    """One row of the cast list: id, name, role and what is on record."""
+    parts = [f"{performer.id:<10} {performer.name}"]
+    if performer.character:
+        parts[0] += f" ({performer.character})"
+    b = performer.boundaries
+    if b is None:
+        parts.append("ℹ no boundaries recorded")
+    else:
+        parts.append(f"boundaries {b.recorded or 'undated'}")
+    if performer.rider is not None:
+        parts.append("rider")
+    if performer.garments:
+        count = len(performer.garments)
+        parts.append(f"{count} garment{'s' if count != 1 else ''}")
+    if performer.minor:
+        parts.append("minor" if performer.guardian.strip() else "✗ minor, no guardian")
+    return " · ".join(parts)
+
+
+class CastScreen(Screen[Score | None]):
+    """The performers of a score, with their boundaries, will_touch, rider and garments."""
+
+    DEFAULT_CSS = """
+    CastScreen #cast-title { height: 1; padding: 0 1; background: $panel; }
+    CastScreen #performers { height: 1fr; }
+    CastScreen #cast-summary { height: auto; max-height: 6; padding: 0 1; background: $panel; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "Add", id="cast.add"),
+        Binding("e", "edit", "Edit", id="cast.edit"),
+        Binding("b", "edit('boundaries')", "Boundaries", id="cast.boundaries"),
+        Binding("w", "edit('will_touch')", "Will touch", id="cast.will_touch"),
+        Binding("r", "edit('rider')", "Rider", id="cast.rider", show=False),
+        Binding("g", "edit('garments')", "Garments", id="cast.garments", show=False),
+        Binding("d,delete", "remove", "Remove", id="cast.remove"),
+        Binding("escape", "close", "Done", id="cast.close"),
+    ]
+
+    def __init__(self, score: Score) -> None:
+        super().__init__()
+        self.original = score
+        self.score = score
+
+    def compose(self) -> ComposeResult:
+        """Title, the performer list, what the changes do, and the keys."""
+        yield Static(f"Cast · {self.score.scene.title}", id="cast-title")
+        yield OptionList(id="performers")
+        yield Static("", id="cast-summary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the list and focus it."""
+        self._refresh()
+        self.query_one("#performers", OptionList).focus()
+
+    def _refresh(self, highlight: int | None = None) -> None:
+        listing = self.query_one("#performers", OptionList)
+        keep = listing.highlighted if highlight is None else highlight
+        listing.clear_options()
+        if self.score.performers:
+            listing.add_options(Option(performer_line(p), id=p.id) for p in self.score.performers)
+            listing.highlighted = min(keep or 0, len(self.score.performers) - 1)
+        else:
+            listing.add_option(Option("(no performers yet: press a to add one)", disabled=True))
+        summary = self.query_one("#cast-summary", Static)
+        if self.score == self.original:
+            summary.update("No changes yet. " + recheck(self.original, self.score)[-1])
+        else:
+            summary.update("Changes so far:\n" + "\n".join(recheck(self.original, self.score)))
+
+    def _current(self) -> int | None:
+        at = self.query_one("#performers", OptionList).highlighted
+        if at is None or at >= len(self.score.performers):
+            return None
+        return at
+
+    def _apply(self, score: Score, highlight: int | None = None) -> None:
+        self.score = score
+        self._refresh(highlight)
+
+    # Actions ----------------------------------------------------------------
+
+    def action_add(self) -> None:
+        """Add a performer through the performer form."""
+
+        def added(performer: Performer | None) -> None:
+            if performer is not None:
+                self._apply(put_performer(self.score, None, performer), len(self.score.performers))
+
+        self.app.push_screen(PerformerForm(self.score, None), added)
+
+    def action_edit(self, tab: str = "details") -> None:
+        """Edit the highlighted performer, opening the form on ``tab``."""
+        index = self._current()
+        if index is None:
+            self.notify("No performer to edit: press a to add one.", severity="warning")
+            return
+
+        def edited(performer: Performer | None) -> None:
+            if performer is not None:
+                self._apply(put_performer(self.score, index, performer), index)
+
+        self.app.push_screen(PerformerForm(self.score, index, tab=tab), edited)
+
+    @on(OptionList.OptionSelected, "#performers")
+    def _selected(self) -> None:
+        self.action_edit()
+
+    def action_remove(self) -> None:
+        """Remove the highlighted performer, asking first; say which beats name them."""
+        index = self._current()
+        if index is None:
+            return
+        performer = self.score.performers[index]
+        beats = beats_naming(self.score, performer.id)
+        if beats:
+            count = len(beats)
+            numbers = ", ".join(str(n) for n in beats[:12]) + (" ..." if count > 12 else "")
+            question = (
+                f"{performer.name} is named in {count} beat{'s' if count != 1 else ''} "
+                f"({numbers}). Removed, they would show ✗ T505 there unless their part "
+                "goes too. Remove them?"
+            )
+            answers = [
+                ("purge", "Remove, with their touches, placements, barriers, garments, bare"),
+                ("keep", "Remove, but leave the beats as they are (✗ T505)"),
+                ("back", "Do not remove"),
+            ]
+        else:
+            question = f"Remove {performer.name}? They are named in no beat."
+            answers = [("keep", "Remove"), ("back", "Do not remove")]
+
+        def answered(answer: str | None) -> None:
+            if answer in ("purge", "keep"):
+                score = remove_performer(self.score, performer.id, purge=answer == "purge")
+                self._apply(score, max(index - 1, 0))
+
+        self.app.push_screen(Choice(question, answers), answered)
+
+    def action_close(self) -> None:
+        """Leave the cast: nothing changed returns None; else keep or discard, with a log entry."""
+        if self.score == self.original:
+            self.dismiss(None)
+            return
+        changed = boundaries_changed(self.original, self.score)
+        summary = recheck(self.original, self.score)
+
+        def decided(leaving: Leaving | None) -> None:
+            if leaving is None:
+                return
+            if not leaving.keep:
+                self.dismiss(None)
+                return
+            score = self.score
+            if leaving.log_who is not None and leaving.at is not None:
+                score = boundary_change(score, leaving.log_who, leaving.note, leaving.at)
+            self.dismiss(score)
+
+        self.app.push_screen(LeaveCast(self.score, summary, changed), decided)
