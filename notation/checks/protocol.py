@@ -97,7 +97,9 @@ def simulated(ctx: BeatContext) -> list[Finding]:
             )
     if not ctx.is_sexual:
         return found
-    shielded = {frozenset(b.between) for b in ctx.beat.barriers}
+    # The barrier's job is to keep pelvises apart: one placed only at the knee
+    # or the shoulder does not prevent genital contact, so it does not count.
+    shielded = {frozenset(b.between) for b in ctx.beat.barriers if GROIN in leaves_of(b.at)}
     reported: set[frozenset[str]] = set()
     for i, touch in ctx.contacts:
         pair = frozenset((touch.by, touch.to))
@@ -108,7 +110,8 @@ def simulated(ctx: BeatContext) -> list[Finding]:
             ctx.finding(
                 "S302",
                 f"{ctx.name(touch.by)} and {ctx.name(touch.to)} are in contact in simulated sex "
-                "with no barrier between them. Add a pillow, bolster or pad between them.",
+                "with no barrier between their pelvises. Add a pillow, bolster or pad between "
+                "them, placed at the pelvis.",
                 i,
             )
         )
