@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from factories import POUCH, beat, has, performer, score, touch
 
 from notation.model import Barrier, Rider, Score
-from factories import POUCH, beat, has, performer, score, touch
 
 
 def _sim_score(at: str) -> Score:
