@@ -1,0 +1,109 @@
+"""``choreo export FILE --to md|html|toml [-o OUT] [--with-boundaries] [--force]``.
+
+Writes a director's copy built from an allow-list: private notes and the
+rehearsal log never leave; boundaries and riders only with ``--with-boundaries``.
+The output is written with mode 0600, never over an existing file unless
+``--force``, and never over the score itself. ``-o -`` prints to standard output.
+
+Exit 0 when written, 2 when the score cannot be read or the copy cannot be written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_OK
+from notation import LoadError, SaveError, check, load
+from notation.sharing import FORMATS, SUFFIXES, export
+from notation.writing import write_private
+
+SCORE_SUFFIXES = (".score.toml", ".toml")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare FILE, --to, -o, --with-boundaries and --force."""
+    parser.add_argument("file", metavar="FILE", help="the score to export")
+    parser.add_argument(
+        "--to", choices=FORMATS, required=True, help="md (email, print), html (one page), toml"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="where to write (default: beside FILE, e.g. NAME.director.html); '-' for stdout",
+    )
+    parser.add_argument(
+        "--with-boundaries",
+        action="store_true",
+        help="include each performer's boundary areas, conditions and rider (never notes)",
+    )
+    parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
+
+
+def default_output(source: Path, to: str) -> Path:
+    """``scenes/orchard.score.toml`` -> ``scenes/orchard.director.html`` (for ``html``)."""
+    name = source.name
+    for suffix in SCORE_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            name = name[: -len(suffix)]
+            break
+    return source.with_name(name + SUFFIXES[to])
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return False
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read the score, build the copy, write it (or print it)."""
+    source = Path(args.file)
+    try:
+        score = load(source)
+    except LoadError as error:
+        print(error.render(), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    text = export(score, args.to, with_boundaries=args.with_boundaries)
+    if args.output == "-":
+        sys.stdout.write(text)
+        return EXIT_OK
+    target = Path(args.output) if args.output else default_output(source, args.to)
+    if _same_file(target, source):
+        # Even --force must not put a shareable copy over the coordinator's own file.
+        print(
+            f"{target}: not written: that is the score itself; choose another -o", file=sys.stderr
+        )
+        return EXIT_BAD_INPUT
+    if target.is_dir():
+        print(f"{target}: not written: this is a folder; give a file name", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if target.exists() and not args.force:
+        print(
+            f"{target}: not written: the file exists; use --force to replace it "
+            "or -o to choose another name",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    try:
+        write_private(target, text)
+    except SaveError as error:
+        print(error, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    kept = "with boundaries and riders" if args.with_boundaries else "no boundaries or riders"
+    print(
+        f"{target}: director's copy written ({len(score.beats)} beats; {kept}; "
+        "private notes and the rehearsal log left out)",
+        file=sys.stderr,
+    )
+    errors = sum(1 for f in check(score) if f.severity == "error")
+    if errors:
+        print(
+            f"note: the score has {errors} error finding{'s' if errors != 1 else ''}; "
+            f"see: choreo check {source}",
+            file=sys.stderr,
+        )
+    return EXIT_OK

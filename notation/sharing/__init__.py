@@ -1,0 +1,73 @@
+"""Copies of a score for the director, stage manager and 1st AD.
+
+Every export starts from ``director_copy``: a new score built from an
+allow-list, so private notes and the rehearsal log are never in it and
+boundaries and riders only when asked for. The renderers only ever see that
+copy. Formats: ``toml`` (itself a valid score), ``md`` (email and print) and
+``html`` (one self-contained page).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Final
+
+from notation.model import Score
+from notation.sharing.allowlist import ON_REQUEST, WITHHELD, director_copy
+from notation.sharing.html_page import render_html
+from notation.sharing.markdown import render_markdown
+from notation.sharing.words import agreement_status
+from notation.writing import SCHEMA_COMMENT, dumps
+
+FORMATS: Final = ("md", "html", "toml")
+
+SUFFIXES: dict[str, str] = {
+    "md": ".director.md",
+    "html": ".director.html",
+    "toml": ".director.score.toml",
+}
+"""What each format's default output file name ends with."""
+
+
+def render_toml(score: Score, *, with_boundaries: bool = False) -> str:
+    """The director's copy as a score file: it loads and checks like any score."""
+    kept = "with boundaries and riders" if with_boundaries else "without boundaries or riders"
+    text = dumps(score)
+    head, _, rest = text.partition("\n")
+    note = (
+        f"# Director's copy exported by Choreo, {kept}. Private notes and the rehearsal\n"
+        "# log stay in the coordinator's file.\n"
+    )
+    if head != SCHEMA_COMMENT:
+        return note + text
+    # The schema line stays first, where TOML editors look for it.
+    return f"{head}\n{note}{rest}"
+
+
+RENDERERS: dict[str, Callable[..., str]] = {
+    "md": render_markdown,
+    "html": render_html,
+    "toml": render_toml,
+}
+
+
+def export(score: Score, to: str, *, with_boundaries: bool = False) -> str:
+    """The text of a director's copy of ``score`` in format ``to`` (md, html, toml)."""
+    if to not in RENDERERS:
+        raise ValueError(f"unknown export format {to!r}; choose one of {', '.join(FORMATS)}")
+    copy = director_copy(score, with_boundaries=with_boundaries)
+    return RENDERERS[to](copy, with_boundaries=with_boundaries)
+
+
+__all__ = [
+    "FORMATS",
+    "ON_REQUEST",
+    "SUFFIXES",
+    "WITHHELD",
+    "agreement_status",
+    "director_copy",
+    "export",
+    "render_html",
+    "render_markdown",
+    "render_toml",
+]

@@ -1,0 +1,165 @@
+"""The director's copy as Markdown, for email and print.
+
+It reads as plain text in a mail client and renders cleanly in any Markdown
+viewer. Every value from the score is escaped so that a title or a note can
+never become a link, an image, raw HTML or a heading.
+"""
+
+from __future__ import annotations
+
+import re
+
+from notation.describe import (
+    barrier_words,
+    garment_words,
+    placement_words,
+    timing_words,
+    touch_words,
+)
+from notation.model import Beat, Boundaries, Performer, Score
+from notation.sharing.words import (
+    DISCLAIMER,
+    STATUS_MARK,
+    agreement_status,
+    bare_words,
+    beat_flags,
+    performer_line,
+    rule_words,
+)
+
+# Punctuation that can start emphasis, code, links, images, raw HTML, tables or
+# strike-through anywhere in a line, and an entity-looking "&name;".
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~]|&(?=#?\w+;))")
+# What turns the start of a line into a list item, a heading underline or a rule.
+_LEADING = re.compile(r"^([-+=]|\d+(?=[.)](?:\s|$)))")
+
+
+def _leading(match: re.Match[str]) -> str:
+    token = match.group(1)
+    # "1." becomes "1\." and "-" becomes "\-": either way no list starts.
+    return token + "\\" if token[0].isdigit() else "\\" + token
+
+
+def md_escape(text: str) -> str:
+    """``text`` on one line with Markdown and HTML punctuation backslash-escaped."""
+    return _LEADING.sub(_leading, _SPECIAL.sub(r"\\\1", " ".join(text.split())))
+
+
+def _block(text: str) -> list[str]:
+    """A multi-line note as a quoted block, each line escaped."""
+    return [f"> {md_escape(line)}" if line.strip() else ">" for line in text.splitlines()]
+
+
+def _items(lines: list[str], empty: str) -> list[str]:
+    return [f"- {md_escape(line)}" for line in lines] if lines else [f"- {md_escape(empty)}"]
+
+
+def _header(score: Score) -> list[str]:
+    s = score.scene
+    out = [f"# {md_escape(s.title)}", ""]
+    facts = [
+        ("Production", s.production),
+        ("Medium", s.medium),
+        ("Tempo", f"{s.tempo:g} counts per minute"),
+        ("Coordinator", s.coordinator),
+        ("Director", s.director),
+        ("Closed set", "✓ yes" if s.closed_set else "no"),
+        (
+            "Self-care cue",
+            f"“{s.self_care_cue}” (anyone may call it; everything stops at once)"
+            if s.self_care_cue
+            else "✗ none agreed yet",
+        ),
+    ]
+    out += [f"- **{label}:** {md_escape(value)}" for label, value in facts if value]
+    if s.notes:
+        out += ["", *_block(s.notes)]
+    out += ["", f"*{md_escape(DISCLAIMER)}*", ""]
+    return out
+
+
+def _boundary_items(title: str, table: Boundaries) -> list[str]:
+    lines = [
+        f"{STATUS_MARK[rule.status]} {rule_words(area, rule.status, rule.only)}"
+        for area, rule in table.areas.items()
+    ]
+    default = {"yes": "yes", "ask": "ask first", "no": "no"}[table.default]
+    recorded = f" (recorded {table.recorded.isoformat()})" if table.recorded else ""
+    lines.append(f"{STATUS_MARK[table.default]} every other area: {default}")
+    return [f"  - {md_escape(title + recorded)}:"] + [f"    - {md_escape(x)}" for x in lines]
+
+
+def _agreements(p: Performer) -> list[str]:
+    out: list[str] = []
+    if p.boundaries is not None:
+        out += _boundary_items("may be touched", p.boundaries)
+    if p.will_touch is not None:
+        out += _boundary_items("will touch", p.will_touch)
+    if p.rider is not None:
+        r = p.rider
+        shown = ", ".join(a.replace("_", " ") for a in r.may_expose) or "nothing"
+        sim = "✓ simulated sex agreed" if r.simulated_sex else "✗ no simulated sex"
+        signed = f" (signed {r.signed.isoformat()})" if r.signed else ""
+        out.append(f"  - {md_escape(f'rider{signed}: may be bare: {shown}; {sim}')}")
+    return out or ["  - no boundaries or rider on record"]
+
+
+def _cast(score: Score, with_boundaries: bool) -> list[str]:
+    out = ["## Cast", ""]
+    if not score.performers:
+        out.append("No performers.")
+    for p in score.performers:
+        garments = "; ".join(garment_words(score, g) for g in p.garments)
+        line = f"- **{md_escape(performer_line(p))}** ({md_escape(p.id)})"
+        if garments:
+            line += f"; all scene: {md_escape(garments)}"
+        out.append(line)
+        if with_boundaries:
+            out += _agreements(p)
+    return [*out, ""]
+
+
+def _beat(score: Score, beat: Beat, number: int) -> list[str]:
+    status = agreement_status(score, beat)
+    timing = timing_words(beat, score.scene.tempo)
+    if beat.timing is not None and beat.timing.cue:
+        timing += f"; cue: {beat.timing.cue}"
+    out = [f"### Beat {number}: {md_escape(beat.title or '(untitled)')}", ""]
+    flags = beat_flags(beat)
+    if flags:
+        out += [f"**{md_escape(' · '.join(flags))}**", ""]
+    out += [
+        f"**Agreement:** {status.mark} {status.word}: {md_escape(status.text)}",
+        "",
+        f"**Timing:** {md_escape(timing)}",
+        "",
+        "**Touches:**",
+        "",
+        *_items([touch_words(score, t) for t in beat.touches], "no touch in this beat"),
+        "",
+        "**Placements:**",
+        "",
+        *_items([placement_words(score, p) for p in beat.placements], "nobody placed"),
+        "",
+    ]
+    if beat.barriers:
+        out += ["**Barriers:**", "", *_items([barrier_words(score, b) for b in beat.barriers], "")]
+        out.append("")
+    if beat.garments:
+        garments = [garment_words(score, g) for g in beat.garments]
+        out += ["**Garments in this beat:**", "", *_items(garments, ""), ""]
+    if beat.bare:
+        out += ["**Nudity:**", "", *_items(bare_words(score, beat), ""), ""]
+    if beat.notes:
+        out += ["**Notes:**", "", *_block(beat.notes), ""]
+    return out
+
+
+def render_markdown(score: Score, *, with_boundaries: bool = False) -> str:
+    """The Markdown for a director's copy (pass the copy, never the original)."""
+    lines = _header(score) + _cast(score, with_boundaries) + ["## Beats", ""]
+    if not score.beats:
+        lines += ["No beats yet.", ""]
+    for number, beat in enumerate(score.beats, start=1):
+        lines += _beat(score, beat, number)
+    return "\n".join(lines).rstrip("\n") + "\n"

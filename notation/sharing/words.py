@@ -1,0 +1,96 @@
+"""Words shared by every export: agreement status, flags, the cast line.
+
+The markdown and HTML copies say the same things in the same words; only the
+markup differs. Plain wording of touches, timing, placements, barriers and
+garments comes from ``notation.describe``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from notation.agreement import is_current
+from notation.areas import area_label
+from notation.model import Beat, Performer, Score
+
+DISCLAIMER = (
+    "Director's copy exported by Choreo: performers' private notes and the rehearsal "
+    "log stay in the coordinator's file."
+)
+
+
+@dataclass(frozen=True)
+class AgreementStatus:
+    """Where a beat's agreement stands: a mark, a word and a sentence."""
+
+    state: str
+    """``current``, ``lapsed`` or ``none``."""
+    mark: str
+    word: str
+    text: str
+
+
+def _names(score: Score, ids: tuple[str, ...] | list[str]) -> str:
+    names = [score.name_of(i) for i in ids]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def agreement_status(score: Score, beat: Beat) -> AgreementStatus:
+    """The beat's agreement: current (✓), lapsed (⚠) or not recorded (✗)."""
+    agreed = beat.agreed
+    if agreed is None or not agreed.by:
+        return AgreementStatus("none", "✗", "not agreed", "No agreement recorded for this beat.")
+    when = f" on {agreed.on.isoformat()}" if agreed.on else ""
+    who = _names(score, agreed.by)
+    if not is_current(beat):
+        return AgreementStatus(
+            "lapsed",
+            "⚠",
+            "lapsed",
+            f"Changed since {who} agreed it{when}: agree it again before it is performed.",
+        )
+    missing = [i for i in sorted(beat.ids()) if i in score.by_id and i not in agreed.by]
+    text = f"Agreed by {who}{when}."
+    if missing:
+        text += f" Not yet agreed by {_names(score, missing)}."
+    return AgreementStatus("current", "✓", "current", text)
+
+
+def beat_flags(beat: Beat) -> list[str]:
+    """Words for the beat's flags: simulated, placeholder."""
+    flags = []
+    if beat.simulated:
+        flags.append("simulated (barrier and modesty garments required)")
+    if beat.placeholder:
+        flags.append("placeholder (choreography not final)")
+    return flags
+
+
+def bare_words(score: Score, beat: Beat) -> list[str]:
+    """ "Ana: bare upper back, buttocks", one line per performer."""
+    return [
+        f"{score.name_of(who)}: bare {', '.join(area_label(a) for a in areas)}"
+        for who, areas in beat.bare.items()
+        if areas
+    ]
+
+
+def performer_line(p: Performer) -> str:
+    """ "Rosa Testwell as Nell (minor; guardian: Sam Guard)"."""
+    text = p.name + (f" as {p.character}" if p.character else "")
+    if p.minor:
+        text += f" (minor; guardian: {p.guardian})" if p.guardian else " (minor; no guardian named)"
+    return text
+
+
+def rule_words(area: str, status: str, only: tuple[str, ...]) -> str:
+    """ "lips: ask first, only closed mouth"."""
+    word = {"yes": "yes", "ask": "ask first", "no": "no"}[status]
+    conditions = f", only {', '.join(c.replace('_', ' ') for c in only)}" if only else ""
+    return f"{area_label(area)}: {word}{conditions}"
+
+
+STATUS_MARK: dict[str, str] = {"yes": "✓", "ask": "⚠", "no": "✗"}
+"""A mark per traffic-light status, so the boundary colour is never alone."""
