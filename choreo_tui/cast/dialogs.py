@@ -98,8 +98,9 @@ class LeaveCast(ModalScreen[Leaving | None]):
     """
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "keep", "Keep changes", id="cast.leave.keep"),
-        Binding("ctrl+d", "discard", "Discard changes", id="cast.leave.discard"),
+        # Priority, so the keys work from inside the note and time fields too.
+        Binding("ctrl+s", "keep", "Keep changes", id="cast.leave.keep", priority=True),
+        Binding("ctrl+d", "discard", "Discard changes", id="cast.leave.discard", priority=True),
         Binding("escape", "back", "Back to the cast", id="cast.leave.back"),
     ]
 

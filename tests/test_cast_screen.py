@@ -1,0 +1,261 @@
+"""The cast screen driven from the keyboard inside a tiny host app, as the editor pushes it."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from cast_fixtures import orchard
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from choreo_tui.cast import CastScreen
+from choreo_tui.cast.area_picker import AreaPicker
+from choreo_tui.cast.dialogs import Choice, LeaveCast
+from choreo_tui.cast.performer_form import PerformerForm
+from notation import Score
+
+NOT_YET = object()
+
+
+class CastHost(App[None]):
+    """Pushes the cast screen on a score and keeps what it is dismissed with."""
+
+    def __init__(self, score: Score) -> None:
+        super().__init__()
+        self.score = score
+        self.result: object = NOT_YET
+
+    def on_mount(self) -> None:
+        """Open the cast at once."""
+        self.push_screen(CastScreen(self.score), self._done)
+
+    def _done(self, result: Score | None) -> None:
+        self.result = result
+
+
+Steps = Callable[[Pilot[None], CastHost], Awaitable[None]]
+
+
+def drive(steps: Steps, score: Score | None = None, size: tuple[int, int] = (80, 24)) -> CastHost:
+    """Run the host, play ``steps``, and return it for inspection."""
+    app = CastHost(score or orchard())
+
+    async def run() -> None:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await steps(pilot, app)
+
+    asyncio.run(run())
+    return app
+
+
+def text_of(app: CastHost, selector: str) -> str:
+    """The plain text a Static shows."""
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def type_into(pilot: Pilot[None], text: str) -> None:
+    """Type text key by key into the focused field."""
+    for char in text:
+        await pilot.press(char)
+
+
+def test_nothing_changed_returns_none() -> None:
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        await pilot.press("escape")
+        await pilot.pause()
+
+    assert drive(steps).result is None
+
+
+def test_add_a_performer() -> None:
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, PerformerForm)
+        await type_into(pilot, "cleo")
+        await pilot.press("tab")
+        await type_into(pilot, "Cleo Park")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CastScreen)
+        assert "Cleo Park" in str(app.screen.query_one("#performers").render_line(2).text)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LeaveCast)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    result = drive(steps).result
+    assert isinstance(result, Score)
+    assert [p.id for p in result.performers] == ["ana", "ben", "cleo"]
+    assert result.performers[2].name == "Cleo Park"
+    assert result.performers[2].boundaries is None
+    assert result.log == ()  # no table changed, so no boundary_change is offered
+
+
+def test_invalid_and_taken_ids_get_a_message_and_block_keeping() -> None:
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        await pilot.press("a")
+        await pilot.pause()
+        await type_into(pilot, "Cleo")
+        await pilot.pause()
+        assert "starts with a lower-case letter" in text_of(app, "#id-problem")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PerformerForm)  # not kept
+        assert "A name is required" in text_of(app, "#name-problem")
+        app.screen.query_one("#id", Input).value = "ben"
+        await pilot.pause()
+        assert "already has the id 'ben'" in text_of(app, "#id-problem")
+
+    drive(steps)
+
+
+def test_set_neck_to_no_shows_status_source_and_what_it_breaks() -> None:
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        await pilot.press("b")  # ana is highlighted: her boundaries
+        await pilot.pause()
+        picker = app.screen.query_one("#b-picker", AreaPicker)
+        assert "? ask · default" in str(picker.label_of("neck"))
+        await pilot.press("slash")
+        await type_into(pilot, "neck")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert picker.selected == "neck"
+        await pilot.press("n")
+        await pilot.pause()
+        assert "✗ no · set here" in str(picker.label_of("neck"))
+        assert "neck: ✗ no · set here" in text_of(app, "#detail")
+        assert "✗ 1 beat now crosses a boundary: 2" in text_of(app, "#recheck")
+        await pilot.press("x")  # clear: back to the default
+        await pilot.pause()
+        assert "? ask · default" in str(picker.label_of("neck"))
+        assert "crosses a boundary" not in text_of(app, "#recheck")
+
+    drive(steps)
+
+
+def test_toggle_a_condition_on_an_inherited_area() -> None:
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        await pilot.press("b")
+        await pilot.pause()
+        picker = app.screen.query_one("#b-picker", AreaPicker)
+        await pilot.press("slash")
+        await type_into(pilot, "forearm_r")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "✓ yes · from arm" in str(picker.label_of("forearm_r"))
+        await pilot.press("o")
+        await pilot.pause()
+        assert "✓ yes · set here · only over clothing" in str(picker.label_of("forearm_r"))
+        # Beat 3 touches the bare forearm: the new condition is unmet there.
+        assert "Whole score: ✗" in text_of(app, "#recheck")
+        await pilot.press("ctrl+s")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    result = drive(steps).result
+    assert isinstance(result, Score)
+    rule = result.performers[0].boundaries.areas["forearm_r"]  # type: ignore[union-attr]
+    assert (rule.status, rule.only) == ("yes", ("over_clothing",))
+
+
+def test_boundary_change_is_logged_on_leaving() -> None:
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        await pilot.press("b")
+        await pilot.pause()
+        await pilot.press("slash")
+        await type_into(pilot, "nape")
+        await pilot.press("enter")
+        await pilot.press("n")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        summary = text_of(app, "#cast-summary")
+        assert "✗ 1 beat now crosses a boundary: 4" in summary
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LeaveCast)
+        app.screen.query_one("#note", Input).value = "after the warm-up"
+        app.screen.query_one("#at", Input).value = "2026-11-27T19:30+01:00"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    result = drive(steps).result
+    assert isinstance(result, Score)
+    assert result.performers[0].boundaries.areas["nape"].status == "no"  # type: ignore[union-attr]
+    entry = result.log[-1]
+    assert entry.event == "boundary_change"
+    assert entry.who == ("ana",)
+    assert entry.note == "after the warm-up"
+    assert entry.at.isoformat() == "2026-11-27T19:30:00+01:00"
+
+
+def test_a_time_without_offset_is_refused_in_the_log_offer() -> None:
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press("n")  # will_touch: ana now will not touch anything (body is no)
+        await pilot.press("ctrl+s")
+        await pilot.press("escape")
+        await pilot.pause()
+        app.screen.query_one("#at", Input).value = "2026-11-27 19:30"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, LeaveCast)
+        assert "offset" in text_of(app, "#problem")
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+
+    assert drive(steps).result is None  # discarded
+
+
+def test_remove_a_performer_named_in_beats_asks_and_can_purge() -> None:
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        await pilot.press("down")  # ben
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, Choice)
+        question = str(app.screen.query_one(".question", Static).render())
+        assert "named in 4 beats (1, 2, 3, 4)" in question
+        assert "T505" in question
+        await pilot.press("enter")  # the first answer: remove with their part
+        await pilot.pause()
+        assert isinstance(app.screen, CastScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    result = drive(steps).result
+    assert isinstance(result, Score)
+    assert [p.id for p in result.performers] == ["ana"]
+    assert all(not beat.touches for beat in result.beats)
+
+
+def test_remove_can_be_refused() -> None:
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("escape")  # back out of the question
+        await pilot.pause()
+        await pilot.press("escape")  # leave the cast: nothing changed
+        await pilot.pause()
+
+    assert drive(steps).result is None
+
+
+def test_works_at_120x36() -> None:
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, PerformerForm)
+        await pilot.press("ctrl+t", "ctrl+t")
+        await pilot.pause()
+        assert app.screen.query_one("#w-picker", AreaPicker).area_tree.has_focus
+
+    drive(steps, size=(120, 36))
