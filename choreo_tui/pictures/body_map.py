@@ -21,8 +21,11 @@ class BodyMap(Widget):
 
     DEFAULT_CSS = """
     BodyMap {
-        width: auto;
+        width: 60;
         height: auto;
+    }
+    BodyMap.compact {
+        width: 30;
     }
     """
 
@@ -43,6 +46,11 @@ class BodyMap(Widget):
         """The id of the performer shown (None until a score with performers is shown)."""
         self._chosen = False
         self.set_reactive(BodyMap.compact, compact)
+        self.set_class(compact, "compact")
+
+    def watch_compact(self, compact: bool) -> None:
+        """Switch between the full and the compact width."""
+        self.set_class(compact, "compact")
 
     def show(self, score: Score, beat_index: int | None, performer: str | None = None) -> None:
         """Draw ``performer`` (or the one already selected) for the beat at ``beat_index``."""

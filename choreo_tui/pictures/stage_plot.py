@@ -19,8 +19,11 @@ class StagePlot(Widget):
 
     DEFAULT_CSS = """
     StagePlot {
-        width: auto;
+        width: 58;
         height: auto;
+    }
+    StagePlot.compact {
+        width: 28;
     }
     """
 
@@ -38,6 +41,11 @@ class StagePlot(Widget):
         self._score: Score | None = None
         self._beat: int | None = None
         self.set_reactive(StagePlot.compact, compact)
+        self.set_class(compact, "compact")
+
+    def watch_compact(self, compact: bool) -> None:
+        """Switch between the full and the compact width."""
+        self.set_class(compact, "compact")
 
     def show(self, score: Score, beat_index: int | None) -> None:
         """Draw the beat at 0-based ``beat_index`` of ``score`` (None: an empty stage)."""

@@ -1,0 +1,435 @@
+"""The replay screen: run the scene beat by beat in rehearsal, at tempo, and stop at once.
+
+The playhead (``notation.timeline``) decides where replay is; this screen only
+feeds it the clock and draws it. Every rehearsal-log entry (check-in, hold,
+boundary change, closure) builds a new Score and hands it to ``record``, which
+the app applies and saves at once; replay carries on with that score, checked
+again, with the beats a boundary change broke marked.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Digits, Footer, Static
+
+from choreo_tui.pictures.body_map import BodyMap
+from choreo_tui.pictures.stage_plot import StagePlot
+from choreo_tui.replay import ritual
+from choreo_tui.replay.beat_view import (
+    LAYER_WORDS,
+    LAYERS,
+    beat_text,
+    cue_text,
+    next_text,
+    strip_text,
+)
+from choreo_tui.replay.dialogs import (
+    BoundaryChangeDialog,
+    CheckinDialog,
+    ClosureDialog,
+    HoldDialog,
+)
+from notation.checks import check
+from notation.describe import timing_words
+from notation.findings import Finding
+from notation.model import Score
+from notation.timeline import MARKING_SPEED, Playhead, Timeline
+
+Record = Callable[[Score], None]
+Clock = Callable[[], float]
+TICK = 0.1
+"""Seconds between clock ticks: fine enough for a count at 240/min."""
+PICTURES: tuple[str, ...] = ("both", "plot", "body", "none")
+HOLD_KEYS = "h or ! stops everything"
+
+
+class ReplayScreen(Screen[None]):
+    """Step through a score in rehearsal: the current beat large, the next previewed,
+    the self-care cue always on screen."""
+
+    DEFAULT_CSS = """
+    ReplayScreen { layout: vertical; }
+    ReplayScreen #top { height: 1; background: $primary-background; }
+    ReplayScreen #cue { height: 1; background: $warning-muted; }
+    ReplayScreen #strip { height: 1; }
+    ReplayScreen #notice { height: auto; max-height: 2; color: $warning; }
+    ReplayScreen #main { height: 1fr; }
+    ReplayScreen #beat { width: 1fr; padding: 0 1; }
+    ReplayScreen #big { height: 4; }
+    ReplayScreen #big Vertical { width: auto; margin-right: 3; }
+    ReplayScreen #big Digits { width: auto; }
+    ReplayScreen .big-label { color: $text-muted; width: auto; }
+    ReplayScreen #count-info { width: 1fr; padding-top: 1; }
+    ReplayScreen #title { text-style: bold; background: $boost; padding: 0 1; }
+    ReplayScreen #pictures { width: auto; height: 100%; padding: 0 1; overflow-y: auto; }
+    ReplayScreen #pictures.side-by-side { layout: horizontal; }
+    ReplayScreen #pictures.side-by-side BodyMap { margin-left: 2; }
+    ReplayScreen #pictures.stacked BodyMap { margin-top: 1; }
+    ReplayScreen #next { height: 2; background: $boost; padding: 0 1; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("h", "hold", "HOLD", priority=True, id="replay.hold"),
+        Binding(
+            "exclamation_mark", "hold", "HOLD", priority=True, id="replay.hold_bang", show=False
+        ),
+        Binding("space", "play", "Play/pause", id="replay.play"),
+        Binding("right", "step(1)", "Next beat", id="replay.next"),
+        Binding("left", "step(-1)", "Previous beat", id="replay.previous"),
+        Binding("home", "first", "First beat", id="replay.first", show=False),
+        Binding("end", "last", "Last beat", id="replay.last", show=False),
+        Binding("plus,equals_sign", "faster", "Faster", id="replay.faster", key_display="+"),
+        Binding("minus", "slower", "Slower", id="replay.slower", key_display="-"),
+        Binding("m", "marking", "Marking run (½ speed)", id="replay.marking", show=False),
+        Binding("l", "layer", "Layer", id="replay.layer"),
+        Binding("e", "stops", "Stop before ✗ beats on/off", id="replay.stops", show=False),
+        Binding("b", "boundary", "Boundary change", id="replay.boundary"),
+        Binding("c", "checkin", "Check-in", id="replay.checkin", show=False),
+        Binding("p", "pictures", "Pictures", id="replay.pictures", show=False),
+        Binding("w", "whose", "Whose body map", id="replay.whose", show=False),
+        Binding("q,escape", "end", "End rehearsal", id="replay.end"),
+    ]
+
+    def __init__(
+        self,
+        score: Score,
+        start: int = 0,
+        record: Record | None = None,
+        *,
+        checkin: bool = True,
+        clock: Clock = time.monotonic,
+    ) -> None:
+        super().__init__()
+        self.score = score
+        self._record = record
+        self._ask_checkin = checkin
+        self._clock = clock
+        self._last = clock()
+        self._ready = False
+        self.story_layer = "everything"
+        self.stop_on_errors = True
+        self.pictures = "both"
+        self.broken: frozenset[int] = frozenset()
+        self.findings: list[Finding] = check(score)
+        self.playhead = Playhead(Timeline.of(score)).go(start)
+        self._apply_stops()
+
+    # -- layout ----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        """Top line, cue, beat strip, the beat beside its pictures, the next beat, keys."""
+        yield Static(id="top")
+        yield Static(id="cue")
+        yield Static(id="strip")
+        yield Static(id="notice")
+        with Horizontal(id="main"):
+            with VerticalScroll(id="beat"):
+                with Horizontal(id="big"):
+                    with Vertical():
+                        yield Static("BEAT", classes="big-label")
+                        yield Digits(id="number")
+                    with Vertical():
+                        yield Static("LEFT", classes="big-label", id="count-label")
+                        yield Digits(id="count")
+                    yield Static(id="count-info")
+                yield Static(id="title")
+                yield Static(id="words")
+            with Vertical(id="pictures"):
+                yield StagePlot(compact=True)
+                yield BodyMap(compact=True)
+        yield Static(id="next")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Start the clock, draw, and ask for the check-in."""
+        self._last = self._clock()
+        self._ready = True
+        self.set_interval(TICK, self._tick)
+        self.pictures = "both" if self.app.size.width >= 110 else "plot"
+        self._layout_pictures()
+        self._draw_beat()
+        if self._ask_checkin and self.score.performers:
+            self.app.push_screen(CheckinDialog(self.score, self.action_hold), self._checked_in)
+
+    def on_resize(self) -> None:
+        """Lay the pictures out for the new size."""
+        self._layout_pictures()
+
+    # -- the clock -------------------------------------------------------------------
+
+    def _tick(self) -> None:
+        now = self._clock()
+        elapsed, self._last = now - self._last, now
+        if self.playhead.playing:
+            self.advance(elapsed)
+
+    def advance(self, wall_seconds: float) -> None:
+        """Let ``wall_seconds`` of rehearsal pass (the clock's tick calls this)."""
+        before = self.playhead
+        self.playhead = before.advance(wall_seconds)
+        if self.playhead.beat != before.beat:
+            self._draw_beat()
+        else:
+            self._draw_clock()
+
+    # -- actions ---------------------------------------------------------------------
+
+    def action_play(self) -> None:
+        """Play or pause."""
+        self._last = self._clock()
+        self._move(self.playhead.toggle())
+
+    def action_step(self, delta: int) -> None:
+        """Step a beat forward or back (also the manual step past an untimed beat)."""
+        self._move(self.playhead.step(delta))
+
+    def action_first(self) -> None:
+        """Go to the first beat."""
+        self._move(self.playhead.go(0))
+
+    def action_last(self) -> None:
+        """Go to the last beat."""
+        self._move(self.playhead.go(len(self.score.beats) - 1))
+
+    def action_faster(self) -> None:
+        """Speed up one step."""
+        self._move(self.playhead.faster())
+
+    def action_slower(self) -> None:
+        """Slow down one step."""
+        self._move(self.playhead.slower())
+
+    def action_marking(self) -> None:
+        """A marking run at half speed, or back to tempo."""
+        speed = 1.0 if self.playhead.speed == MARKING_SPEED else MARKING_SPEED
+        self._move(self.playhead.at_speed(speed))
+
+    def action_layer(self) -> None:
+        """Touch only, touch and story, everything."""
+        self.story_layer = LAYERS[(LAYERS.index(self.story_layer) + 1) % len(LAYERS)]
+        self._draw_beat()
+
+    def action_stops(self) -> None:
+        """Whether playback stops before beats with error findings."""
+        self.stop_on_errors = not self.stop_on_errors
+        self._apply_stops()
+        self._draw_status()
+
+    def action_pictures(self) -> None:
+        """Both pictures, the stage plot, the body map, or none."""
+        self.pictures = PICTURES[(PICTURES.index(self.pictures) + 1) % len(PICTURES)]
+        self._layout_pictures()
+
+    def action_whose(self) -> None:
+        """Show the next performer's body map."""
+        self.query_one(BodyMap).cycle()
+
+    def action_hold(self) -> None:
+        """The self-care cue: stop at once, log it, ask what they need."""
+        if self.playhead.held:
+            return
+        self.playhead = self.playhead.hold()
+        self._draw_status()
+        beat = self._beat_or_none()
+        self._commit(ritual.hold(self.score, beat))
+        self.app.push_screen(HoldDialog(beat, self.score.scene.self_care_cue), self._released)
+
+    def action_checkin(self) -> None:
+        """Ask for the check-in again."""
+        self.app.push_screen(CheckinDialog(self.score, self.action_hold), self._checked_in)
+
+    def action_boundary(self) -> None:
+        """Record a boundary change on the spot."""
+        if not self.score.performers:
+            self.notify("This score has no performers.", severity="warning")
+            return
+        self._move(self.playhead.pause())
+        first = self.query_one(BodyMap).performer
+        dialog = BoundaryChangeDialog(self.score, first, self.action_hold)
+        self.app.push_screen(dialog, self._boundary_changed)
+
+    def action_end(self) -> None:
+        """End the rehearsal, offering closure first."""
+        self._move(self.playhead.pause())
+        self.app.push_screen(ClosureDialog(self.action_hold), self._after_closure)
+
+    # -- answers from the dialogs ----------------------------------------------------
+
+    def _checked_in(self, who: object) -> None:
+        if isinstance(who, tuple):
+            self._commit(ritual.checkin(self.score, [str(w) for w in who]))
+            self.notify(f"Check-in recorded: {len(who)} of {len(self.score.performers)}.")
+
+    def _released(self, _: object) -> None:
+        self.playhead = self.playhead.release()
+        self._draw_status()
+
+    def _boundary_changed(self, choice: object) -> None:
+        if not isinstance(choice, tuple) or len(choice) != 3:
+            return
+        who, area, status = choice
+        before = self.findings
+        changed = ritual.change_boundary(self.score, who, area, status, self._beat_or_none())
+        self._commit(changed)
+        newly = ritual.broken_beats(before, self.findings)
+        self.broken |= newly
+        self.query_one(BodyMap).select(who)
+        if newly:
+            beats = ", ".join(str(b + 1) for b in sorted(newly))
+            self.notify(f"✗ Boundary change recorded. It breaks beat(s) {beats}.", severity="error")
+        else:
+            self.notify("✓ Boundary change recorded. No beat breaks it.")
+        self._draw_beat()
+
+    def _after_closure(self, answer: object) -> None:
+        if answer is None:
+            return
+        if answer == "closure":
+            self._commit(ritual.closure(self.score, self._beat_or_none()))
+        self._leave()
+
+    def _leave(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.dismiss(None)
+        else:
+            self.app.exit()
+
+    # -- state -----------------------------------------------------------------------
+
+    def _beat_or_none(self) -> int | None:
+        return self.playhead.beat if self.score.beats else None
+
+    def _commit(self, score: Score) -> None:
+        """Carry on with ``score``, checked again, and hand it to ``record``."""
+        self.score = score
+        self.findings = check(score)
+        self._apply_stops()
+        if self._record is not None:
+            try:
+                self._record(score)
+            except Exception as error:  # the app's save failed: say so, never crash the room
+                self.notify(
+                    f"The rehearsal log could not be saved ({type(error).__name__}).",
+                    severity="error",
+                )
+        self._draw_status()
+
+    def _apply_stops(self) -> None:
+        stops = ritual.error_beats(self.findings) if self.stop_on_errors else frozenset()
+        self.playhead = self.playhead.with_stops(stops)
+
+    def _move(self, playhead: Playhead) -> None:
+        changed = playhead.beat != self.playhead.beat
+        self.playhead = playhead
+        if changed:
+            self._draw_beat()
+        else:
+            self._draw_status()
+
+    # -- drawing ---------------------------------------------------------------------
+
+    def _draw_beat(self) -> None:
+        if not self._ready:
+            return
+        index = self.playhead.beat
+        words = self.query_one("#words", Static)
+        title = self.query_one("#title", Static)
+        if not self.score.beats:
+            title.update("No beats yet")
+            words.update("Add beats in the editor, then replay them here.")
+        else:
+            beat = self.score.beats[index]
+            timing = timing_words(beat, self.score.scene.tempo)
+            title.update(f"{beat.title or '(untitled beat)'} · {timing}")
+            words.update(
+                beat_text(self.score, index, self.story_layer, self.findings, index in self.broken)
+            )
+            self.query_one("#next", Static).update(next_text(self.score, index, self.findings))
+        self.query_one("#number", Digits).update(str(index + 1) if self.score.beats else "0")
+        self.query_one(StagePlot).show(self.score, index if self.score.beats else None)
+        self.query_one(BodyMap).show(self.score, index if self.score.beats else None)
+        self._draw_status()
+
+    def _draw_clock(self) -> None:
+        value, unit = self.playhead.countdown()
+        slot = self.playhead.slot
+        count = self.query_one("#count", Digits)
+        label = self.query_one("#count-label", Static)
+        info = self.query_one("#count-info", Static)
+        if slot is None or not slot.timed:
+            count.update("")
+            label.update("UNTIMED")
+            info.update("waits for a manual step: → when ready")
+            return
+        count.update(str(value))
+        label.update("COUNTS LEFT" if unit == "counts" else "SECONDS LEFT")
+        lines = []
+        if slot.counts is not None and slot.tempo is not None:
+            lines.append(f"count {slot.count_at(self.playhead.offset)} of {slot.counts}")
+            lines.append(f"at {slot.tempo:g}/min")
+        if slot.seconds is not None:
+            lines.append(f"{slot.seconds:g} s")
+        info.update("\n".join(lines))
+
+    def _draw_status(self) -> None:
+        if not self._ready:
+            return
+        head = self.playhead
+        total = len(self.score.beats)
+        state = (
+            "■ HELD"
+            if head.held
+            else "… WAITING"
+            if head.waiting
+            else "▶ PLAYING"
+            if head.playing
+            else "❚❚ PAUSED"
+        )
+        speed = f"×{head.speed:g}" + (" marking run" if head.speed == MARKING_SPEED else "")
+        stops = "on" if self.stop_on_errors else "off"
+        top = (
+            f" REPLAY · beat {head.beat + 1 if total else 0}/{total} · {state} · {speed} · "
+            f"layer: {LAYER_WORDS[self.story_layer]} · stop before ✗: {stops} · "
+            f"{self.score.scene.title}"
+        )
+        self.query_one("#top", Static).update(top)
+        self.query_one("#cue", Static).update(cue_text(self.score, HOLD_KEYS))
+        width = max(20, self.app.size.width)
+        self.query_one("#strip", Static).update(
+            strip_text(self.findings, total, head.beat, self.broken, width)
+        )
+        self.query_one("#notice", Static).update(self._notice())
+        self._draw_clock()
+
+    def _notice(self) -> str:
+        head = self.playhead
+        if head.held:
+            return "■ HOLD: everything has stopped."
+        if head.stopped_before is not None:
+            return (
+                f"✗ Stopped before beat {head.stopped_before + 1}: it has error findings. "
+                "Read them; space plays on, e turns these stops off."
+            )
+        if head.waiting:
+            return "… This beat is untimed: → steps on when the room is ready."
+        if head.finished:
+            return "End of scene. space plays from the top; q ends the rehearsal with closure."
+        return ""
+
+    def _layout_pictures(self) -> None:
+        if not self._ready:
+            return
+        panel = self.query_one("#pictures", Vertical)
+        wide = self.app.size.width >= 110
+        panel.set_class(wide, "side-by-side")
+        panel.set_class(not wide, "stacked")
+        panel.display = self.pictures != "none"
+        self.query_one(StagePlot).display = self.pictures in ("both", "plot")
+        self.query_one(BodyMap).display = self.pictures in ("both", "body")
