@@ -13,8 +13,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from notation import dumps, loads
+from notation import check, dumps, loads
 from notation.areas import AREA_NAMES
+from notation.findings import SEVERITY
 from notation.model import (
     ACTIONS,
     BARRIER_KINDS,
@@ -43,6 +44,7 @@ from notation.model import (
     WillTouch,
 )
 
+SCENE_CODES = {"C402", "C403", "C405"}
 EXAMPLES = settings(
     max_examples=150,
     deadline=None,
@@ -51,7 +53,13 @@ EXAMPLES = settings(
 
 text = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
 name = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=20)
-slug = st.from_regex(r"[a-z][a-z0-9_-]{0,6}", fullmatch=True)
+# Mostly a small cast, so generated touches, bare lists and barriers name real
+# performers and the checker has work to do; sometimes any valid id.
+slug = st.sampled_from(["ana", "ben", "cara"]) | st.from_regex(
+    r"[a-z][a-z0-9_-]{0,6}", fullmatch=True
+)
+PLANT = "PLANTED-ab12-private"
+private = st.just(PLANT) | st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
 area = st.sampled_from(sorted(AREA_NAMES))
 areas = st.lists(area, max_size=4).map(tuple)
 positive = st.floats(min_value=1e-6, max_value=1e12, allow_nan=False, allow_infinity=False)
@@ -92,7 +100,7 @@ performer = st.builds(
     character=text,
     minor=st.booleans(),
     guardian=text,
-    private_notes=text,
+    private_notes=private,
     boundaries=maybe(boundaries),
     will_touch=maybe(will_touch),
     rider=maybe(rider),
@@ -137,7 +145,7 @@ beat = st.builds(
     Beat,
     title=text,
     notes=text,
-    private_notes=text,
+    private_notes=private,
     simulated=st.booleans(),
     placeholder=st.booleans(),
     timing=maybe(timing),
@@ -154,7 +162,7 @@ log_entry = st.builds(
     event=st.sampled_from(["checkin", "hold", "closure", "boundary_change", "agreed"]),
     beat=maybe(counts),
     who=st.lists(slug, max_size=3).map(tuple),
-    note=text,
+    note=private,
 )
 scene = st.builds(
     Scene,
@@ -167,7 +175,7 @@ scene = st.builds(
     coordinator=text,
     director=text,
     notes=text,
-    private_notes=text,
+    private_notes=private,
 )
 performers = st.lists(performer, max_size=3, unique_by=lambda p: p.id).map(tuple)
 scores = st.builds(
@@ -203,6 +211,28 @@ def _lines_point_at_their_tables(read: Score, lines: list[str]) -> None:
         assert header("beats", i) == "[[beats]]"
         for j in range(len(b.touches)):
             assert header("beats", i, "touches", j) == "[[beats.touches]]"
+
+
+@EXAMPLES
+@given(scores)
+def test_the_checker_handles_any_score(score: Score) -> None:
+    text = dumps(score)
+    read = loads(text)
+    total = len(text.splitlines())
+    for finding in check(read):
+        assert finding.code in SEVERITY
+        assert PLANT not in finding.message
+        assert finding.line is not None and 1 <= finding.line <= total
+        if finding.code in SCENE_CODES:
+            assert finding.beat is None
+        else:
+            assert finding.beat is not None and 1 <= finding.beat <= len(read.beats)
+            header = text.splitlines()[finding.line - 1]
+            assert header in ("[[beats]]", "[[beats.touches]]")
+        if finding.touch is not None:
+            assert finding.beat is not None
+            assert finding.line == read.line_of("beats", finding.beat - 1, "touches", finding.touch)
+    assert {(f.beat, f.code) for f in check(read)} == {(f.beat, f.code) for f in check(score)}
 
 
 def test_tricky_text_survives() -> None:
