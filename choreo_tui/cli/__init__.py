@@ -18,6 +18,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "show": ("choreo_tui.cli.show", "print a readable rendering of a score"),
     "agree": ("choreo_tui.cli.agree", "record that performers agreed a beat"),
     "replay": ("choreo_tui.cli.replay", "open a score straight into the step-through"),
+    "export": ("choreo_tui.cli.export", "write a director's copy (md, html or toml)"),
+    "diff": ("choreo_tui.cli.diff", "what changed in the choreography between two versions"),
+    "schema": ("choreo_tui.cli.schema", "print the JSON Schema of score format 1"),
 }
 """Subcommand name -> (module, one-line help). Modules are imported on demand."""
 

@@ -1,0 +1,483 @@
+"""What changed between two versions of a score, beat by beat, in plain words.
+
+Beats are matched before they are compared: first the same choreography under
+the same title, then the same choreography (a retitled beat), then the same
+title (a rechoreographed beat), then the same position. A matched beat that
+left the longest run of beats still in order is *moved*; one only renumbered
+by an insertion above it is not.
+
+Changes fall in three kinds: **choreography** (touches, placements, timing,
+barriers, garments, bare areas, flags: everything an agreement's digest
+covers), **agreement** (the ``[beats.agreed]`` record), and **notes** (titles,
+notes, private notes, the rehearsal log), which never lapse an agreement and
+are listed apart. Private notes are reported as changed, never quoted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from notation.agreement import digest, is_current
+from notation.areas import area_label
+from notation.describe import (
+    barrier_words,
+    garment_words,
+    placement_words,
+    timing_words,
+    touch_words,
+)
+from notation.model import Beat, Boundaries, Performer, Score, Touch
+from notation.sharing.words import rule_words
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change: what (``touch``, ``timing``...), how (added/removed/changed), in words."""
+
+    kind: str
+    change: str
+    text: str
+
+
+@dataclass(frozen=True)
+class BeatChanges:
+    """A beat in either version, and what changed in it."""
+
+    old: int | None
+    """1-based number in the old version, None if added."""
+    new: int | None
+    """1-based number in the new version, None if removed."""
+    title: str
+    moved: bool = False
+    choreography: tuple[Change, ...] = ()
+    agreement: tuple[Change, ...] = ()
+    notes: tuple[Change, ...] = ()
+    lapses: tuple[str, ...] = ()
+    """Ids of performers whose current agreement this change lapses."""
+
+    @property
+    def status(self) -> str:
+        """``added``, ``removed``, ``changed``, ``moved``, ``notes`` or ``same``."""
+        if self.old is None:
+            return "added"
+        if self.new is None:
+            return "removed"
+        if self.choreography or self.agreement:
+            return "changed"
+        if self.moved:
+            return "moved"
+        return "notes" if self.notes else "same"
+
+
+@dataclass(frozen=True)
+class ScoreDiff:
+    """Every change between two versions of a score."""
+
+    scene: tuple[Change, ...] = ()
+    cast: tuple[Change, ...] = ()
+    beats: tuple[BeatChanges, ...] = ()
+    notes: tuple[Change, ...] = field(default=())
+    """Scene-level notes-only changes: scene and performer notes, the log."""
+
+    @property
+    def changed(self) -> bool:
+        """Whether anything beyond notes changed."""
+        return bool(self.scene or self.cast) or any(
+            b.status in ("added", "removed", "changed", "moved") for b in self.beats
+        )
+
+
+def _lis(values: Sequence[int]) -> set[int]:
+    """Positions (in ``values``) of one longest increasing subsequence."""
+    tails: list[int] = []
+    tail_at: list[int] = []
+    before: list[int] = [-1] * len(values)
+    for i, value in enumerate(values):
+        lo, hi = 0, len(tails)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if tails[mid] < value:
+                lo = mid + 1
+            else:
+                hi = mid
+        before[i] = tail_at[lo - 1] if lo else -1
+        if lo == len(tails):
+            tails.append(value)
+            tail_at.append(i)
+        else:
+            tails[lo], tail_at[lo] = value, i
+    keep: set[int] = set()
+    i = tail_at[-1] if tail_at else -1
+    while i != -1:
+        keep.add(i)
+        i = before[i]
+    return keep
+
+
+def match_beats(old: Sequence[Beat], new: Sequence[Beat]) -> list[tuple[int, int]]:
+    """Pairs of 0-based (old, new) indices of the same beat in both versions."""
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    old_digests = [digest(b) for b in old]
+    new_digests = [digest(b) for b in new]
+    keys: list[Callable[[int, bool], object]] = [
+        lambda i, is_new: (
+            (new_digests if is_new else old_digests)[i],
+            (new if is_new else old)[i].title,
+        ),
+        lambda i, is_new: (new_digests if is_new else old_digests)[i],
+        lambda i, is_new: (new if is_new else old)[i].title or None,
+        lambda i, is_new: i,
+    ]
+    for key in keys:
+        waiting: dict[object, list[int]] = {}
+        for j in range(len(new)):
+            if j not in taken and key(j, True) is not None:
+                waiting.setdefault(key(j, True), []).append(j)
+        for i in range(len(old)):
+            if i in pairs:
+                continue
+            queue = waiting.get(key(i, False))
+            if queue:
+                pairs[i] = queue.pop(0)
+                taken.add(pairs[i])
+    return sorted(pairs.items())
+
+
+def _multiset(old: Iterable[T], new: Iterable[T]) -> tuple[list[T], list[T]]:
+    """Items only in ``old`` and only in ``new``, counting repeats."""
+    rest = list(new)
+    gone: list[T] = []
+    for item in old:
+        if item in rest:
+            rest.remove(item)
+        else:
+            gone.append(item)
+    return gone, rest
+
+
+_TOUCH_FIELDS = ("with_", "on", "action", "pressure", "over_clothing", "mouth", "tongue", "counts")
+
+
+def _touches(a: Score, b: Score, old: Beat, new: Beat) -> list[Change]:
+    gone, came = _multiset(old.touches, new.touches)
+    out: list[Change] = []
+    for before in list(gone):
+        # The same two people with the same surfaces, else the same two people: a change.
+        match = next(
+            (
+                t
+                for t in came
+                if (t.by, t.to, t.with_, t.on) == (before.by, before.to, before.with_, before.on)
+            ),
+            None,
+        ) or next((t for t in came if (t.by, t.to) == (before.by, before.to)), None)
+        if match is None:
+            continue
+        gone.remove(before)
+        came.remove(match)
+        out.append(Change("touch", "changed", _touch_change(b, before, match)))
+    out += [Change("touch", "removed", touch_words(a, t)) for t in gone]
+    out += [Change("touch", "added", touch_words(b, t)) for t in came]
+    return out
+
+
+def _touch_change(score: Score, before: Touch, after: Touch) -> str:
+    parts = []
+    for name in _TOUCH_FIELDS:
+        x, y = getattr(before, name), getattr(after, name)
+        if x != y:
+            label = "with" if name == "with_" else name.replace("_", " ")
+            parts.append(f"{label} {_word(x)} → {_word(y)}")
+    return f"{touch_words(score, after)} (was: {'; '.join(parts)})"
+
+
+def _word(value: object) -> str:
+    if value is None:
+        return "not set"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return area_label(value) if isinstance(value, str) else str(value)
+
+
+def _timing(a: Score, b: Score, old: Beat, new: Beat) -> list[Change]:
+    def words(score: Score, beat: Beat) -> str:
+        text = timing_words(beat, score.scene.tempo)
+        cue = beat.timing.cue if beat.timing else ""
+        return text + (f", cue: {cue}" if cue else "")
+
+    if old.timing == new.timing:
+        return []
+    return [Change("timing", "changed", f"{words(a, old)} → {words(b, new)}")]
+
+
+def _placements(a: Score, b: Score, old: Beat, new: Beat) -> list[Change]:
+    before = {p.who: p for p in old.placements}
+    after = {p.who: p for p in new.placements}
+    out: list[Change] = []
+    for who in [*before, *(w for w in after if w not in before)]:
+        x, y = before.get(who), after.get(who)
+        if x == y:
+            continue
+        if x is None and y is not None:
+            out.append(Change("placement", "added", placement_words(b, y)))
+        elif y is None and x is not None:
+            out.append(Change("placement", "removed", placement_words(a, x)))
+        elif x is not None and y is not None:
+            was = placement_words(a, x).split(": ", 1)[-1]
+            out.append(Change("placement", "changed", f"{placement_words(b, y)} (was: {was})"))
+    return out
+
+
+def _listed(
+    kind: str,
+    old: Sequence[T],
+    new: Sequence[T],
+    words: Callable[[Score, T], str],
+    a: Score,
+    b: Score,
+) -> list[Change]:
+    gone, came = _multiset(old, new)
+    return [Change(kind, "removed", words(a, x)) for x in gone] + [
+        Change(kind, "added", words(b, x)) for x in came
+    ]
+
+
+def _bare(a: Score, b: Score, old: Beat, new: Beat) -> list[Change]:
+    out: list[Change] = []
+    for who in dict.fromkeys([*old.bare, *new.bare]):
+        x, y = set(old.bare.get(who, ())), set(new.bare.get(who, ()))
+        if x - y:
+            gone = ", ".join(area_label(v) for v in sorted(x - y))
+            out.append(Change("bare", "removed", f"{a.name_of(who)}: no longer bare {gone}"))
+        if y - x:
+            came = ", ".join(area_label(v) for v in sorted(y - x))
+            out.append(Change("bare", "added", f"{b.name_of(who)}: now bare {came}"))
+    return out
+
+
+def _flags(old: Beat, new: Beat) -> list[Change]:
+    out = []
+    if old.simulated != new.simulated:
+        text = "now a simulated beat" if new.simulated else "no longer a simulated beat"
+        out.append(Change("flag", "changed", text))
+    if old.placeholder != new.placeholder:
+        text = "now a placeholder" if new.placeholder else "no longer a placeholder"
+        out.append(Change("flag", "changed", text))
+    return out
+
+
+def _names(score: Score, ids: Iterable[str]) -> str:
+    names = [score.name_of(i) for i in ids]
+    return " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
+
+
+def _agreement(a: Score, b: Score, old: Beat, new: Beat) -> tuple[list[Change], tuple[str, ...]]:
+    out: list[Change] = []
+    lapses: tuple[str, ...] = ()
+    was_current = old.agreed is not None and is_current(old)
+    now_current = new.agreed is not None and is_current(new)
+    now_by = set(new.agreed.by) if new.agreed and now_current else set()
+    if was_current and old.agreed is not None and digest(old) != digest(new):
+        lapses = tuple(i for i in old.agreed.by if i not in now_by)
+        if lapses:
+            when = f" on {old.agreed.on.isoformat()}" if old.agreed.on else ""
+            text = f"lapses the agreement {_names(a, lapses)} gave{when}"
+            out.append(Change("agreement", "lapsed", text))
+    if old.agreed != new.agreed and new.agreed is not None and now_current:
+        fresh = [
+            i for i in new.agreed.by if not (was_current and old.agreed and i in old.agreed.by)
+        ]
+        if fresh:
+            out.append(Change("agreement", "added", f"agreed by {_names(b, fresh)}"))
+    elif old.agreed is not None and new.agreed is None:
+        out.append(Change("agreement", "removed", "agreement record removed"))
+    return out, lapses
+
+
+def _beat_notes(old: Beat, new: Beat) -> list[Change]:
+    out = []
+    if old.title != new.title:
+        out.append(Change("title", "changed", f"title “{old.title}” → “{new.title}”"))
+    if old.notes != new.notes:
+        out.append(Change("notes", "changed", "notes changed"))
+    if old.private_notes != new.private_notes:
+        out.append(Change("private_notes", "changed", "private notes changed"))
+    return out
+
+
+def compare_beats(a: Score, b: Score, old: Beat, new: Beat) -> BeatChanges:
+    """Everything that changed between two versions of one beat (numbers left unset)."""
+    choreography = [
+        *_flags(old, new),
+        *_timing(a, b, old, new),
+        *_touches(a, b, old, new),
+        *_placements(a, b, old, new),
+        *_listed("barrier", old.barriers, new.barriers, barrier_words, a, b),
+        *_listed("garment", old.garments, new.garments, garment_words, a, b),
+        *_bare(a, b, old, new),
+    ]
+    agreement, lapses = _agreement(a, b, old, new)
+    return BeatChanges(
+        old=None,
+        new=None,
+        title=new.title,
+        choreography=tuple(choreography),
+        agreement=tuple(agreement),
+        notes=tuple(_beat_notes(old, new)),
+        lapses=lapses,
+    )
+
+
+def diff_scores(a: Score, b: Score) -> ScoreDiff:
+    """What changed from score ``a`` (old) to score ``b`` (new)."""
+    pairs = match_beats(a.beats, b.beats)
+    in_order = _lis([j for _, j in pairs])
+    beats: list[BeatChanges] = []
+    for k, (i, j) in enumerate(pairs):
+        found = compare_beats(a, b, a.beats[i], b.beats[j])
+        beats.append(
+            BeatChanges(
+                old=i + 1,
+                new=j + 1,
+                title=found.title,
+                moved=k not in in_order,
+                choreography=found.choreography,
+                agreement=found.agreement,
+                notes=found.notes,
+                lapses=found.lapses,
+            )
+        )
+    matched_old = {i for i, _ in pairs}
+    matched_new = {j for _, j in pairs}
+    beats += [
+        BeatChanges(old=i + 1, new=None, title=beat.title)
+        for i, beat in enumerate(a.beats)
+        if i not in matched_old
+    ]
+    beats += [
+        BeatChanges(old=None, new=j + 1, title=beat.title)
+        for j, beat in enumerate(b.beats)
+        if j not in matched_new
+    ]
+    beats.sort(key=lambda c: (c.new if c.new is not None else (c.old or 0) - 0.5, c.old or 0))
+    scene, scene_notes = scene_changes(a, b)
+    cast, cast_notes = cast_changes(a, b)
+    return ScoreDiff(
+        scene=tuple(scene),
+        cast=tuple(cast),
+        beats=tuple(beats),
+        notes=tuple(scene_notes + cast_notes + _log_changes(a, b)),
+    )
+
+
+def _log_changes(a: Score, b: Score) -> list[Change]:
+    kept = len(a.log) <= len(b.log) and b.log[: len(a.log)] == a.log
+    if kept:
+        added = len(b.log) - len(a.log)
+        s = "y" if added == 1 else "ies"
+        return [Change("log", "added", f"rehearsal log: {added} entr{s} added")] if added else []
+    return [Change("log", "changed", "rehearsal log: earlier entries removed or rewritten")]
+
+
+_SCENE_FIELDS: tuple[str, ...] = (
+    "title",
+    "production",
+    "medium",
+    "self_care_cue",
+    "closed_set",
+    "tempo",
+    "coordinator",
+    "director",
+)
+
+
+def scene_changes(a: Score, b: Score) -> tuple[list[Change], list[Change]]:
+    """Changes to the scene header: (protocol and credits, notes only)."""
+    out: list[Change] = []
+    for name in _SCENE_FIELDS:
+        x, y = getattr(a.scene, name), getattr(b.scene, name)
+        if x != y:
+            label = name.replace("_", " ")
+            text = f"{label}: {_plain(x)} → {_plain(y)}"
+            if name == "tempo":
+                text += " (beats timed in counts without a tempo of their own change length)"
+            out.append(Change("scene", "changed", text))
+    notes = []
+    if a.scene.notes != b.scene.notes:
+        notes.append(Change("notes", "changed", "scene notes changed"))
+    if a.scene.private_notes != b.scene.private_notes:
+        notes.append(Change("private_notes", "changed", "scene private notes changed"))
+    return out, notes
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return f"“{value}”" if isinstance(value, str) else str(value)
+
+
+def _rules(kind: str, who: str, old: Boundaries | None, new: Boundaries | None) -> list[Change]:
+    if old == new:
+        return []
+    if old is None or new is None:
+        what = "recorded" if old is None else "removed"
+        return [Change(kind, "added" if old is None else "removed", f"{who}: {kind} {what}")]
+    out = []
+    for area in dict.fromkeys([*old.areas, *new.areas]):
+        x, y = old.areas.get(area), new.areas.get(area)
+        if x == y:
+            continue
+        was = rule_words(area, x.status, x.only) if x else f"{area_label(area)}: not listed"
+        now = rule_words(area, y.status, y.only).split(": ", 1)[1] if y else "not listed"
+        out.append(Change(kind, "changed", f"{who}: {kind}: {was} → {now}"))
+    if old.default != new.default:
+        out.append(Change(kind, "changed", f"{who}: {kind}: default {old.default} → {new.default}"))
+    if old.recorded != new.recorded and not out:
+        out.append(Change(kind, "changed", f"{who}: {kind}: recorded again"))
+    return out
+
+
+def _performer(a: Score, b: Score, old: Performer, new: Performer) -> tuple[list[Change], bool]:
+    who = b.name_of(new.id)
+    out: list[Change] = []
+    for name in ("name", "character", "minor", "guardian"):
+        x, y = getattr(old, name), getattr(new, name)
+        if x != y:
+            out.append(Change("performer", "changed", f"{who}: {name}: {_plain(x)} → {_plain(y)}"))
+    out += _rules("boundaries", who, old.boundaries, new.boundaries)
+    out += _rules("will_touch", who, old.will_touch, new.will_touch)
+    if old.rider != new.rider:
+        out.append(Change("rider", "changed", f"{who}: rider changed"))
+    gone, came = _multiset(old.garments, new.garments)
+    out += [Change("garment", "removed", garment_words(a, g, old.id)) for g in gone]
+    out += [Change("garment", "added", garment_words(b, g, new.id)) for g in came]
+    return out, old.private_notes != new.private_notes
+
+
+def cast_changes(a: Score, b: Score) -> tuple[list[Change], list[Change]]:
+    """Performers added, removed or changed: (changes, notes-only changes)."""
+    out: list[Change] = []
+    notes: list[Change] = []
+    for p in a.performers:
+        if p.id not in b.by_id:
+            out.append(Change("performer", "removed", f"{p.name} ({p.id}) left the cast"))
+    for p in b.performers:
+        before = a.by_id.get(p.id)
+        if before is None:
+            out.append(Change("performer", "added", f"{p.name} ({p.id}) joined the cast"))
+            continue
+        found, private = _performer(a, b, before, p)
+        out += found
+        if private:
+            notes.append(Change("private_notes", "changed", f"{p.name}: private notes changed"))
+    return out, notes
+
+
+__all__ = ["BeatChanges", "Change", "ScoreDiff", "diff_scores", "match_beats"]
