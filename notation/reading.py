@@ -218,9 +218,21 @@ def _where(loc: Sequence[int | str]) -> str:
         if part == "[key]":
             index += 1
             continue
-        words.append(f"`{part}`" if isinstance(part, str) else f"item {part + 1}")
+        words.append(_shown(part) if isinstance(part, str) else f"item {part + 1}")
         index += 1
     return ", ".join(words) if words else "the top level"
+
+
+_KEY_SHAPE = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
+
+
+def _shown(key: str) -> str:
+    """A key from the file, quoted, only when it has the shape of a format word.
+
+    A mistyped key (`presure`) is worth showing; a quoted key holding free text
+    (a name written where an id belongs) could be personal data, so it is not.
+    """
+    return f"`{key}`" if _KEY_SHAPE.match(key) else "a key"
 
 
 def _unwrap(annotation: Any) -> type[BaseModel] | None:
@@ -297,7 +309,9 @@ def _problem(error: Any, lines: dict[Any, int]) -> Problem:
         listing = f" Valid keys here: {', '.join(valid)}." if valid else ""
         if listing and not hint:
             tip = "."
-        return Problem(f"unknown key `{key}` in {where}{tip}{listing}", line)
+        shown = _shown(str(key))
+        what = f"unknown key {shown}" if shown != "a key" else "an unknown key"
+        return Problem(f"{what} in {where}{tip}{listing}", line)
     if kind == "missing":
         return Problem(f"{where} is missing the required key `{key}`", line)
     if kind == "literal_error":

@@ -125,6 +125,17 @@ CASES: list[tuple[str, str, str]] = [
         "not a body area",
     ),
     (
+        "planted-bare-key",
+        HEAD + ANA + BEAT + f'[beats.bare]\n"{PLANT} Ana" = ["back"]   # <-\n',
+        "must be an id",
+    ),
+    (
+        "planted-area-key",
+        HEAD + ANA + f'[performers.boundaries.areas]\n"{PLANT} x" = "no"   # <-\n',
+        "not a body area",
+    ),
+    ("planted-unknown-key", HEAD + f'"{PLANT} note" = 1   # <-\n', "unknown key"),
+    (
         "stage-area",
         HEAD + BEAT + '[[beats.placements]]\nwho = "ana"\narea = "CX"   # <-\n',
         "USL, USC, USR, CSL, CS, CSR, DSL, DSC, DSR, off",
