@@ -185,7 +185,7 @@ def _check_unique_ids(data: dict[str, Any], path: str, lines: dict[Any, int]) ->
                 Problem(
                     f"performer {index + 1} has the same id as performer {first[pid] + 1}; "
                     "each performer needs an id of their own",
-                    lines.get(("performers", index)),
+                    _line_for(("performers", index), lines),
                 )
             )
         first.setdefault(pid, index)

@@ -176,6 +176,13 @@ CASES: list[tuple[str, str, str]] = [
         HEAD + ANA + '\n[[performers]]   # <-\nid = "ana"\nname = "Second"\n',
         "same id",
     ),
+    (
+        "duplicate-id-inline",
+        'format = "choreo-score"\nversion = 1\n'
+        'performers = [{ id = "ana", name = "A" }, { id = "ana", name = "B" }]  # <-\n'
+        '[scene]\ntitle = "t"\n',
+        "same id",
+    ),
     ("missing-name", HEAD + '\n[[performers]]   # <-\nid = "ana"\n', "`name`"),
     ("empty-name", HEAD + '\n[[performers]]\nid = "ana"\nname = ""   # <-\n', "not be empty"),
     ("missing-on", HEAD + BEAT + '\n[[beats.touches]]   # <-\nby = "a"\nto = "b"\n', "`on`"),
