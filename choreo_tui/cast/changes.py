@@ -152,6 +152,36 @@ def _numbers(beats: set[int]) -> str:
     return shown + (f" (+{len(ordered) - 12} more)" if len(ordered) > 12 else "")
 
 
+def _others(old: list[Finding], new: list[Finding], grouped: frozenset[str]) -> list[str]:
+    """One line per other rule a change newly breaks: beats by number, or the scene."""
+    before = {(f.beat, f.code) for f in old}
+    lines: list[str] = []
+    fresh: dict[str, list[Finding]] = {}
+    for finding in new:
+        if finding.code not in grouped and (finding.beat, finding.code) not in before:
+            fresh.setdefault(finding.code, []).append(finding)
+    for code in sorted(fresh):
+        found = fresh[code]
+        beats = {f.beat for f in found if f.beat is not None}
+        if beats:
+            where = _plural(len(beats), "beat", "beats")
+            lines.append(f"{found[0].mark} {code} now in {len(beats)} {where}: {_numbers(beats)}")
+        else:
+            lines.append(f"{found[0].mark} {code} now: {found[0].message}")
+    return lines
+
+
+def _whole(findings: list[Finding]) -> str:
+    counts = [
+        (MARK[severity], sum(1 for f in findings if f.severity == severity), severity)
+        for severity in ("error", "warning")
+    ]
+    said = [f"{mark} {n} {kind}{'' if n == 1 else 's'}" for mark, n, kind in counts if n]
+    if not said:
+        return f"{MARK['ok']} Whole score: no errors or warnings"
+    return "Whole score: " + ", ".join(said)
+
+
 def recheck(before: Score, after: Score) -> list[str]:
     """What a cast change does to the whole score, one line each, each with its mark.
 
@@ -176,13 +206,6 @@ def recheck(before: Score, after: Score) -> list[str]:
             count = len(lost)
             verb = _plural(count, f"beat no longer {one}", f"beats no longer {many}")
             lines.append(f"{MARK['ok']} {count} {verb}: {_numbers(lost)}")
-    errors = sum(1 for f in new if f.severity == "error")
-    warnings = sum(1 for f in new if f.severity == "warning")
-    whole = f"{MARK['error']} {errors} {_plural(errors, 'error', 'errors')}, " if errors else ""
-    whole += f"{MARK['warning']} {warnings} {_plural(warnings, 'warning', 'warnings')}"
-    lines.append(
-        f"Whole score: {whole}"
-        if errors or warnings
-        else f"{MARK['ok']} Whole score: no errors or warnings"
-    )
+    lines += _others(old, new, frozenset().union(*(codes for codes, *_ in groups)))
+    lines.append(_whole(new))
     return lines

@@ -31,6 +31,11 @@ def area_selections(chosen: tuple[str, ...] = ()) -> list[Selection[str]]:
     return [Selection(name, name, name in chosen) for name in AREA_CHOICES]
 
 
+def ticked_words(what: str, chosen: tuple[str, ...]) -> str:
+    """ "May expose: upper_back, buttocks (space ticks)" for the line above a tick list."""
+    return f"{what}: {', '.join(chosen) if chosen else 'nothing ticked'} (space ticks an area)"
+
+
 def describe(score: Score, garment: Garment) -> str:
     """One line for a garment in the list."""
     words = garment_words(score, garment)
@@ -62,9 +67,11 @@ class GarmentsEditor(Vertical):
 
     DEFAULT_CSS = """
     GarmentsEditor GarmentList { height: auto; max-height: 5; }
-    GarmentsEditor Horizontal { height: 1fr; }
-    GarmentsEditor Select { width: 26; }
-    GarmentsEditor SelectionList { width: 1fr; height: 1fr; }
+    GarmentsEditor .row { height: auto; }
+    GarmentsEditor Select { width: 24; }
+    GarmentsEditor Button { margin: 0 1; }
+    GarmentsEditor #garment-default { width: 1fr; }
+    GarmentsEditor SelectionList { height: 1fr; }
     GarmentsEditor #garment-problem { color: $error; height: auto; }
     """
 
@@ -86,19 +93,19 @@ class GarmentsEditor(Vertical):
         """Worn garments, then kind and covers for a new one."""
         yield Label("Worn for the whole scene (d or delete removes):")
         yield GarmentList(*self._options(), id="garment-list", compact=True)
-        yield Label("Add: choose a kind, tick what it covers (none: the kind's default), press Add")
-        with Horizontal():
-            with Vertical(classes="kind"):
-                yield Select(
-                    [(kind.replace("_", " "), kind) for kind in GARMENT_KINDS],
-                    prompt="kind",
-                    id="garment-kind",
-                    compact=True,
-                )
-                yield Static("", id="garment-default")
-                yield Button("Add garment", id="garment-add", compact=True)
-                yield Static("", id="garment-problem")
-            yield TickList(*area_selections(), id="garment-covers", compact=True)
+        yield Label("Add one: its kind, then tick what it covers (none: the kind's default)")
+        with Horizontal(classes="row"):
+            yield Select(
+                [(kind.replace("_", " "), kind) for kind in GARMENT_KINDS],
+                prompt="kind",
+                id="garment-kind",
+                compact=True,
+            )
+            yield Button("Add garment", id="garment-add", compact=True)
+            yield Static("", id="garment-default")
+        yield Static("", id="garment-problem")
+        yield Static(ticked_words("Covers", ()), id="garment-ticked")
+        yield TickList(*area_selections(), id="garment-covers", compact=True)
 
     def _options(self) -> list[Option]:
         if not self.garments:
@@ -120,6 +127,12 @@ class GarmentsEditor(Vertical):
             default = DEFAULT_COVERS[kind]
             hint = "default: " + ", ".join(default) if default else "must tick what it covers"
         self.query_one("#garment-default", Static).update(hint)
+
+    @on(SelectionList.SelectedChanged, "#garment-covers")
+    def _covers(self, event: SelectionList.SelectedChanged[str]) -> None:
+        event.stop()
+        words = ticked_words("Covers", tuple(event.selection_list.selected))
+        self.query_one("#garment-ticked", Static).update(words)
 
     @on(Button.Pressed, "#garment-add")
     def _add(self, event: Button.Pressed) -> None:

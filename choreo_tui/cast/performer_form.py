@@ -30,7 +30,7 @@ from textual.widgets import (
 from choreo_tui.cast.area_picker import AreaPicker
 from choreo_tui.cast.changes import id_problem, put_performer, recheck
 from choreo_tui.cast.dialogs import Choice
-from choreo_tui.cast.garments import GarmentsEditor, area_selections
+from choreo_tui.cast.garments import GarmentsEditor, area_selections, ticked_words
 from choreo_tui.cast.tables import DEFAULT_STATUS, set_default, set_recorded
 from choreo_tui.cast.ticks import TickBox, TickList
 from notation.model import Boundaries, Performer, Rider, Score, WillTouch
@@ -67,8 +67,9 @@ class PerformerForm(Screen[Performer | None]):
     PerformerForm .problem { color: $error; height: auto; }
     PerformerForm .row { height: auto; }
     PerformerForm .row Label { padding: 0 1; }
+    PerformerForm TabPane { padding: 0 1; }
     PerformerForm .row Input { width: 16; }
-    PerformerForm .row Select { width: 14; }
+    PerformerForm .row #b-default, PerformerForm .row #w-default { width: 14; }
     PerformerForm #may-expose { height: 1fr; }
     PerformerForm #recheck { height: auto; max-height: 4; padding: 0 1; background: $panel; }
     """
@@ -152,8 +153,8 @@ class PerformerForm(Screen[Performer | None]):
                     id="simulated",
                     compact=True,
                 )
-                yield Label("May expose (space ticks an area):")
                 chosen = rider.may_expose if rider else ()
+                yield Static(ticked_words("May expose", chosen), id="may-expose-ticked")
                 yield TickList(*area_selections(chosen), id="may-expose", compact=True)
             with TabPane("Garments", id="garments"):
                 yield GarmentsEditor(self.score, p.garments if p else (), id="garment-editor")
@@ -254,6 +255,11 @@ class PerformerForm(Screen[Performer | None]):
             self._guardian_hint()
         if event.input.id not in QUIET_INPUTS:
             self._recheck()
+
+    @on(SelectionList.SelectedChanged, "#may-expose")
+    def _exposed(self, event: SelectionList.SelectedChanged[str]) -> None:
+        words = ticked_words("May expose", tuple(event.selection_list.selected))
+        self.query_one("#may-expose-ticked", Static).update(words)
 
     @on(Checkbox.Changed)
     @on(SelectionList.SelectedChanged)
