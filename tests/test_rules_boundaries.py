@@ -25,7 +25,7 @@ from factories import (
     will,
 )
 
-from notation import check
+from notation import check, loads
 from notation.model import Agreed, Performer, Score, Timing
 
 Case = Callable[[bool], Score]
@@ -464,3 +464,56 @@ def test_messages_name_performers_and_keep_private_notes_out() -> None:
 def test_default_cast_is_clean() -> None:
     assert codes(score(beat(touch()))) == set()
     assert cast()[0].name == "Ana Ruiz"
+
+
+FILE_HEAD = """format = "choreo-score"
+version = 1
+
+[scene]
+title = "Defaults"
+self_care_cue = "hold"
+
+[[performers]]
+id = "ana"
+name = "Ana Ruiz"
+
+[performers.boundaries.areas]
+upper_back = "yes"
+
+[[performers]]
+id = "ben"
+name = "Ben Okafor"
+
+[performers.boundaries]
+default = "yes"
+
+[performers.will_touch.areas]
+chest = "no"
+
+[[beats]]
+timing = { counts = 4 }
+"""
+
+
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [
+        ("upper_back", set()),
+        ("nape", {"B104"}),  # Ana's table has no default: 'ask'
+        ("chest", {"B103", "B104"}),  # Ben's will_touch says no; Ana's chest is 'ask'
+    ],
+)
+def test_defaults_as_read_from_a_file(on: str, expected: set[str]) -> None:
+    text = FILE_HEAD + f'\n[[beats.touches]]\nby = "ben"\nto = "ana"\non = "{on}"\n'
+    assert {c for _, c in codes(loads(text))} == expected
+
+
+def test_inline_rule_with_conditions_from_a_file() -> None:
+    text = FILE_HEAD.replace(
+        'upper_back = "yes"', 'upper_back = { status = "yes", only = ["light", "over_clothing"] }'
+    )
+    touch_text = '\n[[beats.touches]]\nby = "ben"\nto = "ana"\non = "upper_back"\n'
+    found = [f for f in check(loads(text + touch_text)) if f.code == "B105"]
+    assert len(found) == 1 and "over clothing" in found[0].message
+    ok = touch_text + "over_clothing = true\n"
+    assert not any(f.code == "B105" for f in check(loads(text + ok)))

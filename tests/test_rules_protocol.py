@@ -540,3 +540,22 @@ def test_no_message_contains_private_notes() -> None:
         f.code for f in found
     }
     assert all(secret not in f.message for f in found)
+
+
+def test_more_lines_beat_and_performer_tables() -> None:
+    kid = _kid()
+    stale = beat(touch()).model_copy(update={"agreed": Agreed(by=("ana",), digest="old")})
+    s = reread(
+        score(
+            stale,
+            nude("kid"),
+            performers=[*people({"boundaries": None}), kid],
+            medium="film",
+        )
+    )
+    text = dumps(s)
+    found = {(f.code, f.beat): f.line for f in check(s)}
+    assert found[("C405", None)] == line_of(text, "[[performers]]", 1)
+    assert found[("C401", 1)] == line_of(text, "[[beats]]", 1)
+    assert found[("N203", 2)] == line_of(text, "[[beats]]", 2)
+    assert found[("C404", 2)] == line_of(text, "[[beats]]", 2)
