@@ -58,7 +58,7 @@ ul { margin: .1rem 0 .4rem; padding-left: 1.2rem; }
 .beat-nav .hint { color: var(--muted); font-size: .9rem; margin-left: auto; }
 .no-script .beat-nav { display: none; }
 section.beat { border: 1px solid var(--line); border-radius: .5rem; padding: .8rem 1rem;
-  margin: 1rem 0; background: #fff; }
+  margin: 1rem 0; background: #fff; scroll-margin-top: 3.5rem; }
 .js section.beat:not(.current) { display: none; }
 .beat-body { display: grid; grid-template-columns: minmax(16rem, 26rem) 1fr; gap: 1rem; }
 @media (max-width: 46rem) { .beat-body { grid-template-columns: 1fr; } }
@@ -97,26 +97,28 @@ SCRIPT = """
   root.classList.add("js");
   var prev = document.getElementById("prev"), next = document.getElementById("next");
   var position = document.getElementById("position"), index = 0;
-  function show(n) {
+  function show(n, reveal) {
     index = Math.max(0, Math.min(beats.length - 1, n));
     beats.forEach(function (beat, k) { beat.classList.toggle("current", k === index); });
     position.textContent = "Beat " + (index + 1) + " of " + beats.length;
     prev.disabled = index === 0;
     next.disabled = index === beats.length - 1;
+    var top = beats[index].getBoundingClientRect().top;
+    if (reveal && (top < 0 || top > window.innerHeight / 2)) { beats[index].scrollIntoView(); }
   }
   function fromHash() {
     var match = /^#beat-(\\d+)$/.exec(window.location.hash);
-    if (match) { show(parseInt(match[1], 10) - 1); }
+    if (match) { show(parseInt(match[1], 10) - 1, true); }
   }
-  prev.addEventListener("click", function () { show(index - 1); });
-  next.addEventListener("click", function () { show(index + 1); });
+  prev.addEventListener("click", function () { show(index - 1, true); });
+  next.addEventListener("click", function () { show(index + 1, true); });
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey) { return; }
     var moves = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: beats.length - 1 };
-    if (event.key in moves) { show(moves[event.key]); event.preventDefault(); }
+    if (event.key in moves) { show(moves[event.key], true); event.preventDefault(); }
   });
   window.addEventListener("hashchange", fromHash);
-  show(0);
+  show(0, false);
   fromHash();
 })();
 """

@@ -52,7 +52,9 @@ def _positions(beat: Beat) -> dict[str, tuple[float, float]]:
                 where[placement.who] = (LEFT + 150 + 40 * index, OFF_Y)
                 continue
             col, row = CELLS[area]
-            x = LEFT + col * CELL_W + CELL_W * (index + 1) / (len(placed) + 1)
+            # Spread across the whole cell so markers, arrows and barriers stay apart.
+            share = 0.5 if len(placed) == 1 else index / (len(placed) - 1)
+            x = LEFT + col * CELL_W + 22 + (CELL_W - 44) * share
             where[placement.who] = (x, TOP + row * CELL_H + CELL_H / 2 - 8)
     return where
 
