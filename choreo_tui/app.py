@@ -1,21 +1,242 @@
-"""The Textual application (placeholder until the rehearsal editor lands)."""
+"""The Textual application: opening, saving and quitting around the rehearsal editor.
+
+Opening and saving are small separate methods (``open_score``, ``start_editing``,
+``save``, ``write_score``) so crash recovery, the lock and external-change
+detection can hook in without touching the editor.
+"""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import App
+from textual.binding import BindingType
+from textual.screen import Screen
+
+from choreo_tui import commands
+from choreo_tui.keymap import keymap_path, read_keymap
+from choreo_tui.samples import copy_sample, free_name, slug
+from choreo_tui.screens.dialogs import AskTitle, CannotOpen, QuitUnsaved
+from choreo_tui.screens.editor import EditorScreen
+from choreo_tui.screens.help import HelpScreen, focused_help, key_lines
+from choreo_tui.screens.start import StartScreen
+from notation import LoadError, SaveError, load, save
+from notation.edits import History
+from notation.model import Scene, Score
 
 
 class ChoreoApp(App[int]):
-    """Choreo's terminal app."""
+    """Choreo's terminal app: the start screen, the editor, replay."""
 
-    def __init__(self, path: str | None, *, replay: bool = False) -> None:
+    CSS_PATH = "choreo.tcss"
+    TITLE = "Choreo"
+    BINDINGS: ClassVar[list[BindingType]] = list(commands.bindings(commands.APP_COMMANDS))
+    COMMANDS = App.COMMANDS | {commands.CommandPalette}
+
+    def __init__(
+        self,
+        path: str | Path | None,
+        *,
+        replay: bool = False,
+        keymap_file: Path | None = None,
+        folder: Path | None = None,
+    ) -> None:
         super().__init__()
-        self.path = path
+        self.path: Path | None = Path(path) if path is not None else None
         self.replay = replay
+        self.keymap_file = keymap_file
+        self.folder = folder or Path.cwd()
+        self.history: History | None = None
+        self.keymap: dict[str, str] = {}
 
-    def compose(self) -> ComposeResult:
-        """Lay out the screen."""
-        yield Header()
-        yield Static(f"Choreo: {self.path or 'no file'}")
-        yield Footer()
+    # ----- starting ------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        """Apply the user's keys, then open the file or show the start screen."""
+        self.apply_keymap()
+        if self.path is None:
+            self.push_screen(StartScreen(self.folder))
+        else:
+            self.open_path(self.path)
+
+    def apply_keymap(self) -> None:
+        """Read the user's keymap file; report what is wrong, never fail."""
+        user = read_keymap(self.keymap_file or keymap_path())
+        self.keymap = user.keys
+        if user.keys:
+            self.set_keymap(user.keys)
+        for problem in user.problems:
+            self.notify(problem, title="Keymap", severity="warning", timeout=12)
+
+    def open_path(self, path: Path) -> None:
+        """Open ``path``, or ask for a title and start a new score there."""
+        if path.exists():
+            self.open_score(path)
+            return
+
+        def titled(title: str | None) -> None:
+            if title is None:
+                if self.history is None and not isinstance(self.screen, StartScreen):
+                    self.exit(0)
+                return
+            self.start_editing(path, Score(scene=Scene(title=title)), saved=False)
+            self.notify(f"A new score: ctrl+s writes it to {path.name}.")
+
+        self.push_screen(AskTitle(str(path)), titled)
+
+    def read_score(self, path: Path) -> Score:
+        """Read a score from disk (raises LoadError)."""
+        return load(path)
+
+    def open_score(self, path: Path) -> None:
+        """Read ``path`` and edit it; an unreadable file is explained, never changed."""
+        try:
+            score = self.read_score(path)
+        except LoadError as error:
+            self.show_unreadable(error)
+            return
+        self.start_editing(path, score, saved=True)
+
+    def show_unreadable(self, error: LoadError) -> None:
+        """Explain why a score could not be opened (the file is left untouched)."""
+        try:
+            from choreo_tui.screens.unreadable import (  # type: ignore[import-not-found,unused-ignore]
+                UnreadableScreen,
+            )
+        except ImportError:
+            self.push_screen(CannotOpen(error.render()), lambda _: self._after_unreadable())
+            return
+        screen: Screen[Any] = UnreadableScreen(error)
+        self.push_screen(screen, lambda _: self._after_unreadable())
+
+    def _after_unreadable(self) -> None:
+        if self.history is None and not isinstance(self.screen, StartScreen):
+            self.exit(2)
+
+    def start_editing(self, path: Path, score: Score, *, saved: bool) -> None:
+        """Show the editor on ``score``, which belongs at ``path``."""
+        self.path = path
+        self.history = History.start(score, saved=saved)
+        editor = EditorScreen(self.history, on_change=self.score_changed)
+        if isinstance(self.screen, StartScreen):
+            self.switch_screen(editor)
+        else:
+            self.push_screen(editor)
+        self.score_changed()
+        if self.replay:
+            self.replay = False
+            self.call_after_refresh(self.open_replay, 0)
+
+    # ----- the start screen ----------------------------------------------------------
+
+    @on(StartScreen.Open)
+    def _open_local(self, event: StartScreen.Open) -> None:
+        self.open_score(event.path)
+
+    @on(StartScreen.OpenSample)
+    def _open_sample(self, event: StartScreen.OpenSample) -> None:
+        try:
+            copy = copy_sample(event.path, self.folder)
+        except (SaveError, OSError) as error:
+            self.notify(f"Could not copy the sample: {error}", severity="error")
+            return
+        self.notify(f"Copied the sample to {copy.name}; the original is unchanged.")
+        self.open_score(copy)
+
+    @on(StartScreen.New)
+    def _new(self) -> None:
+        def titled(title: str | None) -> None:
+            if title:
+                path = free_name(self.folder, slug(title) + ".score.toml")
+                self.start_editing(path, Score(scene=Scene(title=title)), saved=False)
+                self.notify(f"A new score: ctrl+s writes it to {path.name}.")
+
+        self.push_screen(AskTitle(str(self.folder)), titled)
+
+    # ----- the editor's state --------------------------------------------------------
+
+    @property
+    def editor(self) -> EditorScreen | None:
+        """The editor screen, when one is open."""
+        for screen in self.screen_stack:
+            if isinstance(screen, EditorScreen):
+                return screen
+        return None
+
+    def score_changed(self) -> None:
+        """After every edit: the title shows the scene and whether it is saved."""
+        if self.history is None or self.path is None:
+            return
+        dirty = self.history.dirty
+        self.title = ("● " if dirty else "") + self.history.score.scene.title
+        self.sub_title = self.path.name + (" (unsaved changes)" if dirty else "")
+
+    def write_score(self, path: Path, score: Score) -> None:
+        """Write a score to disk (raises SaveError)."""
+        save(score, path)
+
+    def save(self) -> bool:
+        """Save the score to its file; says so, or says why not."""
+        if self.history is None or self.path is None:
+            return False
+        score = self.history.score
+        try:
+            self.write_score(self.path, score)
+        except SaveError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=15)
+            return False
+        self.history.mark_saved()
+        self.score_changed()
+        self.notify(f"Saved {self.path.name}.")
+        return True
+
+    # ----- replay --------------------------------------------------------------------
+
+    def open_replay(self, start: int = 0) -> None:
+        """Step through the scene from beat ``start`` (0-based)."""
+        if self.history is None:
+            return
+        try:
+            from choreo_tui.replay.screen import ReplayScreen
+        except ImportError:
+            self.notify("Replay is not available in this build.", severity="warning")
+            return
+        self.push_screen(ReplayScreen(self.history.score, start=start, record=self.record))
+
+    def record(self, score: Score) -> None:
+        """Replay logged something: apply it and save at once (the log is a safety record)."""
+        editor = self.editor
+        if editor is not None:
+            editor.apply_score(score, "rehearsal log")
+        elif self.history is not None:
+            self.history.push(score, "rehearsal log")
+        self.save()
+
+    # ----- help and quitting ---------------------------------------------------------
+
+    def action_help(self) -> None:
+        """Help for where you are, every key in force and the quick-entry grammar."""
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            return
+        where = str(self.keymap_file or keymap_path())
+        self.push_screen(HelpScreen(focused_help(screen), key_lines(screen), where))
+
+    async def action_quit(self) -> None:
+        """Quit; with unsaved changes, ask first."""
+        editor = self.editor
+        if editor is not None:
+            editor.flush_form()
+        if self.history is None or not self.history.dirty:
+            self.exit(0)
+            return
+        if isinstance(self.screen, QuitUnsaved):
+            return
+
+        def answer(choice: str | None) -> None:
+            if (choice == "save" and self.save()) or choice == "discard":
+                self.exit(0)
+
+        self.push_screen(QuitUnsaved(), answer)

@@ -1,0 +1,79 @@
+"""The bundled sample scenes, and copying one to work on.
+
+In a source checkout the samples sit in ``sample_scenes/`` beside the package; an
+installed wheel carries them in ``choreo_tui/samples/``. A sample is never opened
+in place: it is copied into the working folder under a name that is free.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from notation.writing import SaveError, write_private
+
+SUFFIX = ".score.toml"
+
+
+def sample_folders() -> list[Path]:
+    """Where samples may be, most specific first: inside the package, then the checkout."""
+    package = Path(__file__).resolve().parent
+    return [package / "samples", package.parent / "sample_scenes"]
+
+
+def samples() -> list[Path]:
+    """Every bundled sample score, by name."""
+    for folder in sample_folders():
+        found = sorted(folder.glob(f"*{SUFFIX}"))
+        if found:
+            return found
+    return []
+
+
+def scores_in(folder: Path) -> list[Path]:
+    """The scores in a folder, by name (unreadable folders give none)."""
+    try:
+        return sorted(p for p in folder.glob(f"*{SUFFIX}") if p.is_file())
+    except OSError:
+        return []
+
+
+def free_name(folder: Path, name: str) -> Path:
+    """``folder/name``, or ``NAME-2.score.toml``, ``-3``... whichever does not exist yet."""
+    stem = name[: -len(SUFFIX)] if name.endswith(SUFFIX) else Path(name).stem
+    candidate = folder / f"{stem}{SUFFIX}"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{number}{SUFFIX}"
+        number += 1
+    return candidate
+
+
+def copy_sample(sample: Path, folder: Path) -> Path:
+    """Copy a sample into ``folder`` under a free name; never overwrites. Returns the copy.
+
+    The name is reserved by creating the file exclusively first, so a file that
+    appears meanwhile is never replaced.
+    """
+    text = sample.read_text(encoding="utf-8")
+    while True:
+        target = free_name(folder, sample.name)
+        try:
+            fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise SaveError(f"{target}: cannot create the copy ({error.strerror})") from None
+        os.close(fd)
+        try:
+            write_private(target, text)
+        except SaveError:
+            target.unlink(missing_ok=True)
+            raise
+        return target
+
+
+def slug(title: str) -> str:
+    """A file name stem from a scene title: ``Act 2, Scene 3`` -> ``act-2-scene-3``."""
+    words = "".join(c.lower() if c.isalnum() else " " for c in title).split()
+    return "-".join(words)[:60] or "scene"

@@ -1,0 +1,172 @@
+"""Small modal questions: quit without saving, a new score's title, who agreed a beat,
+which kind of part to add, and a file that could not be read."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, SelectionList, Static
+from textual.widgets.option_list import Option
+
+DIALOG_CSS = """
+{name} {{ align: center middle; }}
+{name} > Vertical {{
+    width: 70; max-width: 100%; height: auto; max-height: 100%;
+    border: round $accent; padding: 0 1; background: $surface;
+}}
+{name} .buttons {{ height: 1; margin-top: 1; }}
+{name} Button {{ min-width: 8; height: 1; border: none; margin-right: 2; }}
+{name} Input {{ border: none; height: 1; padding: 0 1; background: $boost; }}
+{name} .error {{ color: $text-error; height: auto; }}
+"""
+
+
+class QuitUnsaved(ModalScreen[str]):
+    """Unsaved changes: save and quit, quit without saving, or stay."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="QuitUnsaved")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss('stay')", "Stay", id="quit_stay"),
+        Binding("s", "dismiss('save')", "Save and quit", id="quit_save"),
+        Binding("d", "dismiss('discard')", "Quit without saving", id="quit_discard"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """The question and three answers."""
+        with Vertical():
+            yield Static("[b]There are unsaved changes.[/b]\nSave them before quitting?")
+            with Horizontal(classes="buttons"):
+                yield Button("Save and quit (s)", variant="primary", id="save")
+                yield Button("Quit without saving (d)", variant="error", id="discard")
+                yield Button("Stay (Esc)", id="stay")
+
+    def on_mount(self) -> None:
+        """Stay is the safe default."""
+        self.query_one("#stay", Button).focus()
+
+    @on(Button.Pressed)
+    def _answer(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id or "stay")
+
+
+class AskTitle(ModalScreen[str | None]):
+    """The title of a new score (required by the format)."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="AskTitle")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Cancel", id="title_cancel"),
+    ]
+
+    def __init__(self, where: str) -> None:
+        super().__init__()
+        self.where = where
+
+    def compose(self) -> ComposeResult:
+        """A line for the title."""
+        with Vertical():
+            yield Static(f"[b]A new score[/b] in {self.where}", markup=True)
+            yield Label("Scene title (e.g. Act 2, Scene 3: the orchard), then Enter:")
+            yield Input(placeholder="scene title", id="title")
+            yield Static("", classes="error")
+
+    @on(Input.Submitted)
+    def _done(self, event: Input.Submitted) -> None:
+        title = event.value.strip()
+        if not title:
+            self.query_one(".error", Static).update("✗ A score needs a title. Escape cancels.")
+            return
+        self.dismiss(title)
+
+
+class AgreeDialog(ModalScreen[list[str] | None]):
+    """Tick the performers who agreed the selected beat, as it stands now."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="AgreeDialog")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Cancel", id="agree_cancel"),
+        Binding("f10", "record", "Record", id="agree_record"),
+    ]
+
+    def __init__(self, beat_number: int, people: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.beat_number = beat_number
+        self.people = people
+
+    def compose(self) -> ComposeResult:
+        """The performers, none ticked: each one's agreement is given, never assumed."""
+        with Vertical():
+            yield Static(
+                f"[b]Who agreed beat {self.beat_number}[/b], as it stands now?\n"
+                "Space ticks a performer; F10 or Record saves it with today's date and a "
+                "log entry."
+            )
+            yield SelectionList[str](*((name, pid) for pid, name in self.people), id="who")
+            yield Static("", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button("Record (F10)", variant="primary", id="record")
+                yield Button("Cancel (Esc)", id="cancel")
+
+    def action_record(self) -> None:
+        """Record the ticked performers."""
+        who = list(self.query_one(SelectionList).selected)
+        if not who:
+            self.query_one(".error", Static).update("✗ Tick at least one performer.")
+            return
+        self.dismiss([pid for pid, _ in self.people if pid in who])
+
+    @on(Button.Pressed, "#record")
+    def _record(self) -> None:
+        self.action_record()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ChooseKind(ModalScreen[str | None]):
+    """Which kind of part to add to the beat."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="ChooseKind")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Cancel", id="kind_cancel"),
+    ]
+
+    def __init__(self, kinds: tuple[tuple[str, str], ...]) -> None:
+        super().__init__()
+        self.kinds = kinds
+
+    def compose(self) -> ComposeResult:
+        """The kinds of part."""
+        with Vertical():
+            yield Static("[b]Add to this beat[/b] (Enter picks, Escape cancels)")
+            yield OptionList(*(Option(f"{k:<10} {words}", id=k) for k, words in self.kinds))
+
+    @on(OptionList.OptionSelected)
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+
+class CannotOpen(ModalScreen[None]):
+    """A score that could not be read: what is wrong, and that nothing was changed."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="CannotOpen")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,enter,q", "dismiss(None)", "Close", id="cannot_open_close"),
+    ]
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        """The problems, as the checker words them."""
+        with Vertical():
+            yield Static("[b]This score could not be opened.[/b] The file was not changed.")
+            with VerticalScroll():
+                yield Static(self.text, markup=False)
+            yield Static("Fix the file in a text editor, then open it again. Enter closes.")

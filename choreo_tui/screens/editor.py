@@ -1,0 +1,489 @@
+"""The rehearsal editor: the beat list, one form bound to the selected beat, quick entry
+and the problems panel, with every edit checked at once and undoable.
+
+Every edit is a pure function of the score (``notation.edits``) pushed on the
+history; the live checker then re-checks only the beats the edit can affect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from pydantic import ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Input, Static
+
+from choreo_tui import commands
+from choreo_tui.screens.beat_parts import drop_part, part_form, put_part, split_key
+from choreo_tui.screens.dialogs import AgreeDialog, ChooseKind
+from choreo_tui.screens.part_form import PartForm, error_words, scene_fields
+from choreo_tui.widgets.beat_form import BeatForm
+from choreo_tui.widgets.beat_list import BeatList, header_text
+from choreo_tui.widgets.parts import PART_KINDS, PartsTable
+from choreo_tui.widgets.problems import ProblemsPanel
+from choreo_tui.widgets.quick_entry import QuickEntry
+from notation import edits
+from notation.checks.incremental import LiveFindings
+from notation.describe import touch_words
+from notation.findings import MARK, Finding
+from notation.model import Performer, Scene, Score
+
+if TYPE_CHECKING:
+    from notation.edits import History
+
+FIELD_OF_CODE = {"T501": "counts", "T502": "counts"}
+"""Findings about a form field rather than a part: where a jump puts the cursor."""
+PART_OF_CODE = {
+    "S302": "barrier",
+    "S303": "garment",
+    "N201": "bare",
+    "N202": "bare",
+    "T503": "placement",
+}
+"""Findings about a kind of part without a touch: the first such part is highlighted."""
+
+WIDE = 110
+"""From this width the problems panel shows beside the beat list by default."""
+
+
+class EditorScreen(Screen[None]):
+    """The beat list, the form for the selected beat, quick entry and the problems."""
+
+    HELP = "The rehearsal editor."
+
+    BINDINGS: ClassVar[list[BindingType]] = list(commands.bindings(commands.EDITOR_COMMANDS))
+
+    def __init__(self, history: History, *, on_change: Callable[[], None] | None = None) -> None:
+        super().__init__()
+        self.history = history
+        self.live = LiveFindings(history.score)
+        self.on_change = on_change
+        self.pictures_shown = False
+
+    @property
+    def score(self) -> Score:
+        """The score as it stands."""
+        return self.history.score
+
+    @property
+    def index(self) -> int | None:
+        """The selected beat, or None when there are no beats."""
+        return self.query_one(BeatList).cursor if self.score.beats else None
+
+    # ----- layout --------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        """Beat list (with problems and pictures beside it), form, quick entry."""
+        yield Header()
+        with Horizontal(id="main"):
+            with Vertical(id="beats"):
+                yield Static("", id="beat-header")
+                yield BeatList(id="beat-list")
+            yield ProblemsPanel(id="problems")
+            yield Vertical(id="pictures")
+        yield BeatForm(id="form")
+        yield QuickEntry(lambda: self.score.performers, id="quick")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show the score and start on the beat list."""
+        self.query_one("#problems").display = self.app.size.width >= WIDE
+        self.query_one("#pictures").display = False
+        self.refresh_view()
+        self.query_one(BeatList).focus()
+
+    def on_resize(self) -> None:
+        """Keep the column titles as wide as the list."""
+        self._header()
+
+    def _header(self) -> None:
+        beats = self.query_one(BeatList)
+        self.query_one("#beat-header", Static).update(header_text(beats.size.width or 80))
+
+    # ----- showing -------------------------------------------------------------------
+
+    def refresh_view(self, select: int | None = None) -> None:
+        """Redraw the list, the form and the problems from the present score."""
+        score = self.score
+        marks = [MARK[level or "ok"] for level in self.live.worst_by_beat()]
+        beats = self.query_one(BeatList)
+        beats.show(score, marks)
+        if select is not None:
+            beats.select(select)
+        self._header()
+        self.bind_form()
+        problems = self.query_one(ProblemsPanel)
+        if problems.display:
+            problems.show(score, self.live.findings())
+        self._pictures()
+        self.app.call_later(self._title)
+
+    def _title(self) -> None:
+        if self.on_change is not None:
+            self.on_change()
+
+    def bind_form(self) -> None:
+        """Bind the form to the selected beat."""
+        index = self.index
+        findings = self.live.beat_findings(index) if index is not None else []
+        self.query_one(BeatForm).bind(self.score, index, findings)
+
+    def _pictures(self) -> None:
+        if not self.pictures_shown:
+            return
+        for widget in self.query_one("#pictures").children:
+            show = getattr(widget, "show", None)
+            if callable(show):
+                show(self.score, self.index)
+
+    @on(BeatList.Highlighted)
+    def _highlighted(self, event: BeatList.Highlighted) -> None:
+        self.bind_form()
+        self._pictures()
+
+    # ----- editing -------------------------------------------------------------------
+
+    def flush_form(self) -> None:
+        """Apply what is still being typed in the form before anything else happens."""
+        form = self.query_one(BeatForm)
+        index = form.index
+        if index is None or index >= len(self.score.beats):
+            return
+        if self.score.beats[index] is not form.beat:
+            return
+        changes = form.pending()
+        if changes:
+            self._apply(edits.update_beat(self.score, index, **changes), "edit beat", index)
+
+    def _apply(self, score: Score, label: str, select: int | None = None) -> bool:
+        if not self.history.push(score, label):
+            return False
+        self.live.update(self.score)
+        self.refresh_view(select)
+        return True
+
+    def edit(self, label: str, change: Callable[[Score], Score], select: int | None = None) -> bool:
+        """Apply an edit to the score (after the form's pending text) and record it."""
+        self.flush_form()
+        try:
+            new = change(self.score)
+        except (ValidationError, ValueError) as error:
+            words = error_words(error) if isinstance(error, ValidationError) else str(error)
+            self.notify(f"Not changed: {words}", severity="error")
+            return False
+        return self._apply(new, label, select)
+
+    def edit_list(self, label: str, change: Callable[[Score], tuple[Score, int]]) -> None:
+        """Apply a beat-list edit that also says which beat to select."""
+        self.flush_form()
+        new, at = change(self.score)
+        self._apply(new, label, at)
+
+    def apply_score(self, score: Score, label: str) -> bool:
+        """Apply a whole new score (from the cast or replay) as one undoable edit."""
+        return self._apply(score, label, self.index)
+
+    @on(BeatForm.Edited)
+    def _form_edited(self, event: BeatForm.Edited) -> None:
+        index = event.index
+        if index >= len(self.score.beats) or self.score.beats[index] is not event.beat:
+            return
+        self.edit("edit beat", lambda s: edits.update_beat(s, index, **event.changes), index)
+
+    @on(QuickEntry.Entered)
+    def _quick(self, event: QuickEntry.Entered) -> None:
+        self.flush_form()
+        if not self.score.beats:
+            self.edit_list("add beat", lambda s: edits.add_beat(s, None))
+        index = self.index or 0
+        if self.edit("add touch", lambda s: edits.add_touches(s, index, event.touches), index):
+            words = "; ".join(touch_words(self.score, t) for t in event.touches)
+            self.query_one(QuickEntry).accepted(f"added to beat {index + 1}: {words}")
+
+    @on(BeatForm.Leave)
+    @on(QuickEntry.Leave)
+    @on(ProblemsPanel.Leave)
+    def _leave(self) -> None:
+        self.action_focus_beats()
+
+    @on(BeatList.Chosen)
+    def _chosen(self) -> None:
+        self.action_edit_beat()
+
+    # ----- parts ---------------------------------------------------------------------
+
+    @on(PartsTable.Request)
+    def _part(self, event: PartsTable.Request) -> None:
+        index = self.index
+        if index is None:
+            return
+        if event.verb == "add":
+            self.action_add_part()
+        elif event.verb == "remove" and event.key:
+            key = event.key
+            self.edit(
+                "remove part",
+                lambda s: edits.replace_beat(s, index, drop_part(s.beats[index], key)),
+                index,
+            )
+        elif event.verb == "edit" and event.key:
+            self.open_part(index, split_key(event.key)[0], event.key)
+
+    def open_part(self, index: int, kind: str, key: str | None) -> None:
+        """Open the form for a new part of ``kind`` or the part at ``key``."""
+        if not self.score.performers:
+            self.notify("Add performers in the cast first (c).", severity="warning")
+            return
+        beat = self.score.beats[index]
+
+        def done(part: Any) -> None:
+            if part is None or self.score.beats[index] is not beat:
+                return
+            self.edit(
+                f"{'edit' if key else 'add'} {kind}",
+                lambda s: edits.replace_beat(s, index, put_part(s.beats[index], kind, key, part)),
+                index,
+            )
+            self.query_one(PartsTable).focus()
+
+        self.flush_form()
+        self.app.push_screen(part_form(self.score, beat, kind, key), done)
+
+    # ----- actions (one per command) -------------------------------------------------
+
+    def action_add_beat(self) -> None:
+        """Add a beat after the selected one."""
+        self.edit_list("add beat", lambda s: edits.add_beat(s, self.index))
+        self.query_one(BeatList).focus()
+
+    def action_insert_beat(self) -> None:
+        """Insert a beat before the selected one."""
+        self.edit_list("insert beat", lambda s: edits.insert_beat(s, self.index or 0))
+
+    def action_duplicate_beat(self) -> None:
+        """Duplicate the selected beat."""
+        if self.index is not None:
+            index = self.index
+            self.edit_list("duplicate beat", lambda s: edits.duplicate_beat(s, index))
+
+    def action_delete_beat(self) -> None:
+        """Delete the selected beat (undo brings it back)."""
+        if self.index is not None:
+            index = self.index
+            self.edit_list("delete beat", lambda s: edits.delete_beat(s, index))
+            self.notify(f"Beat {index + 1} deleted. ctrl+z brings it back.")
+
+    def action_move_beat_up(self) -> None:
+        """Move the selected beat earlier."""
+        if self.index is not None:
+            index = self.index
+            self.edit_list("move beat", lambda s: edits.move_beat(s, index, -1))
+
+    def action_move_beat_down(self) -> None:
+        """Move the selected beat later."""
+        if self.index is not None:
+            index = self.index
+            self.edit_list("move beat", lambda s: edits.move_beat(s, index, 1))
+
+    def _problem_beat(self, step: int) -> None:
+        levels = self.live.worst_by_beat()
+        count = len(levels)
+        start = self.index if self.index is not None else -1
+        for offset in range(1, count + 1):
+            i = (start + step * offset) % count
+            if levels[i] in ("error", "warning"):
+                self.query_one(BeatList).select(i)
+                return
+        self.notify("✓ No beat has a problem.")
+
+    def action_next_problem(self) -> None:
+        """Jump to the next beat with a problem."""
+        self._problem_beat(1)
+
+    def action_previous_problem(self) -> None:
+        """Jump to the previous beat with a problem."""
+        self._problem_beat(-1)
+
+    def action_quick_entry(self) -> None:
+        """Focus the quick-entry line."""
+        self.query_one(QuickEntry).focus()
+
+    def action_edit_beat(self) -> None:
+        """Focus the form's first field."""
+        if self.index is not None:
+            self.query_one("#title", Input).focus()
+
+    def action_add_part(self) -> None:
+        """Ask which kind of part to add, then open its form."""
+        index = self.index
+        if index is None:
+            self.notify("Add a beat first (a).", severity="warning")
+            return
+
+        def chosen(kind: str | None) -> None:
+            if kind is not None:
+                self.open_part(index, kind, None)
+
+        self.app.push_screen(ChooseKind(PART_KINDS), chosen)
+
+    def action_agree_beat(self) -> None:
+        """Record that performers agreed the selected beat."""
+        index = self.index
+        if index is None:
+            return
+        self.flush_form()
+        beat = self.score.beats[index]
+        named = beat.ids()
+        people = [(p.id, p.name) for p in self.score.performers if p.id in named]
+        people = people or [(p.id, p.name) for p in self.score.performers]
+        if not people:
+            self.notify("Add performers in the cast first (c).", severity="warning")
+            return
+
+        def record(who: list[str] | None) -> None:
+            if who and self.score.beats[index] is beat:
+                now = datetime.now().astimezone().replace(microsecond=0)
+                self.edit("agree", lambda s: edits.agree_beat(s, index, who, now), index)
+                names = " and ".join(self.score.name_of(w) for w in who)
+                self.notify(f"◆ Recorded: {names} agreed beat {index + 1}.")
+
+        self.app.push_screen(AgreeDialog(index + 1, people), record)
+
+    def action_scene_settings(self) -> None:
+        """Edit the scene header."""
+        self.flush_form()
+
+        def done(scene: Scene | None) -> None:
+            if scene is not None:
+                self.edit("edit scene", lambda s: s.replace(scene=scene), self.index)
+
+        form = PartForm(
+            "The scene", scene_fields(), self.score.scene.model_dump(), Scene.model_validate
+        )
+        self.app.push_screen(form, done)
+
+    def action_cast(self) -> None:
+        """Open the cast screen; its result is one undoable edit."""
+        try:
+            from choreo_tui.cast.screen import CastScreen
+        except ImportError:
+            self.notify("The cast screen is not available in this build.", severity="warning")
+            return
+        self.flush_form()
+
+        def done(score: Score | None) -> None:
+            if score is not None and self.apply_score(score, "cast"):
+                self.notify("Cast changed: every beat naming them was checked again.")
+
+        self.app.push_screen(CastScreen(self.score), done)
+
+    def action_replay(self) -> None:
+        """Replay from the selected beat."""
+        self.flush_form()
+        opener = getattr(self.app, "open_replay", None)
+        if callable(opener):
+            opener(self.index or 0)
+
+    def action_problems(self) -> None:
+        """Show the problems panel and move to it; again hides it."""
+        panel = self.query_one(ProblemsPanel)
+        if panel.display and panel.has_focus:
+            panel.display = self.app.size.width >= WIDE
+            self.action_focus_beats()
+            return
+        panel.display = True
+        panel.show(self.score, self.live.findings())
+        panel.focus()
+
+    def action_pictures(self) -> None:
+        """Show or hide the stage plot and body map (mounted the first time)."""
+        holder = self.query_one("#pictures")
+        if not holder.children:
+            widgets: list[Widget] = []
+            try:
+                from choreo_tui.pictures.body_map import BodyMap
+                from choreo_tui.pictures.stage_plot import StagePlot
+
+                widgets = [StagePlot(compact=True), BodyMap(compact=True)]
+            except ImportError:
+                widgets = [Static("Pictures are not available in this build.")]
+            holder.mount_all(widgets)
+        self.pictures_shown = not self.pictures_shown
+        holder.display = self.pictures_shown
+        self.call_after_refresh(self._pictures)
+
+    def action_focus_beats(self) -> None:
+        """Back to the beat list."""
+        self.query_one(BeatList).focus()
+
+    def action_undo(self) -> None:
+        """Undo the last edit."""
+        self.flush_form()
+        label = self.history.undo()
+        if label is None:
+            self.notify("Nothing to undo.")
+            return
+        self.live.update(self.score)
+        self.refresh_view()
+        self.notify(f"Undone: {label}")
+
+    def action_redo(self) -> None:
+        """Redo the last undone edit."""
+        label = self.history.redo()
+        if label is None:
+            self.notify("Nothing to redo.")
+            return
+        self.live.update(self.score)
+        self.refresh_view()
+        self.notify(f"Redone: {label}")
+
+    def action_save(self) -> None:
+        """Save (the app writes the file)."""
+        self.flush_form()
+        saver = getattr(self.app, "save", None)
+        if callable(saver):
+            saver()
+
+    # ----- jumping to a finding ------------------------------------------------------
+
+    @on(ProblemsPanel.Jump)
+    def _jump(self, event: ProblemsPanel.Jump) -> None:
+        self.jump_to(event.finding)
+
+    def jump_to(self, finding: Finding) -> None:
+        """Select the finding's beat and put the cursor on its touch or field."""
+        if finding.beat is None:
+            if finding.code == "C402":
+                self.action_scene_settings()
+            else:
+                self.action_cast()
+            return
+        self.query_one(BeatList).select(finding.beat - 1)
+        self.bind_form()
+        parts = self.query_one(PartsTable)
+        if finding.touch is not None:
+            parts.focus()
+            parts.select_key(f"touch:{finding.touch}")
+        elif finding.code in FIELD_OF_CODE:
+            self.query_one(f"#{FIELD_OF_CODE[finding.code]}", Input).focus()
+        elif finding.code in PART_OF_CODE:
+            kind = PART_OF_CODE[finding.code]
+            parts.focus()
+            parts.select_kind(kind)
+            self.notify(f"{finding.mark} {finding.message}", timeout=8)
+        elif finding.code == "C401":
+            self.query_one(BeatList).focus()
+            self.notify("◇ The beat changed since it was agreed: g records agreement again.")
+        else:
+            parts.focus()
+
+    def performers(self) -> tuple[Performer, ...]:
+        """The cast as it stands (for quick-entry completion)."""
+        return self.score.performers

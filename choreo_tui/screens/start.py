@@ -1,0 +1,99 @@
+"""The start screen (``choreo`` alone): the scores in this folder, a new score, and the
+bundled samples, each opened as a copy here, never in place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from choreo_tui.samples import samples, scores_in
+
+
+class StartScreen(Screen[None]):
+    """Choose a score to open, start a new one, or copy a sample to learn from."""
+
+    HELP = (
+        "Up/Down choose, Enter opens. A sample is copied into this folder first, so the "
+        "original is never changed. 'New score' asks for a title."
+    )
+
+    DEFAULT_CSS = """
+    StartScreen #intro { padding: 1 2 0 2; height: auto; }
+    StartScreen OptionList { margin: 1 2; height: 1fr; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", "New score", id="start_new"),
+    ]
+
+    class Open(Message):
+        """Open a score in this folder."""
+
+        def __init__(self, path: Path) -> None:
+            super().__init__()
+            self.path = path
+
+    class OpenSample(Message):
+        """Copy a sample here and open the copy."""
+
+        def __init__(self, path: Path) -> None:
+            super().__init__()
+            self.path = path
+
+    class New(Message):
+        """Start a new score in this folder."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+        self.local = scores_in(folder)
+        self.samples = samples()
+
+    def compose(self) -> ComposeResult:
+        """The choices."""
+        yield Header()
+        yield Static(
+            "[b]Choreo[/b]: choreograph intimate scenes beat by beat, checked against "
+            f"every performer's boundaries.\nFolder: {self.folder}",
+            id="intro",
+        )
+        options: list[Option | None] = [Option("＋ New score…  (n)", id="new")]
+        if self.local:
+            options.append(None)
+            options.append(Option("[b]Scores in this folder[/b]", disabled=True))
+            options += [Option(f"  {p.name}", id=f"local:{i}") for i, p in enumerate(self.local)]
+        if self.samples:
+            options.append(None)
+            options.append(
+                Option("[b]Sample scenes[/b] (opened as a copy in this folder)", disabled=True)
+            )
+            options += [Option(f"  {p.name}", id=f"sample:{i}") for i, p in enumerate(self.samples)]
+        yield OptionList(*options, id="choices")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Focus the list."""
+        self.title = "Choreo"
+        self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        kind, _, which = (event.option.id or "").partition(":")
+        if kind == "new":
+            self.post_message(self.New())
+        elif kind == "local":
+            self.post_message(self.Open(self.local[int(which)]))
+        elif kind == "sample":
+            self.post_message(self.OpenSample(self.samples[int(which)]))
+
+    def action_new(self) -> None:
+        """Start a new score."""
+        self.post_message(self.New())

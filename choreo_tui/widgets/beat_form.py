@@ -1,0 +1,224 @@
+"""The one form bound to the selected beat: title, notes, timing, flags and its parts.
+
+There is one form for the whole score, rebound when the selection moves, never a
+widget tree per beat. A field is applied when you press Enter or leave it; a value
+that is not valid stays in its field with a message, and nothing is applied.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from pydantic import ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Checkbox, Input, Label, Static
+
+from choreo_tui.widgets.parts import PartsTable
+from choreo_tui.widgets.tick import Tick
+from notation.agreement import is_current
+from notation.findings import MARK, Finding, worst
+from notation.model import Beat, Score, Timing
+
+TEXT_FIELDS = ("title", "notes", "private_notes")
+TIMING_FIELDS = ("counts", "seconds", "tempo", "cue")
+FLAGS = ("simulated", "placeholder")
+
+
+def agreement_words(score: Score, beat: Beat) -> str:
+    """ "agreed by Ana and Ben on 2026-11-20", "◇ agreement lapsed: ..." or "not agreed"."""
+    agreed = beat.agreed
+    if agreed is None or not agreed.by:
+        return "not agreed yet (g records agreement)"
+    names = " and ".join(score.name_of(who) for who in agreed.by)
+    when = f" on {agreed.on.isoformat()}" if agreed.on else ""
+    if is_current(beat):
+        return f"◆ agreed by {names}{when}"
+    return f"◇ agreement lapsed: the beat changed after {names} agreed it{when}"
+
+
+def status_words(score: Score, index: int, findings: list[Finding]) -> str:
+    """The line over the form: which beat, its problems and its agreement."""
+    beat = score.beats[index]
+    level = worst(findings)
+    count = len(findings)
+    problems = f"{MARK[level]} {count} problem{'s' if count != 1 else ''}" if level else "✓ fine"
+    return f"Beat {index + 1} of {len(score.beats)} · {problems} · {agreement_words(score, beat)}"
+
+
+class BeatForm(Vertical):
+    """The editor form for the selected beat."""
+
+    HELP = (
+        "The selected beat. Tab moves between fields; Enter or leaving a field applies it. "
+        "Timing: counts or seconds (not both), an optional tempo and cue. Escape or F2 goes "
+        "back to the beat list."
+    )
+
+    DEFAULT_CSS = """
+    BeatForm { height: auto; padding: 0 1; }
+    BeatForm #beat-status { height: 1; color: $text-muted; }
+    BeatForm #form-message { height: auto; color: $text-error; }
+    BeatForm .row { height: 1; }
+    BeatForm .row > Label { width: auto; padding: 0 1 0 0; color: $text-muted; }
+    BeatForm .row > Input { height: 1; border: none; padding: 0 1; width: 1fr; }
+    BeatForm .row > Input.short { width: 8; }
+    BeatForm .row > Checkbox { height: 1; border: none; padding: 0 1; width: auto; }
+    BeatForm PartsTable { height: auto; max-height: 8; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "leave", "Beat list", show=False, id="form_leave"),
+    ]
+
+    class Edited(Message):
+        """Fields of the selected beat were changed in the form."""
+
+        def __init__(self, index: int, beat: Beat, changes: dict[str, Any]) -> None:
+            super().__init__()
+            self.index = index
+            self.beat = beat
+            """The beat as it was when edited: the edit applies only if it is still there."""
+            self.changes = changes
+
+    class Leave(Message):
+        """The user wants to go back to the beat list."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.beat: Beat | None = None
+        self.index: int | None = None
+
+    def compose(self) -> ComposeResult:
+        """Status line, three rows of fields, the message line and the parts."""
+        yield Static("", id="beat-status")
+        with Horizontal(classes="row"):
+            yield Label("Title")
+            yield Input(id="title", compact=True)
+            yield Label("Counts")
+            yield Input(id="counts", type="integer", compact=True, classes="short")
+            yield Label("Secs")
+            yield Input(id="seconds", type="number", compact=True, classes="short")
+            yield Label("Tempo")
+            yield Input(id="tempo", type="number", compact=True, classes="short")
+        with Horizontal(classes="row"):
+            yield Label("Cue")
+            yield Input(id="cue", compact=True)
+            yield Tick("simulated", id="simulated", compact=True)
+            yield Tick("placeholder", id="placeholder", compact=True)
+        with Horizontal(classes="row"):
+            yield Label("Notes")
+            yield Input(id="notes", compact=True)
+            yield Label("Private")
+            yield Input(id="private_notes", compact=True)
+        yield Static("", id="form-message")
+        yield PartsTable(id="parts")
+
+    def bind(self, score: Score, index: int | None, findings: list[Finding]) -> None:
+        """Show beat ``index`` of ``score`` (or nothing) without sending edits."""
+        beat = score.beats[index] if index is not None and score.beats else None
+        self.beat = beat
+        self.index = index if beat is not None else None
+        self.disabled = beat is None
+        with self.prevent(Input.Changed, Checkbox.Changed):
+            timing = beat.timing if beat else None
+            values: dict[str, str] = {
+                "title": beat.title if beat else "",
+                "notes": beat.notes if beat else "",
+                "private_notes": beat.private_notes if beat else "",
+                "counts": str(timing.counts) if timing and timing.counts else "",
+                "seconds": f"{timing.seconds:g}" if timing and timing.seconds else "",
+                "tempo": f"{timing.tempo:g}" if timing and timing.tempo else "",
+                "cue": timing.cue if timing else "",
+            }
+            for name, value in values.items():
+                field = self.query_one(f"#{name}", Input)
+                if field.value != value:
+                    field.value = value
+            for flag in FLAGS:
+                box = self.query_one(f"#{flag}", Checkbox)
+                box.value = bool(beat and getattr(beat, flag))
+        status = (
+            status_words(score, index, findings)
+            if beat is not None and index is not None
+            else "No beat selected: press a to add one."
+        )
+        self.query_one("#beat-status", Static).update(status)
+        self.query_one("#form-message", Static).update("")
+        self.query_one(PartsTable).show(score, beat, findings)
+
+    def timing(self) -> Timing | None:
+        """The timing the fields describe; raises ValidationError when it is not valid."""
+        text = {name: self.query_one(f"#{name}", Input).value.strip() for name in TIMING_FIELDS}
+        data: dict[str, Any] = {"cue": self.query_one("#cue", Input).value}
+        for name in ("counts", "seconds", "tempo"):
+            if text[name]:
+                try:
+                    data[name] = int(text[name]) if name == "counts" else float(text[name])
+                except ValueError:
+                    data[name] = text[name]
+        if len(data) == 1 and not data["cue"].strip():
+            return None
+        return Timing.model_validate(data)
+
+    def changes_from(self, name: str) -> dict[str, Any] | None:
+        """The beat changes a field's present text makes; None when nothing changes."""
+        if self.beat is None:
+            return None
+        if name in TEXT_FIELDS:
+            value = self.query_one(f"#{name}", Input).value
+            return None if value == getattr(self.beat, name) else {name: value}
+        if name in TIMING_FIELDS:
+            try:
+                timing = self.timing()
+            except ValidationError as error:
+                item = error.errors()[0]
+                where = ".".join(str(p) for p in item["loc"]) or "timing"
+                self.query_one("#form-message", Static).update(
+                    f"✗ {where}: {item['msg']} (not applied; fix it or press ctrl+z)"
+                )
+                return None
+            self.query_one("#form-message", Static).update("")
+            return None if timing == self.beat.timing else {"timing": timing}
+        return None
+
+    def commit(self, name: str) -> None:
+        """Apply a field, when it changed and is valid."""
+        changes = self.changes_from(name)
+        if changes and self.beat is not None and self.index is not None:
+            self.post_message(self.Edited(self.index, self.beat, changes))
+
+    def pending(self) -> dict[str, Any]:
+        """Every change still being typed, to apply before a save, an undo or a move."""
+        changes: dict[str, Any] = {}
+        for name in (*TEXT_FIELDS, "counts"):
+            changes.update(self.changes_from(name) or {})
+        return changes
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id:
+            self.commit(event.input.id)
+
+    @on(Input.Blurred)
+    def _blurred(self, event: Input.Blurred) -> None:
+        if event.input.id:
+            self.commit(event.input.id)
+
+    @on(Checkbox.Changed)
+    def _flag(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        name = event.checkbox.id
+        beat, index = self.beat, self.index
+        if beat is None or index is None or name not in FLAGS:
+            return
+        if getattr(beat, name) != event.value:
+            self.post_message(self.Edited(index, beat, {name: event.value}))
+
+    def action_leave(self) -> None:
+        """Back to the beat list."""
+        self.post_message(self.Leave())

@@ -1,0 +1,122 @@
+"""The parts of the selected beat in one table: touches, placements, barriers, garments
+and bare areas, each in plain words, with the mark of any finding on a touch.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import DataTable
+from textual.widgets.data_table import RowDoesNotExist
+
+from notation.areas import area_label
+from notation.describe import barrier_words, garment_words, placement_words, touch_words
+from notation.findings import MARK, Finding, worst
+from notation.model import Beat, Score
+
+PART_KINDS: tuple[tuple[str, str], ...] = (
+    ("touch", "a touch"),
+    ("placement", "where someone is (stage area, level)"),
+    ("barrier", "a barrier between two performers"),
+    ("garment", "a modesty garment worn in this beat"),
+    ("bare", "a performer's bare areas in this beat"),
+)
+"""Every kind of part a beat holds, and what it is."""
+
+
+def part_rows(score: Score, beat: Beat, findings: list[Finding]) -> list[tuple[str, str, str]]:
+    """(key, kind, words) for each part of ``beat``; touch rows carry their finding mark."""
+    rows: list[tuple[str, str, str]] = []
+    for i, touch in enumerate(beat.touches):
+        level = worst([f for f in findings if f.touch == i])
+        mark = MARK[level or "ok"]
+        rows.append((f"touch:{i}", f"{mark} touch", touch_words(score, touch)))
+    for i, placement in enumerate(beat.placements):
+        rows.append((f"placement:{i}", "  placed", placement_words(score, placement)))
+    for i, barrier in enumerate(beat.barriers):
+        rows.append((f"barrier:{i}", "  barrier", barrier_words(score, barrier)))
+    for i, garment in enumerate(beat.garments):
+        rows.append((f"garment:{i}", "  garment", garment_words(score, garment)))
+    for who, areas in beat.bare.items():
+        words = ", ".join(area_label(a) for a in areas)
+        rows.append((f"bare:{who}", "  bare", f"{score.name_of(who)}: {words}"))
+    return rows
+
+
+class PartsTable(DataTable[str]):
+    """The selected beat's parts; Enter edits one, + adds one, x removes one."""
+
+    HELP = (
+        "The parts of the selected beat. Enter edits the highlighted part, + (or a) adds a "
+        "touch, placement, barrier, garment or bare areas, x (or Delete) removes the part. "
+        "The quick-entry line (t) adds touches fastest."
+    )
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("plus,a", "add_part", "Add part", id="part_add"),
+        Binding("x,delete", "remove_part", "Remove part", id="part_remove"),
+    ]
+
+    class Request(Message):
+        """The user asked to add, edit or remove a part (``key`` like ``touch:0``)."""
+
+        def __init__(self, verb: str, key: str | None) -> None:
+            super().__init__()
+            self.verb = verb
+            self.key = key
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=False)
+
+    def on_mount(self) -> None:
+        """The two columns."""
+        self.add_column("Part", key="kind", width=10)
+        self.add_column("What", key="words")
+
+    def show(self, score: Score, beat: Beat | None, findings: list[Finding]) -> None:
+        """Show ``beat``'s parts (none when there is no beat)."""
+        row = self.cursor_row
+        self.clear()
+        if beat is None:
+            return
+        for key, kind, words in part_rows(score, beat, findings):
+            self.add_row(kind, words, key=key)
+        if self.row_count:
+            self.move_cursor(row=min(row, self.row_count - 1))
+
+    def highlighted_key(self) -> str | None:
+        """The key of the highlighted part, if any."""
+        if not self.row_count:
+            return None
+        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+
+    def select_key(self, key: str) -> None:
+        """Highlight the part with ``key`` when it is shown."""
+        try:
+            self.move_cursor(row=self.get_row_index(key))
+        except RowDoesNotExist:  # a part that is gone is simply not highlighted
+            return
+
+    def select_kind(self, kind: str) -> None:
+        """Highlight the first part of ``kind`` (``bare``, ``barrier``...), when there is one."""
+        for index, row in enumerate(self.ordered_rows):
+            if str(row.key.value).startswith(f"{kind}:"):
+                self.move_cursor(row=index)
+                return
+
+    def action_add_part(self) -> None:
+        """Ask the editor to add a part."""
+        self.post_message(self.Request("add", None))
+
+    def action_remove_part(self) -> None:
+        """Ask the editor to remove the highlighted part."""
+        key = self.highlighted_key()
+        if key is not None:
+            self.post_message(self.Request("remove", key))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a part edits it."""
+        event.stop()
+        self.post_message(self.Request("edit", event.row_key.value))

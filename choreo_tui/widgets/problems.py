@@ -1,0 +1,90 @@
+"""The problems panel: every finding, grouped by beat; Enter jumps to where it is."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from notation.findings import MARK, Finding, worst
+from notation.model import Score
+
+GROUP_LIMIT = 2000
+"""At most this many findings are listed, so a huge broken score stays responsive."""
+
+
+def problem_options(score: Score, findings: list[Finding]) -> list[Option]:
+    """The panel's entries: a heading per beat (and the scene), then its findings."""
+    options: list[Option] = []
+    if not findings:
+        return [Option("✓ No problems: every beat is inside what was agreed.", disabled=True)]
+    group: int | str | None = "start"
+    for i, finding in enumerate(findings[:GROUP_LIMIT]):
+        if finding.beat != group:
+            group = finding.beat
+            mine = [f for f in findings if f.beat == group]
+            mark = MARK[worst(mine) or "ok"]
+            if group is None:
+                heading = f"{mark} Scene"
+            else:
+                index = group - 1
+                title = score.beats[index].title if 0 <= index < len(score.beats) else ""
+                heading = f"{mark} Beat {group}" + (f" · {title}" if title else "")
+            options.append(Option(Text(heading, style="bold"), disabled=True))
+        text = Text.assemble(f"  {finding.mark} ", (finding.code, "bold"), f" {finding.message}")
+        options.append(Option(text, id=str(i)))
+    if len(findings) > GROUP_LIMIT:
+        more = len(findings) - GROUP_LIMIT
+        options.append(Option(f"… and {more} more: fix these first.", disabled=True))
+    return options
+
+
+class ProblemsPanel(OptionList):
+    """Every finding of the score; Enter on one jumps to its beat and field."""
+
+    HELP = (
+        "Every finding, grouped by beat: ✗ error, ⚠ warning, ℹ note. Enter jumps to the "
+        "beat and the touch or field concerned. Escape goes back to the beat list."
+    )
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "leave", "Beat list", show=False, id="problems_leave"),
+    ]
+
+    class Jump(Message):
+        """The user chose a finding."""
+
+        def __init__(self, finding: Finding) -> None:
+            super().__init__()
+            self.finding = finding
+
+    class Leave(Message):
+        """The user wants to go back to the beat list."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.findings: list[Finding] = []
+
+    def show(self, score: Score, findings: list[Finding]) -> None:
+        """List ``findings`` (skipped when they are the ones already shown)."""
+        if findings == self.findings and self.option_count:
+            return
+        self.findings = list(findings)
+        highlighted = self.highlighted
+        self.set_options(problem_options(score, self.findings))
+        if highlighted is not None and self.option_count:
+            self.highlighted = min(highlighted, self.option_count - 1)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a finding jumps to it."""
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.Jump(self.findings[int(event.option.id)]))
+
+    def action_leave(self) -> None:
+        """Back to the beat list."""
+        self.post_message(self.Leave())

@@ -1,0 +1,211 @@
+"""The editor's main flows, driven from the keyboard with Textual's Pilot."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+from factories import beat, bounds, performer, score, touch
+
+from choreo_tui.app import ChoreoApp
+from choreo_tui.screens.dialogs import QuitUnsaved
+from choreo_tui.screens.editor import EditorScreen
+from choreo_tui.widgets.beat_list import BeatList
+from choreo_tui.widgets.quick_entry import QuickEntry
+from notation import check, dumps, load, save
+from notation.model import Score
+
+SIZE = (100, 30)
+
+
+def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async Pilot test with asyncio (no pytest plugin needed)."""
+
+    @functools.wraps(test)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+def two_beats() -> Score:
+    people = (
+        performer("ana", "Ana Ruiz", boundaries=bounds("yes", neck="no")),
+        performer("ben", "Ben Okafor"),
+    )
+    return score(beat(touch(), title="approach"), beat(title="still"), performers=people)
+
+
+def app_on(path: Path, tmp_path: Path) -> ChoreoApp:
+    return ChoreoApp(path, keymap_file=tmp_path / "no-keys.toml", folder=tmp_path)
+
+
+def editor(app: ChoreoApp) -> EditorScreen:
+    assert isinstance(app.screen, EditorScreen), type(app.screen)
+    return app.screen
+
+
+@sync
+async def test_open_edit_check_undo_save_and_reopen(tmp_path: Path) -> None:
+    path = tmp_path / "scene.score.toml"
+    save(two_beats(), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        ed = editor(app)
+        assert len(ed.score.beats) == 2
+        assert app.history is not None and not app.history.dirty
+
+        await pilot.press("a")  # add a beat after beat 1
+        assert len(ed.score.beats) == 3
+        assert ed.query_one(BeatList).cursor == 1
+        assert app.title.startswith("●"), "the dirty marker shows in the title"
+
+        await pilot.press("t")
+        await pilot.press(*"ben rhand > ana neck press 2c", "enter")
+        await pilot.pause()
+        added = ed.score.beats[1].touches
+        assert [(t.by, t.with_, t.on, t.action, t.counts) for t in added] == [
+            ("ben", "hand_r", "neck", "press", 2)
+        ]
+        assert any(f.code == "B101" and f.beat == 2 for f in ed.live.findings())
+        assert ed.query_one(BeatList).marks[1] == "✗"
+
+        await pilot.press("ctrl+z")
+        assert ed.score.beats[1].touches == ()
+        assert not any(f.code == "B101" for f in ed.live.findings())
+        assert ed.query_one(BeatList).marks[1] != "✗"
+
+        await pilot.press("ctrl+y")
+        assert len(ed.score.beats[1].touches) == 1
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not app.history.dirty
+        assert not app.title.startswith("●")
+        shown = ed.score
+    reread = load(path)
+    assert reread == shown
+    assert path.read_text(encoding="utf-8") == dumps(reread), "saving is canonical"
+    assert {(f.beat, f.code) for f in check(reread)} >= {(2, "B101")}
+
+
+@sync
+async def test_a_line_that_does_not_parse_says_why_and_keeps_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "scene.score.toml"
+    save(two_beats(), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        ed = editor(app)
+        before = ed.score
+        await pilot.press("t", *"ben > ana uper_back", "enter")
+        await pilot.pause()
+        entry = ed.query_one(QuickEntry)
+        assert "did you mean 'upper_back'" in str(entry.query_one("#quick-message").render())
+        assert entry.query_one("#quick-line").value == "ben > ana uper_back"  # type: ignore[attr-defined]
+        assert ed.score is before
+
+
+@sync
+async def test_beat_list_edits_from_the_keyboard(tmp_path: Path) -> None:
+    path = tmp_path / "scene.score.toml"
+    save(two_beats(), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        ed = editor(app)
+        await pilot.press("d")  # duplicate beat 1
+        assert [b.title for b in ed.score.beats] == ["approach", "approach", "still"]
+        await pilot.press("right_square_bracket")  # move the copy down
+        assert [b.title for b in ed.score.beats] == ["approach", "still", "approach"]
+        assert ed.query_one(BeatList).cursor == 2
+        await pilot.press("x")
+        assert [b.title for b in ed.score.beats] == ["approach", "still"]
+        await pilot.press("home", "i")
+        assert [b.title for b in ed.score.beats] == ["", "approach", "still"]
+        await pilot.press("ctrl+z", "ctrl+z", "ctrl+z", "ctrl+z")
+        assert [b.title for b in ed.score.beats] == ["approach", "still"]
+
+
+@sync
+async def test_form_edits_title_and_timing(tmp_path: Path) -> None:
+    path = tmp_path / "scene.score.toml"
+    save(two_beats(), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        ed = editor(app)
+        await pilot.press("down", "e")
+        await pilot.press(*"the hold", "enter")
+        assert ed.score.beats[1].title == "the hold", "a focused field's text is replaced"
+        await pilot.press("tab")  # counts
+        await pilot.press("6", "enter")
+        timing = ed.score.beats[1].timing
+        assert timing is not None and timing.counts == 6
+        await pilot.press("tab", "5", "enter")  # seconds as well: a finding, T502
+        await pilot.pause()
+        assert any(f.code == "T502" and f.beat == 2 for f in ed.live.findings())
+        await pilot.press("shift+tab", "0", "enter")  # zero counts: not a valid timing
+        await pilot.pause()
+        timing = ed.score.beats[1].timing
+        assert timing is not None and timing.counts == 6, "an invalid timing is not applied"
+        assert "✗" in str(ed.query_one("#form-message").render())
+        assert ed.query_one("#counts").value == "0", "what was typed stays"  # type: ignore[attr-defined]
+
+
+@sync
+async def test_agreement_and_its_lapse_show_in_the_list(tmp_path: Path) -> None:
+    path = tmp_path / "scene.score.toml"
+    save(two_beats(), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        ed = editor(app)
+        await pilot.press("g")
+        await pilot.press("space", "down", "space", "f10")
+        await pilot.pause()
+        agreed = ed.score.beats[0].agreed
+        assert agreed is not None and set(agreed.by) == {"ana", "ben"}
+        assert [e.event for e in ed.score.log] == ["agreed"]
+        assert "◆" in ed.query_one(BeatList).render_line(0).text
+        await pilot.press("t", *"ben > ana arm", "enter")
+        await pilot.pause()
+        assert "◇" in ed.query_one(BeatList).render_line(0).text
+        assert any(f.code == "C401" and f.beat == 1 for f in ed.live.findings())
+
+
+@sync
+async def test_quit_asks_when_there_are_unsaved_changes(tmp_path: Path) -> None:
+    path = tmp_path / "scene.score.toml"
+    save(two_beats(), path)
+    original = path.read_bytes()
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, QuitUnsaved)
+        await pilot.press("escape")
+        assert isinstance(app.screen, EditorScreen), "Escape stays"
+        await pilot.press("ctrl+q", "d")
+        await pilot.pause()
+    assert path.read_bytes() == original, "quitting without saving leaves the file as it was"
+
+
+@sync
+async def test_quit_without_changes_does_not_ask(tmp_path: Path) -> None:
+    path = tmp_path / "scene.score.toml"
+    save(two_beats(), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+@sync
+async def test_save_and_quit_writes_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "scene.score.toml"
+    save(two_beats(), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "ctrl+q", "s")
+        await pilot.pause()
+    assert len(load(path).beats) == 3
