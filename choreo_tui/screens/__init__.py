@@ -1,0 +1,1 @@
+"""The screens of the app: start, editor, help and the small dialogs."""
