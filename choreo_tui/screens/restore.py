@@ -1,0 +1,125 @@
+"""Restore unsaved edits found in a recovery copy, or discard them.
+
+Shown when a score is opened and a recovery copy of it is waiting: Choreo
+stopped (a crash, a kill, a flat battery) with edits unsaved. The dialog shows
+what the copy changes compared with the file on disk, in the words of
+``choreo diff``, and offers to restore them (they come back as unsaved edits)
+or to discard them. Discarding asks twice: it is the one answer that loses work.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from choreo_tui.cli.diff import render_text
+from choreo_tui.recovery import Recovered
+from notation import Score
+from notation.diff import diff_scores
+
+RESTORE, DISCARD = "restore", "discard"
+
+DIFF_DIALOG_CSS = """
+{name} {{ align: center middle; }}
+{name} > Vertical {{
+    width: 90; max-width: 100%; height: auto; max-height: 100%;
+    border: round $warning; padding: 0 1; background: $surface;
+}}
+{name} VerticalScroll {{ height: auto; max-height: 14; margin: 1 0; background: $boost; }}
+{name} .buttons {{ height: 1; margin-top: 1; }}
+{name} Button {{ min-width: 8; height: 1; border: none; margin-right: 2; }}
+{name} .warning {{ color: $text-warning; height: auto; }}
+"""
+
+
+def what_differs(before: Score | None, after: Score) -> str:
+    """The changes from ``before`` to ``after`` in plain words (private notes never quoted)."""
+    if before is None:
+        beats = len(after.beats)
+        return f"The whole score: {len(after.performers)} performers, {beats} beats."
+    lines = render_text(diff_scores(before, after), before)
+    return "\n".join(lines) if lines else "No differences."
+
+
+def when_words(moment: datetime) -> str:
+    """``14:02 today`` or ``2026-11-20 14:02``, in local time."""
+    local = moment.astimezone()
+    if local.date() == datetime.now().astimezone().date():
+        return f"{local:%H:%M} today"
+    return f"{local:%Y-%m-%d %H:%M}"
+
+
+class RestoreScreen(ModalScreen[str]):
+    """Unsaved edits were found: restore them (the default) or discard them."""
+
+    DEFAULT_CSS = DIFF_DIALOG_CSS.format(name="RestoreScreen")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r,escape", "restore", "Restore", id="recovery_restore"),
+        Binding("d", "discard", "Discard", id="recovery_discard"),
+    ]
+
+    def __init__(
+        self, recovered: Recovered, on_disk: Score | None, *, disk_moved_on: bool = False
+    ) -> None:
+        super().__init__()
+        self.recovered = recovered
+        self.on_disk = on_disk
+        self.disk_moved_on = disk_moved_on
+        self.armed = False
+
+    def compose(self) -> ComposeResult:
+        """When the edits were made, what they change, and the two answers."""
+        with Vertical():
+            yield Static(
+                Text.assemble(
+                    ("⚠ Unsaved edits were found", "bold"),
+                    f" (last kept {when_words(self.recovered.written)}).\n",
+                    "Choreo stopped before they were saved. Compared with the file on disk:",
+                )
+            )
+            with VerticalScroll():
+                yield Static(what_differs(self.on_disk, self.recovered.score), markup=False)
+            if self.disk_moved_on:
+                yield Static(
+                    "⚠ The file on disk also changed after these edits began. If you "
+                    "restore them, saving will ask first and offer to save a copy.",
+                    classes="warning",
+                )
+            yield Static("", id="confirm", classes="warning")
+            with Horizontal(classes="buttons"):
+                yield Button("Restore them (r)", variant="primary", id=RESTORE)
+                yield Button("Discard them (d)", variant="error", id=DISCARD)
+
+    def on_mount(self) -> None:
+        """Restoring is the safe default: nothing is lost until a save."""
+        self.query_one(f"#{RESTORE}", Button).focus()
+
+    def action_restore(self) -> None:
+        """Bring the edits back as unsaved changes."""
+        self.dismiss(RESTORE)
+
+    def action_discard(self) -> None:
+        """Discard the edits, after a second press."""
+        if not self.armed:
+            self.armed = True
+            self.query_one("#confirm", Static).update(
+                "✗ Discarding deletes these edits for good. Press d again to discard, "
+                "or r to restore."
+            )
+            return
+        self.dismiss(DISCARD)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == DISCARD:
+            self.action_discard()
+        else:
+            self.action_restore()
