@@ -1,0 +1,136 @@
+"""One editor measurement in a fresh process, printed as one JSON object on stdout.
+
+``run.py`` starts this once per measurement so that each starts cold (imports
+included, as a user's launch would) and its peak memory is its own::
+
+    editor_probe.py startup choreo SCORE   # Choreo's editor on SCORE, to its first frame
+    editor_probe.py startup bare           # a bare Textual app with a 10-row DataTable
+    editor_probe.py keys SCORE [PRESSES]   # key press to next beat, PRESSES times
+
+Nothing here prints score contents: only timings, counts and memory.
+"""
+
+from __future__ import annotations
+
+import time
+
+STARTED = time.perf_counter()
+
+import asyncio  # noqa: E402
+import json  # noqa: E402
+import resource  # noqa: E402
+import statistics  # noqa: E402
+import sys  # noqa: E402
+from typing import Any  # noqa: E402
+
+SIZE = (120, 40)
+"""Terminal size for every run: wide enough for the editor's beat list and form."""
+
+
+def _peak_mib() -> float:
+    # Linux reports ru_maxrss in KiB.
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _bare_app() -> Any:
+    from textual.app import App, ComposeResult
+    from textual.widgets import DataTable
+
+    class Bare(App[None]):
+        """The baseline: a bare Textual app showing a 10-row DataTable."""
+
+        def compose(self) -> ComposeResult:
+            yield DataTable()
+
+        def on_mount(self) -> None:
+            table: DataTable[str] = self.query_one(DataTable)
+            table.add_columns("#", "title", "timing")
+            for n in range(10):
+                table.add_row(str(n + 1), f"beat {n + 1}", "4 counts")
+
+    return Bare()
+
+
+def _beat_cursor(app: Any) -> Any:
+    """The focused widget if it is a beat list with a cursor, else None."""
+    focused = app.focused
+    return focused if focused is not None and hasattr(focused, "cursor") else None
+
+
+async def _editor_ready(app: Any, pilot: Any, timeout: float = 120.0) -> bool:
+    """Wait until the editor shows its beat list, focused."""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        await pilot.pause()
+        if _beat_cursor(app) is not None:
+            return True
+    return False
+
+
+async def startup(kind: str, path: str | None) -> dict[str, Any]:
+    """Seconds from process start (imports included) to the first frame, and peak memory."""
+    if kind == "bare":
+        app = _bare_app()
+    else:
+        from choreo_tui.app import ChoreoApp
+
+        app = ChoreoApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        if kind == "bare":
+            await pilot.pause()
+            ready = True
+        else:
+            ready = await _editor_ready(app, pilot)
+        elapsed = time.perf_counter() - STARTED
+        return {"seconds": elapsed, "ready": ready, "peak_mib": _peak_mib()}
+
+
+async def keys(path: str, presses: int) -> dict[str, Any]:
+    """Per-press seconds of 'down' (next beat), through to the repainted screen."""
+    from choreo_tui.app import ChoreoApp
+
+    app = ChoreoApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        if not await _editor_ready(app, pilot):
+            return {"ready": False, "why": "no focused beat list with a cursor"}
+        beats = _beat_cursor(app)
+        for _ in range(5):  # warm up caches and the first paints
+            await pilot.press("down")
+        await pilot.press("home")
+        await pilot.pause()
+        start = beats.cursor
+        times: list[float] = []
+        for _ in range(presses):
+            t0 = time.perf_counter()
+            await pilot.press("down")
+            await pilot.pause()
+            times.append(time.perf_counter() - t0)
+        moved = beats.cursor - start
+        return {
+            "ready": True,
+            "median": statistics.median(times),
+            "p90": statistics.quantiles(times, n=10)[-1],
+            "moved": moved,
+            "peak_mib": _peak_mib(),
+        }
+
+
+def main(argv: list[str]) -> int:
+    """Run the measurement named in ``argv`` and print its JSON."""
+    try:
+        if argv[0] == "startup":
+            result = asyncio.run(startup(argv[1], argv[2] if len(argv) > 2 else None))
+        elif argv[0] == "keys":
+            result = asyncio.run(keys(argv[1], int(argv[2]) if len(argv) > 2 else 200))
+        else:
+            result = {"ready": False, "why": f"unknown probe {argv[0]}"}
+    except ImportError as error:
+        result = {"ready": False, "why": f"cannot import the editor ({type(error).__name__})"}
+    except Exception as error:  # the benchmark reports a broken editor, never crashes
+        result = {"ready": False, "why": f"the editor failed ({type(error).__name__})"}
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

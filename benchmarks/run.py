@@ -1,0 +1,265 @@
+"""Choreo's performance benchmark: prints a table and writes JSON to benchmarks/out/.
+
+    .venv/bin/python benchmarks/run.py [--beats 5000] [--repeat 5] [--skip-editor]
+
+Every figure is a ratio within one run (Choreo's time over a baseline measured
+moments before or after on the same machine), so machine noise mostly cancels.
+Core timings are the best of ``--repeat`` interleaved runs; editor timings run
+in fresh processes (``editor_probe.py``) so that imports and memory count as a
+user's launch would.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+import tomllib
+from collections.abc import Callable
+from datetime import UTC, datetime
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import OUT, write  # noqa: E402
+
+import notation  # noqa: E402
+from notation.checks.incremental import LiveFindings  # noqa: E402
+from notation.model import Score  # noqa: E402
+
+NA = "n/a (editor not ready)"
+
+
+def machine() -> dict[str, Any]:
+    """What the figures were measured on."""
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+
+
+def timed(fn: Callable[[], object]) -> float:
+    """Seconds one call of ``fn`` takes, with the collector out of the way."""
+    gc.collect()
+    gc.disable()
+    try:
+        t0 = time.perf_counter()
+        fn()
+        return time.perf_counter() - t0
+    finally:
+        gc.enable()
+
+
+def _edited(score: Score, index: int) -> Score:
+    """The score with one beat's choreography changed: its first touch's pressure."""
+    beat = score.beats[index]
+    touch = beat.touches[0]
+    pressure = "muscle" if touch.pressure == "light" else "light"
+    changed = beat.model_copy(
+        update={"touches": (touch.model_copy(update={"pressure": pressure}), *beat.touches[1:])}
+    )
+    beats = list(score.beats)
+    beats[index] = changed
+    return score.replace(beats=tuple(beats))
+
+
+def core(path: Path, repeat: int) -> dict[str, float]:
+    """Load, check, re-check and save, each with its baseline, best of ``repeat``."""
+    text = path.read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    runs: dict[str, list[float]] = {}
+
+    def note(name: str, seconds: float) -> None:
+        runs.setdefault(name, []).append(seconds)
+
+    index = next(i for i in range(len(data["beats"]) // 2, 10**9) if data["beats"][i]["touches"])
+    for _ in range(repeat):
+        note("tomllib.loads", timed(partial(tomllib.loads, text)))
+        note("load", timed(partial(notation.loads, text)))
+        fresh = notation.loads(text)
+        note("check", timed(partial(notation.check, fresh)))
+        note("tomli_w.dumps", timed(partial(tomli_w.dumps, data)))
+        note("save (dumps)", timed(partial(notation.dumps, fresh)))
+        note("save (to disk)", timed(partial(notation.save, fresh, OUT / "saved.score.toml")))
+        live = LiveFindings(fresh)
+        edited = _edited(fresh, index)
+        note("re-check one beat", timed(partial(live.beat_edited, edited, index)))
+        note("findings after it", timed(live.findings))
+        back = _edited(edited, index)
+        note("re-check via update()", timed(partial(live.update, back)))
+        note("Score.replace one beat", timed(partial(_edited, back, index)))
+        assert live.findings() == notation.check(back), "incremental findings drifted"
+    return {name: min(values) for name, values in runs.items()}
+
+
+def probe(*args: str) -> dict[str, Any]:
+    """Run one editor measurement in a fresh process."""
+    result = subprocess.run(
+        [sys.executable, str(HERE / "editor_probe.py"), *args],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    try:
+        answer: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    except (IndexError, json.JSONDecodeError):
+        answer = {"ready": False, "why": f"probe exited {result.returncode}"}
+    return answer
+
+
+def editor(big: Path, small: Path, presses: int, starts: int) -> dict[str, Any]:
+    """Key press to next beat at both sizes, startup against a bare app, peak memory."""
+    out: dict[str, Any] = {}
+    big_keys = probe("keys", str(big), str(presses))
+    small_keys = probe("keys", str(small), str(presses))
+    if big_keys.get("ready") and small_keys.get("ready"):
+        out["keys"] = {"big": big_keys, "small": small_keys}
+    else:
+        out["keys"] = {"why": big_keys.get("why") or small_keys.get("why")}
+    bare = [probe("startup", "bare") for _ in range(starts)]
+    mine = [probe("startup", "choreo", str(big)) for _ in range(starts)]
+    if all(m.get("ready") for m in mine):
+        out["startup"] = {
+            "choreo": statistics.median(m["seconds"] for m in mine),
+            "bare": statistics.median(b["seconds"] for b in bare),
+            "peak_mib": max(m["peak_mib"] for m in mine),
+            "bare_peak_mib": max(b["peak_mib"] for b in bare),
+        }
+    else:
+        out["startup"] = {"why": next((m.get("why") for m in mine if not m.get("ready")), None)}
+    return out
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def table(beats: int, c: dict[str, float], e: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The rows of the report: measure, figure, ratio, target."""
+    base = c["tomllib.loads"]
+    rows: list[dict[str, Any]] = [
+        {
+            "measure": f"load ÷ tomllib.loads ({beats} beats)",
+            "figure": f"{_ms(c['load'])} / {_ms(base)}",
+            "ratio": c["load"] / base,
+            "target": 1.2,
+        },
+        {
+            "measure": "check ÷ tomllib.loads",
+            "figure": f"{_ms(c['check'])} / {_ms(base)}",
+            "ratio": c["check"] / base,
+            "target": 0.2,
+        },
+        {
+            "measure": "re-check after editing one beat ÷ full check",
+            "figure": f"{_ms(c['re-check one beat'])} / {_ms(c['check'])}",
+            "ratio": c["re-check one beat"] / c["check"],
+            "target": 0.01,
+        },
+        {
+            "measure": "save ÷ tomli_w.dumps",
+            "figure": f"{_ms(c['save (dumps)'])} / {_ms(c['tomli_w.dumps'])}",
+            "ratio": c["save (dumps)"] / c["tomli_w.dumps"],
+            "target": 2.5,
+        },
+    ]
+    keys = (e or {}).get("keys", {})
+    if "big" in keys:
+        big, small = keys["big"]["median"], keys["small"]["median"]
+        rows.append(
+            {
+                "measure": f"editor: next beat at {beats} ÷ at 10 beats (median)",
+                "figure": f"{_ms(big)} / {_ms(small)} (goal < 16 ms)",
+                "ratio": big / small,
+                "target": 1.5,
+            }
+        )
+    else:
+        rows.append({"measure": "editor: next beat, 5,000 ÷ 10 beats", "figure": NA})
+    start = (e or {}).get("startup", {})
+    if "choreo" in start:
+        rows.append(
+            {
+                "measure": f"editor startup to first frame ({beats} beats) ÷ bare Textual app",
+                "figure": f"{_ms(start['choreo'])} / {_ms(start['bare'])}",
+                "ratio": start["choreo"] / start["bare"],
+                "target": 2.0,
+            }
+        )
+        rows.append(
+            {
+                "measure": f"peak memory, editor open on {beats} beats",
+                "figure": f"{start['peak_mib']:.0f} MiB "
+                f"(bare app {start['bare_peak_mib']:.0f} MiB)",
+            }
+        )
+    else:
+        rows.append({"measure": "editor startup ÷ bare Textual app", "figure": NA})
+        rows.append({"measure": "peak memory, editor open", "figure": NA})
+    return rows
+
+
+def render(rows: list[dict[str, Any]], c: dict[str, float]) -> str:
+    """The table as plain text, with 'meets'/'misses' words (never colour alone)."""
+    lines = [f"{'measure':<62} {'ratio':>7} {'target':>7}  verdict  figures"]
+    for row in rows:
+        ratio = f"{row['ratio']:.3f}" if "ratio" in row else "-"
+        target = f"≤ {row['target']}" if "target" in row else "-"
+        verdict = ("meets" if row["ratio"] <= row["target"] else "misses") if "ratio" in row else ""
+        lines.append(f"{row['measure']:<62} {ratio:>7} {target:>7}  {verdict:<7}  {row['figure']}")
+    lines.append("")
+    lines.append("also measured (best of runs):")
+    for name in ("findings after it", "re-check via update()", "Score.replace one beat"):
+        lines.append(f"  {name:<28} {_ms(c[name])}")
+    lines.append(f"  {'save (to disk, fsync)':<28} {_ms(c['save (to disk)'])}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Generate the scores, measure, print the table and write the JSON."""
+    parser = argparse.ArgumentParser(description="Choreo's performance benchmark")
+    parser.add_argument("--beats", type=int, default=5000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--presses", type=int, default=200)
+    parser.add_argument("--starts", type=int, default=3)
+    parser.add_argument("--skip-editor", action="store_true")
+    args = parser.parse_args(argv)
+    big = write(beats=args.beats)
+    small = write(beats=10)
+    c = core(big, args.repeat)
+    e = None if args.skip_editor else editor(big, small, args.presses, args.starts)
+    rows = table(args.beats, c, e)
+    print(render(rows, c))
+    result = {"machine": machine(), "beats": args.beats, "rows": rows, "core": c, "editor": e}
+    target = OUT / "results.json"
+    target.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.chmod(target, 0o600)
+    print(f"\nwritten: {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
