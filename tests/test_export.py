@@ -9,12 +9,13 @@ in ``notation.sharing.allowlist`` before it can leave.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pydantic import BaseModel
 
-from notation import check, loads
+from notation import check, load, loads
 from notation.agreement import digest
 from notation.model import Score
 from notation.sharing import (
@@ -349,3 +350,35 @@ def test_an_empty_score_exports_in_every_format() -> None:
 def test_an_unknown_format_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown export format"):
         export(full(), "pdf")
+
+
+def test_a_current_agreement_missing_someone_in_the_beat_is_partial() -> None:
+    score = full()
+    beat = score.beats[1].model_copy(update={"placements": score.beats[0].placements})
+    agreed = beat.agreed
+    assert agreed is not None
+    beat = beat.model_copy(
+        update={"agreed": agreed.model_copy(update={"by": ("ana",), "digest": digest(beat)})}
+    )
+    status = agreement_status(score, beat)
+    assert (status.state, status.mark) == ("partial", "⚠")
+    assert status.text.endswith("Not yet agreed by Ben Brook.")
+
+
+SAMPLES = sorted((Path(__file__).resolve().parent.parent / "sample_scenes").glob("*.score.toml"))
+
+
+@pytest.mark.skipif(not SAMPLES, reason="no sample scores yet")
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_every_sample_exports_and_its_toml_copy_checks_like_it(path: Path) -> None:
+    score = load(path)
+    for to in FORMATS:
+        text = export(score, to)
+        for p in score.performers:
+            if p.private_notes:
+                assert p.private_notes not in text
+        for b in score.beats:
+            if b.private_notes:
+                assert b.private_notes not in text
+    copy = loads(export(score, "toml", with_boundaries=True))
+    assert {(f.beat, f.code) for f in check(copy)} == {(f.beat, f.code) for f in check(score)}

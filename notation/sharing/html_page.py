@@ -64,7 +64,7 @@ section.beat { border: 1px solid var(--line); border-radius: .5rem; padding: .8r
 @media (max-width: 46rem) { .beat-body { grid-template-columns: 1fr; } }
 .flags { color: var(--warn); font-weight: 600; }
 .agreement { font-weight: 600; } .agreement-current { color: var(--ok); }
-.agreement-lapsed { color: var(--warn); } .agreement-none { color: var(--bad); }
+.agreement-lapsed, .agreement-partial { color: var(--warn); } .agreement-none { color: var(--bad); }
 svg.stage-plot { width: 100%; height: auto; font-family: system-ui, sans-serif; }
 svg .grid rect { fill: #f4f4f8; stroke: var(--line); }
 svg text { font-size: 11px; text-anchor: middle; fill: var(--ink); }
@@ -179,9 +179,9 @@ def _boundary_list(title: str, table: Boundaries) -> str:
         for area, rule in table.areas.items()
     ]
     default = {"yes": "yes", "ask": "ask first", "no": "no"}[table.default]
-    recorded = f", recorded {table.recorded.isoformat()}" if table.recorded else ""
-    items.append(f"{STATUS_MARK[table.default]} every other area: {default}{recorded}")
-    return f"<h3>{_e(title)}</h3>" + _list(items, "")
+    items.append(f"{STATUS_MARK[table.default]} every other area: {default}")
+    recorded = f" (recorded {table.recorded.isoformat()})" if table.recorded else ""
+    return f"<h3>{_e(title + recorded)}</h3>" + _list(items, "")
 
 
 def _agreements(p: Performer) -> str:

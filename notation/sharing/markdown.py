@@ -46,8 +46,10 @@ def md_escape(text: str) -> str:
 
 
 def _block(text: str) -> list[str]:
-    """A multi-line note as a quoted block, each line escaped."""
-    return [f"> {md_escape(line)}" if line.strip() else ">" for line in text.splitlines()]
+    """A multi-line note as a quoted block, each line escaped and kept as its own line."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    # An empty quoted line between lines keeps them apart when rendered.
+    return [out for line in lines for out in (">", f"> {md_escape(line)}")][1:]
 
 
 def _items(lines: list[str], empty: str) -> list[str]:

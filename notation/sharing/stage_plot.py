@@ -55,7 +55,7 @@ def _positions(beat: Beat) -> dict[str, tuple[float, float]]:
             # Spread across the whole cell so markers, arrows and barriers stay apart.
             share = 0.5 if len(placed) == 1 else index / (len(placed) - 1)
             x = LEFT + col * CELL_W + 22 + (CELL_W - 44) * share
-            where[placement.who] = (x, TOP + row * CELL_H + CELL_H / 2 - 8)
+            where[placement.who] = (x, TOP + row * CELL_H + CELL_H / 2 - 2)
     return where
 
 
@@ -79,8 +79,8 @@ def _shape(level: str, x: float, y: float) -> str:
 def _arrow(x: float, y: float, dx: float, dy: float) -> str:
     length = math.hypot(dx, dy) or 1.0
     ux, uy = dx / length, dy / length
-    x1, y1 = x + ux * 17, y + uy * 17
-    x2, y2 = x + ux * 30, y + uy * 30
+    x1, y1 = x + ux * 16, y + uy * 16
+    x2, y2 = x + ux * 26, y + uy * 26
     # The head is a small triangle drawn by hand: marker ids would clash between beats.
     px, py = -uy * 4.5, ux * 4.5
     head = (

@@ -24,7 +24,8 @@ class AgreementStatus:
     """Where a beat's agreement stands: a mark, a word and a sentence."""
 
     state: str
-    """``current``, ``lapsed`` or ``none``."""
+    """``current``, ``partial`` (current, but not everyone in the beat agreed), ``lapsed``
+    or ``none``."""
     mark: str
     word: str
     text: str
@@ -38,7 +39,7 @@ def _names(score: Score, ids: tuple[str, ...] | list[str]) -> str:
 
 
 def agreement_status(score: Score, beat: Beat) -> AgreementStatus:
-    """The beat's agreement: current (✓), lapsed (⚠) or not recorded (✗)."""
+    """The beat's agreement: current (✓), partly agreed or lapsed (⚠), or not recorded (✗)."""
     agreed = beat.agreed
     if agreed is None or not agreed.by:
         return AgreementStatus("none", "✗", "not agreed", "No agreement recorded for this beat.")
@@ -51,10 +52,12 @@ def agreement_status(score: Score, beat: Beat) -> AgreementStatus:
             "lapsed",
             f"Changed since {who} agreed it{when}: agree it again before it is performed.",
         )
-    missing = [i for i in sorted(beat.ids()) if i in score.by_id and i not in agreed.by]
+    missing = [p.id for p in score.performers if p.id in beat.ids() and p.id not in agreed.by]
     text = f"Agreed by {who}{when}."
     if missing:
+        # Still current, but a director must not read it as everyone's yes.
         text += f" Not yet agreed by {_names(score, missing)}."
+        return AgreementStatus("partial", "⚠", "current, partly agreed", text)
     return AgreementStatus("current", "✓", "current", text)
 
 
