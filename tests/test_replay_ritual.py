@@ -83,7 +83,7 @@ def test_boundary_change_updates_the_table_and_logs_privately() -> None:
     assert table.recorded == AT.date()
     entry = after.log[-1]
     assert (entry.event, entry.who, entry.beat) == ("boundary_change", ("ana",), 1)
-    assert entry.note == "neck: unset -> no"
+    assert entry.note == "neck: ask -> no"
     # Nothing else of the performer changed.
     assert after.by_id["ben"] == score().by_id["ben"]
 

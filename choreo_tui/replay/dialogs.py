@@ -17,7 +17,16 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
-from notation.areas import ALIASES, NODES, PARENT, Status, alias_of, area_label, leaves_of
+from notation.areas import (
+    ALIASES,
+    NODES,
+    PARENT,
+    STATUS_ORDER,
+    Status,
+    alias_of,
+    area_label,
+    leaves_of,
+)
 from notation.checks.cast import Cast
 from notation.model import Score
 
@@ -188,13 +197,18 @@ class BoundaryChangeDialog(DialogWithHold):
     ]
 
     def __init__(
-        self, score: Score, performer: str | None = None, on_hold: HoldCall | None = None
+        self,
+        score: Score,
+        performer: str | None = None,
+        area: str | None = None,
+        on_hold: HoldCall | None = None,
     ) -> None:
         super().__init__(on_hold)
         self.score = score
         self.cast = Cast(score)
         self.areas = area_options()
         self._first = performer
+        self._first_area = area
 
     def compose(self) -> ComposeResult:
         """Three lists side by side and a line saying what will change."""
@@ -222,7 +236,9 @@ class BoundaryChangeDialog(DialogWithHold):
         who = self.query_one("#boundary-who", OptionList)
         ids = [p.id for p in self.score.performers]
         who.highlighted = ids.index(self._first) if self._first in ids else 0
-        self.query_one("#boundary-area", OptionList).highlighted = 0
+        names = [name for name, _ in self.areas]
+        area = self.query_one("#boundary-area", OptionList)
+        area.highlighted = names.index(self._first_area) if self._first_area in names else 0
         self.query_one("#boundary-status", OptionList).highlighted = 0
         who.focus()
         self._preview()
@@ -253,7 +269,10 @@ class BoundaryChangeDialog(DialogWithHold):
         text = Text()
         text.append(f"{self.score.name_of(who)}: {area_label(area)} ", "bold")
         if view is not None:
-            now = sorted({view.boundaries[leaf].status for leaf in leaves_of(area)})
+            now = sorted(
+                {view.boundaries[leaf].status for leaf in leaves_of(area)},
+                key=STATUS_ORDER.__getitem__,
+            )
             text.append(f"is now {'/'.join(now)}; ")
         text.append(f"will be {STATUS_WORDS[status]}", "bold")
         self.query_one("#boundary-preview", Static).update(text)

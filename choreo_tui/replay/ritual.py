@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from notation.areas import STATUS_ORDER, Status, area_label, leaves_of
+from notation.checks.cast import resolve_table
 from notation.findings import Finding
 from notation.model import AreaRule, Boundaries, LogEntry, Score
 
@@ -78,14 +79,16 @@ def change_boundary(
     performer = score.by_id[performer_id]
     table = performer.boundaries or Boundaries()
     areas = dict(table.areas)
-    before = areas.get(area)
+    resolved = resolve_table(table, "ask")
+    was = "/".join(
+        sorted({resolved[leaf].status for leaf in leaves_of(area)}, key=STATUS_ORDER.__getitem__)
+    )
     for key in _looser_descendants(areas, area, status):
         del areas[key]
     areas[area] = AreaRule(status=status)
     boundaries = table.model_copy(update={"areas": areas, "recorded": when.date()})
     changed = performer.model_copy(update={"boundaries": boundaries})
     performers = tuple(changed if p.id == performer_id else p for p in score.performers)
-    was = before.status if before else "unset"
     note = f"{area_label(area)}: {was} -> {status}"
     entry = LogEntry(
         at=when,

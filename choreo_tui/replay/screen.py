@@ -76,15 +76,17 @@ class ReplayScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Navigation keys win over the scrolling beat pane; only the keys a scroll
+        # needs for nothing else (arrows up/down, page up/down) are left to it.
         Binding("h", "hold", "HOLD", priority=True, id="replay.hold"),
         Binding(
             "exclamation_mark", "hold", "HOLD", priority=True, id="replay.hold_bang", show=False
         ),
-        Binding("space", "play", "Play/pause", id="replay.play"),
-        Binding("right", "step(1)", "Next beat", id="replay.next"),
-        Binding("left", "step(-1)", "Previous beat", id="replay.previous"),
-        Binding("home", "first", "First beat", id="replay.first", show=False),
-        Binding("end", "last", "Last beat", id="replay.last", show=False),
+        Binding("space", "play", "Play/pause", id="replay.play", priority=True),
+        Binding("right", "step(1)", "Next beat", id="replay.next", priority=True),
+        Binding("left", "step(-1)", "Previous beat", id="replay.previous", priority=True),
+        Binding("home", "first", "First beat", id="replay.first", show=False, priority=True),
+        Binding("end", "last", "Last beat", id="replay.last", show=False, priority=True),
         Binding("plus,equals_sign", "faster", "Faster", id="replay.faster", key_display="+"),
         Binding("minus", "slower", "Slower", id="replay.slower", key_display="-"),
         Binding("m", "marking", "Marking run (½ speed)", id="replay.marking", show=False),
@@ -252,7 +254,9 @@ class ReplayScreen(Screen[None]):
             return
         self._move(self.playhead.pause())
         first = self.query_one(BodyMap).performer
-        dialog = BoundaryChangeDialog(self.score, first, self.action_hold)
+        dialog = BoundaryChangeDialog(
+            self.score, first, self._contact_area(first), on_hold=self.action_hold
+        )
         self.app.push_screen(dialog, self._boundary_changed)
 
     def action_end(self) -> None:
@@ -302,6 +306,17 @@ class ReplayScreen(Screen[None]):
             self.app.exit()
 
     # -- state -----------------------------------------------------------------------
+
+    def _contact_area(self, performer: str | None) -> str | None:
+        """The first area of ``performer`` in contact in this beat: the likeliest to change."""
+        if not self.score.beats:
+            return None
+        for touch in self.score.beats[self.playhead.beat].touches:
+            if touch.to == performer:
+                return touch.on
+            if touch.by == performer:
+                return touch.with_
+        return None
 
     def _beat_or_none(self) -> int | None:
         return self.playhead.beat if self.score.beats else None
