@@ -302,3 +302,20 @@ def test_explicit_touch_defaults_match_omitted_ones() -> None:
         )
     )
     assert digest(plain) == digest(explicit)
+
+
+# Digests already written into coordinators' files must stay valid: a change to
+# how the digest is computed would lapse every recorded agreement at once.
+PINNED = {
+    "compact": "sha256:4e7418c97052a31b7d125cf8bb613ebbcfd8ce262b2f3c5edd78344d15a1e3c0",
+    "one touch": "sha256:171e95749f0aa17db91c262dae4931c0b9e8901845708fc3c06bf752063446ec",
+    "empty": "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a",
+}
+
+
+def test_digests_are_stable_across_releases() -> None:
+    assert digest(beat_of(COMPACT)) == PINNED["compact"]
+    assert digest(beat_of(REFORMATTED)) == PINNED["compact"]
+    one = Beat(touches=(Touch(by="ben", to="ana", on="upper_back"),))
+    assert digest(one) == PINNED["one touch"]
+    assert digest(Beat(title="only words", notes="n")) == PINNED["empty"]
