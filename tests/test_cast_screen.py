@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from cast_fixtures import orchard
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Button, Input, Select, SelectionList, Static
 
 from choreo_tui.cast import CastScreen
 from choreo_tui.cast.area_picker import AreaPicker
@@ -150,7 +150,7 @@ def test_toggle_a_condition_on_an_inherited_area() -> None:
         assert "✓ yes · from arm" in str(picker.label_of("forearm_r"))
         await pilot.press("o")
         await pilot.pause()
-        assert "✓ yes · set here · only over clothing" in str(picker.label_of("forearm_r"))
+        assert "✓ yes · set here · if over clothing" in str(picker.label_of("forearm_r"))
         # Beat 3 touches the bare forearm: the new condition is unmet there.
         assert "Whole score: ✗" in text_of(app, "#recheck")
         await pilot.press("ctrl+s")
@@ -259,3 +259,86 @@ def test_works_at_120x36() -> None:
         assert app.screen.query_one("#w-picker", AreaPicker).area_tree.has_focus
 
     drive(steps, size=(120, 36))
+
+
+def test_cancelling_a_changed_form_asks_and_can_discard() -> None:
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("end", "2")  # the id becomes ana2
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, Choice)
+        await pilot.press("down", "enter")  # discard the changes
+        await pilot.pause()
+        assert isinstance(app.screen, CastScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+
+    assert drive(steps).result is None
+
+
+def test_minor_without_guardian_is_shown_and_rechecked() -> None:
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#minor").value = True  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert "needs a guardian" in text_of(app, "#guardian-problem")
+        assert "C403 now" in text_of(app, "#recheck")
+        app.screen.query_one("#guardian", Input).value = "Mo Ruiz"
+        await pilot.pause()
+        assert text_of(app, "#guardian-problem") == ""
+
+    drive(steps)
+
+
+def test_garment_of_kind_other_must_say_what_it_covers() -> None:
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        await pilot.press("g")
+        await pilot.pause()
+        app.screen.query_one("#garment-kind", Select).value = "other"
+        await pilot.pause()
+        app.screen.query_one("#garment-add", Button).press()
+        await pilot.pause()
+        assert "must list the areas it covers" in text_of(app, "#garment-problem")
+        app.screen.query_one("#garment-covers", SelectionList).select("knee")
+        app.screen.query_one("#garment-add", Button).press()
+        await pilot.pause()
+        assert text_of(app, "#garment-problem") == ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    result = drive(steps).result
+    assert isinstance(result, Score)
+    garment = result.performers[0].garments[0]
+    assert (garment.kind, garment.covers) == ("other", ("knee",))
+
+
+def test_will_touch_uses_the_same_picker_with_its_own_default() -> None:
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        await pilot.press("down", "w")  # ben's will_touch
+        await pilot.pause()
+        picker = app.screen.query_one("#w-picker", AreaPicker)
+        assert "✓ yes · default" in str(picker.label_of("lips"))
+        await pilot.press("slash")
+        await type_into(pilot, "upper_back")
+        await pilot.press("enter", "n")
+        await pilot.pause()
+        assert "✗ 1 beat now crosses a boundary: 1" in text_of(app, "#recheck")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    result = drive(steps).result
+    assert isinstance(result, Score)
+    ben = result.performers[1]
+    assert ben.will_touch is not None and ben.will_touch.areas["upper_back"].status == "no"
+    assert result.log[-1].who == ("ben",)

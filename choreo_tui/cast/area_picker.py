@@ -34,19 +34,48 @@ STATUS_COLUMN = 18
 BOTH_SIDES = "both sides"
 
 
+# The footer shows each group's keys once, with one word, so the picker's keys fit 80 columns.
+STATUS_KEYS = Binding.Group("yes/ask/no/clear")
+CONDITION_KEYS = Binding.Group("conditions")
+
+
+FILTER_HINT = "/ find an area · o over clothing · l light · m closed mouth · h hands only"
+"""Shown in the empty filter box: where to type, and what the condition keys mean."""
+
+
 class AreaTree(Tree[str]):
     """The body-area tree; its keys set the status and conditions of the selected area."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "set('yes')", "Yes", id="cast.area.yes"),
-        Binding("a", "set('ask')", "Ask", id="cast.area.ask"),
-        Binding("n", "set('no')", "No", id="cast.area.no"),
-        Binding("x", "clear", "Clear", id="cast.area.clear"),
-        Binding("o", "condition('over_clothing')", "Over clothing", id="cast.area.over_clothing"),
-        Binding("l", "condition('light')", "Light", id="cast.area.light"),
-        Binding("m", "condition('closed_mouth')", "Closed mouth", id="cast.area.closed_mouth"),
-        Binding("h", "condition('hands_only')", "Hands only", id="cast.area.hands_only"),
-        Binding("slash", "find", "Find area", id="cast.area.find"),
+        Binding("slash", "find", "Find", id="cast.area.find"),
+        Binding("y", "set('yes')", "Yes", id="cast.area.yes", group=STATUS_KEYS),
+        Binding("a", "set('ask')", "Ask", id="cast.area.ask", group=STATUS_KEYS),
+        Binding("n", "set('no')", "No", id="cast.area.no", group=STATUS_KEYS),
+        Binding("x", "clear", "Clear", id="cast.area.clear", group=STATUS_KEYS),
+        Binding(
+            "o",
+            "condition('over_clothing')",
+            "Only over clothing",
+            id="cast.area.over_clothing",
+            group=CONDITION_KEYS,
+        ),
+        Binding(
+            "l", "condition('light')", "Only light", id="cast.area.light", group=CONDITION_KEYS
+        ),
+        Binding(
+            "m",
+            "condition('closed_mouth')",
+            "Only closed mouth",
+            id="cast.area.closed_mouth",
+            group=CONDITION_KEYS,
+        ),
+        Binding(
+            "h",
+            "condition('hands_only')",
+            "Only hands",
+            id="cast.area.hands_only",
+            group=CONDITION_KEYS,
+        ),
     ]
 
     class Edit(Message):
@@ -157,7 +186,7 @@ class AreaPicker(Vertical):
 
     def compose(self) -> ComposeResult:
         """Filter box, tree, and one line describing the selected area."""
-        yield AreaFilter(placeholder="/ find an area (type part of its name)", compact=True)
+        yield AreaFilter(placeholder=FILTER_HINT, compact=True)
         tree = AreaTree("areas")
         tree.show_root = False
         tree.guide_depth = 2

@@ -24,10 +24,11 @@ STATUS_WORDS: dict[str, str] = {"yes": "✓ yes", "ask": "? ask", "no": "✗ no"
 
 CONDITION_WORDS: dict[str, str] = {
     "over_clothing": "over clothing",
-    "light": "light",
-    "closed_mouth": "closed mouth",
-    "hands_only": "hands only",
+    "light": "with light pressure",
+    "closed_mouth": "with a closed mouth",
+    "hands_only": "by hands only",
 }
+"""The checker's own phrases for the conditions, so the picker and the findings agree."""
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,10 @@ class NodeStatus:
     """Whether every leaf under the node resolves the same way."""
 
     def words(self) -> str:
-        """ "✗ no · from arm · only light" ."""
+        """ "✓ yes · from face · if with light pressure" ."""
         text = f"{STATUS_WORDS[self.status]} · {self.source}"
         if self.only:
-            text += " · only " + ", ".join(CONDITION_WORDS[c] for c in self.only)
+            text += " · if " + ", ".join(CONDITION_WORDS[c] for c in self.only)
         return text
 
 
