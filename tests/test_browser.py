@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import websocket  # websocket-client, from the test extra
 
 from notation import loads
 from notation.sharing import export
@@ -132,7 +133,6 @@ class DevTools:
     """A minimal DevTools-protocol client: commands by id, events kept in order."""
 
     def __init__(self, url: str) -> None:
-        websocket = pytest.importorskip("websocket", reason="websocket-client is in the test extra")
         self.socket = websocket.create_connection(url, timeout=DEADLINE, suppress_origin=True)
         self.next_id = 0
         self.events: list[dict[str, Any]] = []
