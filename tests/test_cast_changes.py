@@ -117,3 +117,16 @@ def test_absent_tables_stay_absent_until_they_say_something() -> None:
     assert set_default(None, "will_touch", "yes") is None
     made = set_default(None, "will_touch", "no")
     assert made is not None and made.default == "no"
+
+
+def test_finding_an_area_by_name_prefix_or_words() -> None:
+    from choreo_tui.cast.area_picker import best_match
+    from notation.areas import ALIASES, NODES
+
+    names = [*NODES, *ALIASES]
+    assert best_match("hand", names) == "hand"  # the exact name wins over hand_l
+    assert best_match("upper_b", names) == "upper_back"
+    assert best_match("left hand", names) == "hand_l"
+    assert best_match("thigh_r", names) == "thigh_r"
+    assert best_match("", names) is None
+    assert best_match("elbow", names) is None
