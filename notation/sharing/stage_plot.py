@@ -126,11 +126,14 @@ def _marker(score: Score, placement: Placement, where: dict[str, tuple[float, fl
         _shape(placement.level, x, y),
         f'<text class="initials" x="{x:.1f}" y="{y + 4:.1f}">{escape(initials(name))}</text>',
     ]
-    if placement.area != "off":
-        parts.append(
-            f'<text class="level" x="{x:.1f}" y="{y + 27:.1f}">{escape(placement.level)}</text>'
-        )
     vector = _facing_vector(placement, where)
+    if placement.area != "off":
+        # The level word goes below the marker, or above when the arrow points down.
+        down = vector is not None and vector[1] > abs(vector[0])
+        level_y = y - 21 if down else y + 27
+        parts.append(
+            f'<text class="level" x="{x:.1f}" y="{level_y:.1f}">{escape(placement.level)}</text>'
+        )
     if vector is not None:
         parts.append(_arrow(x, y, *vector))
     parts.append("</g>")
