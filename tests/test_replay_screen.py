@@ -247,7 +247,7 @@ async def test_untimed_beat_waits_for_a_step() -> None:
         await pilot.press("space")
         screen.advance(20)
         assert (screen.playhead.beat, screen.playhead.waiting) == (2, True)
-        assert "untimed" in text_of(app, "#notice")
+        assert "Untimed beat" in text_of(app, "#notice")
         await pilot.press("right")
         assert screen.playhead.beat == 3
         assert screen.playhead.playing

@@ -179,8 +179,8 @@ def cue_text(score: Score, keys: str) -> Text:
     if cue:
         out.append(" SELF-CARE CUE: ", "bold")
         out.append(f"“{cue.upper()}”", "bold reverse")
-        out.append(f"  anyone may say it to stop at once · {keys}")
+        out.append(f"  anyone may call it to stop at once · {keys}")
     else:
-        out.append(" ✗ NO SELF-CARE CUE SET for this scene: agree one now. ", "bold")
-        out.append(f"Anyone may still call hold · {keys}")
+        out.append(" ✗ NO SELF-CARE CUE SET: agree one now. ", "bold")
+        out.append(f"Anyone may still stop it · {keys}")
     return out

@@ -47,7 +47,8 @@ Clock = Callable[[], float]
 TICK = 0.1
 """Seconds between clock ticks: fine enough for a count at 240/min."""
 PICTURES: tuple[str, ...] = ("both", "plot", "body", "none")
-HOLD_KEYS = "h or ! stops everything"
+HOLD_KEYS = "h or ! = HOLD"
+KEY_HINT = "←→ step  +- speed  m marking  l layer  p pics  w whose  e stops  c check-in"
 
 
 class ReplayScreen(Screen[None]):
@@ -59,7 +60,7 @@ class ReplayScreen(Screen[None]):
     ReplayScreen #top { height: 1; background: $primary-background; }
     ReplayScreen #cue { height: 1; background: $warning-muted; }
     ReplayScreen #strip { height: 1; }
-    ReplayScreen #notice { height: auto; max-height: 2; color: $warning; }
+    ReplayScreen #notice { height: 1; color: $warning; }
     ReplayScreen #main { height: 1fr; }
     ReplayScreen #beat { width: 1fr; padding: 0 1; }
     ReplayScreen #big { height: 4; }
@@ -83,20 +84,22 @@ class ReplayScreen(Screen[None]):
             "exclamation_mark", "hold", "HOLD", priority=True, id="replay.hold_bang", show=False
         ),
         Binding("space", "play", "Play/pause", id="replay.play", priority=True),
-        Binding("right", "step(1)", "Next beat", id="replay.next", priority=True),
-        Binding("left", "step(-1)", "Previous beat", id="replay.previous", priority=True),
+        Binding("right", "step(1)", "Next", id="replay.next", priority=True),
+        Binding("left", "step(-1)", "Prev", id="replay.previous", show=False, priority=True),
         Binding("home", "first", "First beat", id="replay.first", show=False, priority=True),
         Binding("end", "last", "Last beat", id="replay.last", show=False, priority=True),
-        Binding("plus,equals_sign", "faster", "Faster", id="replay.faster", key_display="+"),
-        Binding("minus", "slower", "Slower", id="replay.slower", key_display="-"),
+        Binding(
+            "plus,equals_sign", "faster", "Faster", id="replay.faster", key_display="+", show=False
+        ),
+        Binding("minus", "slower", "Slower", id="replay.slower", key_display="-", show=False),
         Binding("m", "marking", "Marking run (½ speed)", id="replay.marking", show=False),
         Binding("l", "layer", "Layer", id="replay.layer"),
         Binding("e", "stops", "Stop before ✗ beats on/off", id="replay.stops", show=False),
-        Binding("b", "boundary", "Boundary change", id="replay.boundary"),
+        Binding("b", "boundary", "Boundary", id="replay.boundary"),
         Binding("c", "checkin", "Check-in", id="replay.checkin", show=False),
         Binding("p", "pictures", "Pictures", id="replay.pictures", show=False),
         Binding("w", "whose", "Whose body map", id="replay.whose", show=False),
-        Binding("q,escape", "end", "End rehearsal", id="replay.end"),
+        Binding("q,escape", "end", "End", id="replay.end"),
     ]
 
     def __init__(
@@ -410,8 +413,8 @@ class ReplayScreen(Screen[None]):
         speed = f"×{head.speed:g}" + (" marking run" if head.speed == MARKING_SPEED else "")
         stops = "on" if self.stop_on_errors else "off"
         top = (
-            f" REPLAY · beat {head.beat + 1 if total else 0}/{total} · {state} · {speed} · "
-            f"layer: {LAYER_WORDS[self.story_layer]} · stop before ✗: {stops} · "
+            f" REPLAY {head.beat + 1 if total else 0}/{total} · {state} · {speed} · "
+            f"{LAYER_WORDS[self.story_layer]} · stop before ✗: {stops} · "
             f"{self.score.scene.title}"
         )
         self.query_one("#top", Static).update(top)
@@ -429,14 +432,14 @@ class ReplayScreen(Screen[None]):
             return "■ HOLD: everything has stopped."
         if head.stopped_before is not None:
             return (
-                f"✗ Stopped before beat {head.stopped_before + 1}: it has error findings. "
-                "Read them; space plays on, e turns these stops off."
+                f"✗ Stopped before beat {head.stopped_before + 1}: error findings. "
+                "space plays on · e: no stops"
             )
         if head.waiting:
-            return "… This beat is untimed: → steps on when the room is ready."
+            return "… Untimed beat: → steps on when the room is ready."
         if head.finished:
-            return "End of scene. space plays from the top; q ends the rehearsal with closure."
-        return ""
+            return "End of scene. space plays from the top · q ends with closure."
+        return KEY_HINT
 
     def _layout_pictures(self) -> None:
         if not self._ready:
