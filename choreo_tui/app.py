@@ -7,6 +7,7 @@ detection can hook in without touching the editor.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -15,16 +16,26 @@ from textual.app import App
 from textual.binding import BindingType
 from textual.screen import Screen
 
-from choreo_tui import commands
+from choreo_tui import commands, crash
 from choreo_tui.keymap import keymap_path, read_keymap
+from choreo_tui.safekeeping import Safekeeping
 from choreo_tui.samples import copy_sample, free_name, slug
 from choreo_tui.screens.dialogs import AskTitle, CannotOpen, QuitUnsaved
 from choreo_tui.screens.editor import EditorScreen
+from choreo_tui.screens.external_change import (
+    RELOAD,
+    SAVE_AGAIN,
+    SAVE_COPY,
+    ExternalChangeScreen,
+    save_copy,
+)
 from choreo_tui.screens.help import HelpScreen, focused_help, key_lines
+from choreo_tui.screens.restore import RESTORE, RestoreScreen
 from choreo_tui.screens.start import StartScreen
 from notation import LoadError, SaveError, load, save
 from notation.edits import History
 from notation.model import Scene, Score
+from notation.stamp import DiskState, Stamp, load_stamped
 
 
 class ChoreoApp(App[int]):
@@ -50,6 +61,8 @@ class ChoreoApp(App[int]):
         self.folder = folder or Path.cwd()
         self.history: History | None = None
         self.keymap: dict[str, str] = {}
+        self.keeping = Safekeeping()
+        self.read_stamp: Stamp | None = None
 
     # ----- starting ------------------------------------------------------------------
 
@@ -87,8 +100,9 @@ class ChoreoApp(App[int]):
         self.push_screen(AskTitle(str(path)), titled)
 
     def read_score(self, path: Path) -> Score:
-        """Read a score from disk (raises LoadError)."""
-        return load(path)
+        """Read a score from disk (raises LoadError), stamping the bytes read."""
+        score, self.read_stamp = load_stamped(path)
+        return score
 
     def open_score(self, path: Path) -> None:
         """Read ``path`` and edit it; an unreadable file is explained, never changed."""
@@ -117,6 +131,8 @@ class ChoreoApp(App[int]):
 
     def start_editing(self, path: Path, score: Score, *, saved: bool) -> None:
         """Show the editor on ``score``, which belongs at ``path``."""
+        on_disk = score if saved else None
+        self.keeping.claim(path, self.read_stamp if saved else None, on_disk)
         self.path = path
         self.history = History.start(score, saved=saved)
         editor = EditorScreen(self.history, on_change=self.score_changed)
@@ -125,6 +141,7 @@ class ChoreoApp(App[int]):
         else:
             self.push_screen(editor)
         self.score_changed()
+        self.report_keeping(on_disk)
         if self.replay:
             self.replay = False
             self.call_after_refresh(self.open_replay, 0)
@@ -172,6 +189,9 @@ class ChoreoApp(App[int]):
         dirty = self.history.dirty
         self.title = ("● " if dirty else "") + self.history.score.scene.title
         self.sub_title = self.path.name + (" (unsaved changes)" if dirty else "")
+        if self.keeping.read_only:
+            self.sub_title += " (read-only)"
+        self.keeping.changed(self.history.score, dirty=dirty)
 
     def write_score(self, path: Path, score: Score) -> None:
         """Write a score to disk (raises SaveError)."""
@@ -181,6 +201,10 @@ class ChoreoApp(App[int]):
         """Save the score to its file; says so, or says why not."""
         if self.history is None or self.path is None:
             return False
+        if self.keeping.read_only:
+            return self.save_as_copy()
+        if not self.disk_unchanged():
+            return False
         score = self.history.score
         try:
             self.write_score(self.path, score)
@@ -188,9 +212,119 @@ class ChoreoApp(App[int]):
             self.notify(str(error), title="Not saved", severity="error", timeout=15)
             return False
         self.history.mark_saved()
+        self.keeping.saved()
         self.score_changed()
         self.notify(f"Saved {self.path.name}.")
         return True
+
+    # ----- safekeeping: the lock, the recovery copy, changes on disk -------------------
+
+    def report_keeping(self, on_disk: Score | None) -> None:
+        """Say if the score is read-only here, and offer unsaved edits left by a crash."""
+        keeping = self.keeping
+        if keeping.busy is not None:
+            self.notify(keeping.busy.message, title="Read-only", severity="warning", timeout=30)
+        if keeping.stale is not None:
+            self.notify(
+                f"The last editor of this score ({keeping.stale.describe()}) ended without "
+                "closing it; its lock was cleared.",
+                timeout=10,
+            )
+        if keeping.offer is not None:
+            screen = RestoreScreen(keeping.offer, on_disk, disk_moved_on=keeping.disk_moved_on())
+            self.push_screen(screen, self._restore_answer)
+
+    def _restore_answer(self, choice: str | None) -> None:
+        editor = self.editor
+        if choice != RESTORE:
+            self.keeping.decline()
+            self.notify("Discarded the unsaved edits.")
+            return
+        score = self.keeping.restore()
+        if score is not None and editor is not None:
+            editor.apply_score(score, "restore unsaved edits")
+        self.score_changed()
+        self.notify("Restored the unsaved edits: ctrl+s saves them.")
+
+    def disk_unchanged(self) -> bool:
+        """True if the file is as opened; if not, ask what to do instead of overwriting."""
+        state = self.keeping.disk_state()
+        if state is DiskState.SAME or self.path is None or self.history is None:
+            return True
+        if isinstance(self.screen, ExternalChangeScreen):
+            return False
+        on_disk: Score | LoadError | None = None
+        if state is DiskState.CHANGED:
+            try:
+                on_disk = load(self.path)
+            except LoadError as error:
+                on_disk = error
+        screen = ExternalChangeScreen(self.path, state, self.history.score, on_disk)
+        self.push_screen(screen, self._disk_answer)
+        return False
+
+    def _disk_answer(self, choice: str | None) -> None:
+        if choice == RELOAD:
+            self.reload()
+        elif choice == SAVE_COPY:
+            self.save_as_copy()
+        elif choice == SAVE_AGAIN:
+            # Nothing is at the path any more: writing there overwrites nobody.
+            self.keeping.stamp = None
+            self.save()
+
+    def reload(self) -> None:
+        """Replace the edits with the file on disk (ctrl+z brings them back)."""
+        if self.history is None or self.path is None:
+            return
+        try:
+            score, stamp = load_stamped(self.path)
+        except LoadError as error:
+            self.notify(error.render(), title="Not reloaded", severity="error", timeout=15)
+            return
+        editor = self.editor
+        if editor is not None:
+            editor.apply_score(score, "reload from disk")
+        else:
+            self.history.push(score, "reload from disk")
+        self.history.mark_saved()
+        self.keeping.reloaded(stamp)
+        self.score_changed()
+        self.notify(f"Reloaded {self.path.name} from disk; ctrl+z brings back your edits.")
+
+    def save_as_copy(self) -> bool:
+        """Save the score as a new file beside the original, and go on editing the copy."""
+        if self.history is None or self.path is None:
+            return False
+        score = self.history.score
+        try:
+            copy = save_copy(self.path, score)
+        except SaveError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=15)
+            return False
+        original = self.path.name
+        self.keeping.discard()
+        self.keeping.claim(copy, Stamp.read(copy), score)
+        self.path = copy
+        self.history.mark_saved()
+        self.score_changed()
+        self.notify(
+            f"Saved your version as {copy.name}, beside {original} (left as it was). "
+            "You are now editing the copy.",
+            timeout=15,
+        )
+        return True
+
+    def on_unmount(self) -> None:
+        """Write pending edits to the recovery copy and let the next editor in."""
+        self.keeping.close()
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual's crash screen prints local variables: performers' data. Keep the
+        # unsaved edits, write a report without data, and say so briefly instead.
+        with contextlib.suppress(Exception):
+            self.keeping.flush()
+        crash.handle_exception(self, error)
 
     # ----- replay --------------------------------------------------------------------
 
@@ -236,6 +370,8 @@ class ChoreoApp(App[int]):
             return
 
         def answer(choice: str | None) -> None:
+            if choice == "discard":
+                self.keeping.discard()
             if (choice == "save" and self.save()) or choice == "discard":
                 self.exit(0)
 
