@@ -20,7 +20,7 @@ DIALOG_CSS = """
     border: round $accent; padding: 0 1; background: $surface;
 }}
 {name} .buttons {{ height: 1; margin-top: 1; }}
-{name} Button {{ min-width: 8; height: 1; border: none; margin-right: 2; }}
+{name} Button {{ margin-right: 2; }}
 {name} Input {{ border: none; height: 1; padding: 0 1; background: $boost; }}
 {name} .error {{ color: $text-error; height: auto; }}
 """
@@ -41,9 +41,9 @@ class QuitUnsaved(ModalScreen[str]):
         with Vertical():
             yield Static("[b]There are unsaved changes.[/b]\nSave them before quitting?")
             with Horizontal(classes="buttons"):
-                yield Button("Save and quit (s)", variant="primary", id="save")
-                yield Button("Quit without saving (d)", variant="error", id="discard")
-                yield Button("Stay (Esc)", id="stay")
+                yield Button("Save and quit (s)", variant="primary", id="save", compact=True)
+                yield Button("Quit without saving (d)", variant="error", id="discard", compact=True)
+                yield Button("Stay (Esc)", id="stay", compact=True)
 
     def on_mount(self) -> None:
         """Stay is the safe default."""
@@ -108,8 +108,8 @@ class AgreeDialog(ModalScreen[list[str] | None]):
             yield SelectionList[str](*((name, pid) for pid, name in self.people), id="who")
             yield Static("", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button("Record (F10)", variant="primary", id="record")
-                yield Button("Cancel (Esc)", id="cancel")
+                yield Button("Record (F10)", variant="primary", id="record", compact=True)
+                yield Button("Cancel (Esc)", id="cancel", compact=True)
 
     def action_record(self) -> None:
         """Record the ticked performers."""

@@ -123,6 +123,7 @@ class EditorScreen(Screen[None]):
         if problems.display:
             problems.show(score, self.live.findings())
         self._pictures()
+        self.query_one(QuickEntry).example(score.performers)
         self.app.call_later(self._title)
 
     def _title(self) -> None:

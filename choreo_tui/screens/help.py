@@ -54,7 +54,8 @@ def key_lines(screen: Screen[object]) -> list[KeyLine]:
             continue
         seen.add((binding.action, key))
         lines.append(KeyLine(screen.app.get_key_display(binding), binding.id or "", words))
-    return lines
+    # Choreo's own commands first; Textual's generic keys (tab, copy...) after.
+    return sorted(lines, key=lambda line: not line.id)
 
 
 class HelpScreen(ModalScreen[None]):

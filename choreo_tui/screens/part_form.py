@@ -175,7 +175,7 @@ class PartForm(ModalScreen[T | None], Generic[T]):
     PartForm Checkbox { height: 1; border: none; padding: 0; }
     PartForm #form-error { color: $error; height: auto; }
     PartForm #buttons { height: 1; margin-top: 1; }
-    PartForm Button { min-width: 10; height: 1; border: none; margin-right: 2; }
+    PartForm Button { margin-right: 2; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -228,8 +228,8 @@ class PartForm(ModalScreen[T | None], Generic[T]):
                         )
             yield Static("", id="form-error")
             with Horizontal(id="buttons"):
-                yield Button("OK (F10)", variant="primary", id="ok")
-                yield Button("Cancel (Esc)", id="cancel")
+                yield Button("OK (F10)", variant="primary", id="ok", compact=True)
+                yield Button("Cancel (Esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         """Start on the first field."""

@@ -20,7 +20,7 @@ from textual.widgets import Checkbox, Input, Label, Static
 from choreo_tui.widgets.parts import PartsTable
 from choreo_tui.widgets.tick import Tick
 from notation.agreement import is_current
-from notation.findings import MARK, Finding, worst
+from notation.findings import MARK, SEVERITY_RANK, Finding, worst
 from notation.model import Beat, Score, Timing
 
 TEXT_FIELDS = ("title", "notes", "private_notes")
@@ -49,6 +49,15 @@ def status_words(score: Score, index: int, findings: list[Finding]) -> str:
     return f"Beat {index + 1} of {len(score.beats)} · {problems} · {agreement_words(score, beat)}"
 
 
+def finding_line(findings: list[Finding]) -> str:
+    """The selected beat's most serious finding in one line, and how many more there are."""
+    if not findings:
+        return ""
+    first = min(findings, key=lambda f: SEVERITY_RANK[f.severity])
+    more = f" (+{len(findings) - 1} more: p lists them)" if len(findings) > 1 else ""
+    return f"{first.mark} {first.code} {first.message}{more}"
+
+
 class BeatForm(Vertical):
     """The editor form for the selected beat."""
 
@@ -61,7 +70,8 @@ class BeatForm(Vertical):
     DEFAULT_CSS = """
     BeatForm { height: auto; padding: 0 1; }
     BeatForm #beat-status { height: 1; color: $text-muted; }
-    BeatForm #form-message { height: auto; color: $text-error; }
+    BeatForm #form-error { height: auto; color: $text-error; }
+    BeatForm #beat-findings { height: auto; max-height: 2; color: $text-warning; }
     BeatForm .row { height: 1; }
     BeatForm .row > Label { width: auto; padding: 0 1 0 0; color: $text-muted; }
     BeatForm .row > Input { height: 1; border: none; padding: 0 1; width: 1fr; }
@@ -114,7 +124,8 @@ class BeatForm(Vertical):
             yield Input(id="notes", compact=True)
             yield Label("Private")
             yield Input(id="private_notes", compact=True)
-        yield Static("", id="form-message")
+        yield Static("", id="form-error")
+        yield Static("", id="beat-findings")
         yield PartsTable(id="parts")
 
     def bind(self, score: Score, index: int | None, findings: list[Finding]) -> None:
@@ -147,7 +158,8 @@ class BeatForm(Vertical):
             else "No beat selected: press a to add one."
         )
         self.query_one("#beat-status", Static).update(status)
-        self.query_one("#form-message", Static).update("")
+        self.query_one("#form-error", Static).update("")
+        self.query_one("#beat-findings", Static).update(finding_line(findings))
         self.query_one(PartsTable).show(score, beat, findings)
 
     def timing(self) -> Timing | None:
@@ -177,11 +189,11 @@ class BeatForm(Vertical):
             except ValidationError as error:
                 item = error.errors()[0]
                 where = ".".join(str(p) for p in item["loc"]) or "timing"
-                self.query_one("#form-message", Static).update(
-                    f"✗ {where}: {item['msg']} (not applied; fix it or press ctrl+z)"
+                self.query_one("#form-error", Static).update(
+                    f"✗ {where}: {item['msg']} (not applied: fix the field)"
                 )
                 return None
-            self.query_one("#form-message", Static).update("")
+            self.query_one("#form-error", Static).update("")
             return None if timing == self.beat.timing else {"timing": timing}
         return None
 

@@ -13,7 +13,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Label, OptionList
@@ -33,12 +33,12 @@ class Pick(Vertical):
 
     DEFAULT_CSS = """
     Pick { height: auto; }
-    Pick > #pick-line { height: 1; }
-    Pick > Input { height: 1; border: none; padding: 0 1; display: none; }
+    Pick > Horizontal { height: 1; }
+    Pick #pick-line { width: 1fr; height: 1; }
+    Pick Input { width: 22; height: 1; border: none; padding: 0 1; }
     Pick > OptionList { height: 6; display: none; border: none; padding: 0; }
-    Pick:focus-within > Input { display: block; }
-    Pick:focus-within > OptionList { display: block; }
-    Pick:focus-within > #pick-line { text-style: bold; }
+    Pick.-open > OptionList { display: block; }
+    Pick.-open #pick-line { text-style: bold; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -93,8 +93,9 @@ class Pick(Vertical):
 
     def compose(self) -> ComposeResult:
         """A summary line, a filter line and the list."""
-        yield Label(self._line(), id="pick-line")
-        yield Input(placeholder="type to filter", compact=True)
+        with Horizontal():
+            yield Label(self._line(), id="pick-line")
+            yield Input(placeholder="type to filter", compact=True)
         options = OptionList(compact=True)
         options.can_focus = False
         yield options
@@ -133,6 +134,14 @@ class Pick(Vertical):
             current = self.single if not self.multiple else None
             ids = [o.id for o in shown]
             options.highlighted = ids.index(current) if current in ids else 0
+
+    def on_descendant_focus(self) -> None:
+        """Open the list while the filter line has focus."""
+        self.add_class("-open")
+
+    def on_descendant_blur(self) -> None:
+        """Close the list when focus leaves."""
+        self.remove_class("-open")
 
     def focus(self, scroll_visible: bool = True) -> Pick:
         """Focusing a Pick focuses its filter line."""

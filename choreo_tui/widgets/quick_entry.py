@@ -83,6 +83,13 @@ class QuickEntry(Vertical):
         )
         yield Static("", id="quick-message")
 
+    def example(self, performers: Sequence[Performer]) -> None:
+        """An example line in the placeholder, with this score's own performers."""
+        ids = [p.id for p in performers] or ["ben", "ana"]
+        by, to = (ids[1], ids[0]) if len(ids) > 1 else (ids[0], ids[0])
+        line = self.query_one(Input)
+        line.placeholder = f"t: quick entry, e.g. {by} rhand > {to} upper_back press light 2c"
+
     def say(self, text: str, *, ok: bool = False) -> None:
         """Show a message under the line."""
         message = self.query_one("#quick-message", Static)

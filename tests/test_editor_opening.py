@@ -1,0 +1,142 @@
+"""Opening: a missing file starts a new score, ``choreo`` alone shows the start screen,
+a sample opens as a copy, and an unreadable file is explained and left untouched."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import os
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+from factories import beat, score, touch
+
+from choreo_tui.app import ChoreoApp
+from choreo_tui.samples import copy_sample, free_name, samples, slug
+from choreo_tui.screens.editor import EditorScreen
+from choreo_tui.screens.start import StartScreen
+from notation import load, save
+
+SIZE = (100, 30)
+
+
+def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async Pilot test with asyncio."""
+
+    @functools.wraps(test)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+def app_on(path: Path | None, tmp_path: Path) -> ChoreoApp:
+    return ChoreoApp(path, keymap_file=tmp_path / "no-keys.toml", folder=tmp_path)
+
+
+@sync
+async def test_a_missing_file_asks_for_a_title_and_saves_there(tmp_path: Path) -> None:
+    path = tmp_path / "new.score.toml"
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # an empty title is refused
+        await pilot.pause()
+        assert not isinstance(app.screen, EditorScreen)
+        await pilot.press(*"The orchard", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        assert not path.exists(), "nothing is written before a save"
+        assert app.history is not None and app.history.dirty
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert load(path).scene.title == "The orchard"
+    assert os.stat(path).st_mode & 0o777 == 0o600
+
+
+@sync
+async def test_cancelling_the_title_of_a_new_file_quits_and_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "new.score.toml"
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape")
+        await pilot.pause()
+    assert not path.exists()
+
+
+@sync
+async def test_the_start_screen_opens_a_sample_as_a_copy(tmp_path: Path) -> None:
+    bundled = samples()
+    assert bundled, "the sample scenes are found"
+    first = bundled[0]
+    original = first.read_bytes()
+    (tmp_path / first.name).write_text("not mine", encoding="utf-8")  # must not be overwritten
+    app = app_on(None, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, StartScreen)
+        # From "New score": the local file, then the first sample (headings are skipped).
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        assert app.path is not None
+        opened = app.path
+        await pilot.press("a", "ctrl+s")
+        await pilot.pause()
+    assert opened.parent == tmp_path and opened.name != first.name
+    assert (tmp_path / first.name).read_text(encoding="utf-8") == "not mine"
+    assert first.read_bytes() == original, "the bundled sample is never changed"
+    assert len(load(opened).beats) == len(load(first).beats) + 1
+
+
+@sync
+async def test_the_start_screen_lists_local_scores(tmp_path: Path) -> None:
+    path = tmp_path / "mine.score.toml"
+    save(score(beat(touch())), path)
+    app = app_on(None, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "enter")  # from "New score" to the file (headings skipped)
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        assert app.path == path
+
+
+@sync
+async def test_new_score_from_the_start_screen(tmp_path: Path) -> None:
+    app = app_on(None, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", *"Act 1: the bench", "enter", "ctrl+s")
+        await pilot.pause()
+    assert load(tmp_path / "act-1-the-bench.score.toml").scene.title == "Act 1: the bench"
+
+
+@sync
+async def test_an_unreadable_file_is_explained_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "broken.score.toml"
+    text = 'format = "choreo-score"\nversion = 1\n[scene]\ntitle = 3\n'
+    path.write_text(text, encoding="utf-8")
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not isinstance(app.screen, EditorScreen)
+        await pilot.press("ctrl+s", "ctrl+q")
+        await pilot.pause()
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_copy_sample_never_overwrites(tmp_path: Path) -> None:
+    sample = tmp_path / "src" / "demo.score.toml"
+    sample.parent.mkdir()
+    sample.write_text("x = 1\n", encoding="utf-8")
+    (tmp_path / "demo.score.toml").write_text("mine", encoding="utf-8")
+    (tmp_path / "demo-2.score.toml").write_text("mine too", encoding="utf-8")
+    copy = copy_sample(sample, tmp_path)
+    assert copy.name == "demo-3.score.toml"
+    assert copy.read_text(encoding="utf-8") == "x = 1\n"
+    assert os.stat(copy).st_mode & 0o777 == 0o600
+    assert (tmp_path / "demo.score.toml").read_text(encoding="utf-8") == "mine"
+    assert free_name(tmp_path, "other.score.toml").name == "other.score.toml"
+
+
+def test_slug_of_a_title() -> None:
+    assert slug("Act 2, Scene 3: the orchard") == "act-2-scene-3-the-orchard"
+    assert slug("!!!") == "scene"
