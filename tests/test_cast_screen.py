@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from cast_fixtures import orchard
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Button, Input, Select, SelectionList, Static
+from textual.widgets import Button, Input, Select, SelectionList, Static, TabbedContent
 
 from choreo_tui.cast import CastScreen
 from choreo_tui.cast.area_picker import AreaPicker
@@ -342,3 +342,18 @@ def test_will_touch_uses_the_same_picker_with_its_own_default() -> None:
     ben = result.performers[1]
     assert ben.will_touch is not None and ben.will_touch.areas["upper_back"].status == "no"
     assert result.log[-1].who == ("ben",)
+
+
+def test_a_bad_date_blocks_keeping_and_shows_its_tab() -> None:
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        await pilot.press("b")
+        await pilot.pause()
+        app.screen.query_one("#recorded", Input).value = "20 Nov"
+        await pilot.press("ctrl+t")  # away to another tab
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PerformerForm)  # not kept with the date dropped
+        assert app.screen.query_one(TabbedContent).active == "boundaries"
+        assert "A date like 2026-11-20" in text_of(app, "#recorded-problem")
+
+    drive(steps)

@@ -182,13 +182,16 @@ def _whole(findings: list[Finding]) -> str:
     return "Whole score: " + ", ".join(said)
 
 
-def recheck(before: Score, after: Score) -> list[str]:
+def recheck(before: Score, after: Score, old: list[Finding] | None = None) -> list[str]:
     """What a cast change does to the whole score, one line each, each with its mark.
 
     ``before`` is the score as it was when the cast was opened; every line
     compares the full check of both, so the count is of beats, not findings.
+    ``old``, when given, is ``check(before)`` already done (it never changes while
+    a screen is open, so a screen checks it once).
     """
-    old, new = check(before), check(after)
+    old = check(before) if old is None else old
+    new = check(after)
     lines: list[str] = []
     groups: list[tuple[frozenset[str], str, str, str]] = [
         (BOUNDARY_CODES, "✗", "crosses a boundary", "cross a boundary"),

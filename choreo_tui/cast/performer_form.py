@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
+from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -33,6 +34,7 @@ from choreo_tui.cast.dialogs import Choice
 from choreo_tui.cast.garments import GarmentsEditor, area_selections, ticked_words
 from choreo_tui.cast.tables import DEFAULT_STATUS, set_default, set_recorded
 from choreo_tui.cast.ticks import TickBox, TickList
+from notation import check
 from notation.model import Boundaries, Performer, Rider, Score, WillTouch
 
 TABS: tuple[str, ...] = ("details", "boundaries", "will_touch", "rider", "garments")
@@ -87,6 +89,9 @@ class PerformerForm(Screen[Performer | None]):
         self.original = score.performers[index] if index is not None else None
         self.boundaries: Boundaries | None = self.original.boundaries if self.original else None
         self.will_touch: Boundaries | None = self.original.will_touch if self.original else None
+        self.problem_tab: str | None = None
+        # The score as it was never changes while the form is open: check it once.
+        self.before = check(score)
 
     def compose(self) -> ComposeResult:
         """Title, one tab per part of the performer, the re-check line and the footer."""
@@ -189,13 +194,20 @@ class PerformerForm(Screen[Performer | None]):
     def _value(self, selector: str) -> str:
         return self.query_one(selector, Input).value
 
-    def _day(self, selector: str, problem: str) -> date | None:
+    def _day(self, selector: str, problem: str, tab: str) -> date | None:
         parsed = parse_day(self._value(selector))
         self.query_one(problem, Static).update(parsed if isinstance(parsed, str) else "")
-        return None if isinstance(parsed, str) else parsed
+        if isinstance(parsed, str):
+            self.problem_tab = self.problem_tab or tab
+            return None
+        return parsed
 
     def performer(self, *, report: bool = True) -> Performer | None:
-        """The performer the form describes, or None (with messages) when it is not valid."""
+        """The performer the form describes, or None (with messages) when it is not valid.
+
+        ``problem_tab`` is left naming the first tab with something to fix.
+        """
+        self.problem_tab = None
         pid = self._value("#id").strip()
         name = self._value("#name").strip()
         id_text = id_problem(self.score, self.index, pid)
@@ -203,30 +215,36 @@ class PerformerForm(Screen[Performer | None]):
         if report:
             self.query_one("#id-problem", Static).update(f"✗ {id_text}" if id_text else "")
             self.query_one("#name-problem", Static).update(name_text)
-        recorded = self._day("#recorded", "#recorded-problem")
-        boundaries = set_recorded(self.boundaries, "boundaries", recorded)
+        if id_text or name_text:
+            self.problem_tab = "details"
+        recorded = self._day("#recorded", "#recorded-problem", "boundaries")
         rider = None
         if self.query_one("#has-rider", Checkbox).value:
-            rider = Rider(
-                signed=self._day("#signed", "#signed-problem"),
-                may_expose=tuple(self.query_one("#may-expose", SelectionList).selected),
-                simulated_sex=self.query_one("#simulated", Checkbox).value,
-            )
-        if id_text or name_text:
+            signed = self._day("#signed", "#signed-problem", "rider")
+            exposed = tuple(self.query_one("#may-expose", SelectionList).selected)
+            simulated = self.query_one("#simulated", Checkbox).value
+            rider = Rider(signed=signed, may_expose=exposed, simulated_sex=simulated)
+        if self.problem_tab is not None:
             return None
-        will = self.will_touch
-        return Performer(
-            id=pid,
-            name=name,
-            character=self._value("#character"),
-            minor=self.query_one("#minor", Checkbox).value,
-            guardian=self._value("#guardian"),
-            private_notes=self._value("#private_notes"),
-            boundaries=boundaries,
-            will_touch=as_will_touch(will),
-            rider=rider,
-            garments=self.query_one(GarmentsEditor).garments,
-        )
+        try:
+            return Performer(
+                id=pid,
+                name=name,
+                character=self._value("#character"),
+                minor=self.query_one("#minor", Checkbox).value,
+                guardian=self._value("#guardian"),
+                private_notes=self._value("#private_notes"),
+                boundaries=set_recorded(self.boundaries, "boundaries", recorded),
+                will_touch=as_will_touch(self.will_touch),
+                rider=rider,
+                garments=self.query_one(GarmentsEditor).garments,
+            )
+        except ValidationError:
+            # Every field is checked above; this is a last guard, and it names no value.
+            if report:
+                self.notify("This performer is not valid yet.", severity="error")
+            self.problem_tab = "details"
+            return None
 
     # Live checking ----------------------------------------------------------
 
@@ -240,10 +258,10 @@ class PerformerForm(Screen[Performer | None]):
         candidate = self.performer(report=False)
         box = self.query_one("#recheck", Static)
         if candidate is None:
-            box.update("Re-check waits for a valid id and name.")
+            box.update("Re-check waits until the form is valid (see the ✗ messages).")
             return
         after = put_performer(self.score, self.index, candidate)
-        box.update("\n".join(recheck(self.score, after)))
+        box.update("\n".join(recheck(self.score, after, self.before)))
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
@@ -310,7 +328,7 @@ class PerformerForm(Screen[Performer | None]):
         """Return the performer if the form is valid; else show what to fix."""
         performer = self.performer()
         if performer is None:
-            self.query_one(TabbedContent).active = "details"
+            self.query_one(TabbedContent).active = self.problem_tab or "details"
             return
         self.dismiss(performer)
 

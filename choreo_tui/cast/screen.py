@@ -26,6 +26,7 @@ from choreo_tui.cast.changes import (
 )
 from choreo_tui.cast.dialogs import Choice, LeaveCast, Leaving
 from choreo_tui.cast.performer_form import PerformerForm
+from notation import check
 from notation.model import Performer, Score
 
 
@@ -72,6 +73,7 @@ class CastScreen(Screen[Score | None]):
         super().__init__()
         self.original = score
         self.score = score
+        self.before = check(score)
 
     def compose(self) -> ComposeResult:
         """Title, the performer list, what the changes do, and the keys."""
@@ -96,9 +98,10 @@ class CastScreen(Screen[Score | None]):
             listing.add_option(Option("(no performers yet: press a to add one)", disabled=True))
         summary = self.query_one("#cast-summary", Static)
         if self.score == self.original:
-            summary.update("No changes yet. " + recheck(self.original, self.score)[-1])
+            summary.update("No changes yet. " + recheck(self.original, self.score, self.before)[-1])
         else:
-            summary.update("Changes so far:\n" + "\n".join(recheck(self.original, self.score)))
+            lines = recheck(self.original, self.score, self.before)
+            summary.update("Changes so far:\n" + "\n".join(lines))
 
     def _current(self) -> int | None:
         at = self.query_one("#performers", OptionList).highlighted
@@ -175,7 +178,7 @@ class CastScreen(Screen[Score | None]):
             self.dismiss(None)
             return
         changed = boundaries_changed(self.original, self.score)
-        summary = recheck(self.original, self.score)
+        summary = recheck(self.original, self.score, self.before)
 
         def decided(leaving: Leaving | None) -> None:
             if leaving is None:
