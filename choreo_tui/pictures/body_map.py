@@ -19,6 +19,12 @@ class BodyMap(Widget):
     the 22-column form for 80x24.
     """
 
+    HELP = """\
+The body map of one performer, front (face to face: their right is on your left) and
+back. Each area starts with its status: ✓ yes, ? ask first, ✗ no, then is shaded
+░ ▒ ▓ (colour only repeats the marks). ◆ marks an area in contact in this beat;
+those areas are listed in words underneath, with their conditions."""
+
     DEFAULT_CSS = """
     BodyMap {
         width: 60;

@@ -17,6 +17,12 @@ class StagePlot(Widget):
     ``compact`` for the 28-column form that fits beside other panes at 80x24.
     """
 
+    HELP = """\
+The stage plot, as the house sees it: upstage at the top, stage right on the left,
+and the audience (theatre) or camera (film, tv) at the bottom. Each performer is a
+letter, an arrow for their facing (· when none) and their level (s standing,
+k kneeling, t seated, l lying, f lifted). ≡ marks a barrier between two performers."""
+
     DEFAULT_CSS = """
     StagePlot {
         width: 58;

@@ -55,6 +55,23 @@ class ReplayScreen(Screen[None]):
     """Step through a score in rehearsal: the current beat large, the next previewed,
     the self-care cue always on screen."""
 
+    HELP = """\
+Replay runs the scene beat by beat at tempo. The current beat is large: its number,
+the counts or seconds left, who does what in plain words, and its findings (✗ ⚠).
+The next beat is previewed at the bottom; the self-care cue is always on the second line.
+
+h or ! calls HOLD: everything stops at once, the hold goes into the rehearsal log with
+its beat, and "HOLD: what do you need?" stays until enter or escape.
+
+space plays and pauses; → ← step (→ also moves on from an untimed beat, which waits);
+home and end; + and - change speed, m is the marking run at half speed.
+Playback stops before a beat with ✗ findings; e turns those stops off and on.
+l cycles the layers: touch only, touch + story, everything.
+p cycles the pictures (both, stage plot, body map, none); w shows the next performer.
+c asks for the check-in again; b records a boundary change on the spot (it is checked
+at once and the beats it breaks are marked *); q or escape ends, offering closure.
+Private notes never show here: the room can read this screen."""
+
     DEFAULT_CSS = """
     ReplayScreen { layout: vertical; }
     ReplayScreen #top { height: 1; background: $primary-background; }
@@ -84,8 +101,17 @@ class ReplayScreen(Screen[None]):
             "exclamation_mark", "hold", "HOLD", priority=True, id="replay.hold_bang", show=False
         ),
         Binding("space", "play", "Play/pause", id="replay.play", priority=True),
-        Binding("right", "step(1)", "Next", id="replay.next", priority=True),
-        Binding("left", "step(-1)", "Prev", id="replay.previous", show=False, priority=True),
+        Binding(
+            "right",
+            "step(1)",
+            "Next",
+            id="replay.next",
+            priority=True,
+            tooltip="Next beat (also moves on from an untimed beat)",
+        ),
+        Binding(
+            "left", "step(-1)", "Previous beat", id="replay.previous", show=False, priority=True
+        ),
         Binding("home", "first", "First beat", id="replay.first", show=False, priority=True),
         Binding("end", "last", "Last beat", id="replay.last", show=False, priority=True),
         Binding(
@@ -93,13 +119,27 @@ class ReplayScreen(Screen[None]):
         ),
         Binding("minus", "slower", "Slower", id="replay.slower", key_display="-", show=False),
         Binding("m", "marking", "Marking run (½ speed)", id="replay.marking", show=False),
-        Binding("l", "layer", "Layer", id="replay.layer"),
+        Binding(
+            "l",
+            "layer",
+            "Layer",
+            id="replay.layer",
+            tooltip="Touch only, touch + story, everything",
+        ),
         Binding("e", "stops", "Stop before ✗ beats on/off", id="replay.stops", show=False),
-        Binding("b", "boundary", "Boundary", id="replay.boundary"),
+        Binding(
+            "b",
+            "boundary",
+            "Boundary",
+            id="replay.boundary",
+            tooltip="Record a boundary change on the spot",
+        ),
         Binding("c", "checkin", "Check-in", id="replay.checkin", show=False),
         Binding("p", "pictures", "Pictures", id="replay.pictures", show=False),
         Binding("w", "whose", "Whose body map", id="replay.whose", show=False),
-        Binding("q,escape", "end", "End", id="replay.end"),
+        Binding(
+            "q,escape", "end", "End", id="replay.end", tooltip="End the rehearsal, offering closure"
+        ),
     ]
 
     def __init__(
