@@ -124,3 +124,13 @@ def test_an_unwritable_folder_exits_2(score_file: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
     assert main(["export", str(score_file), "--to", "md", "-o", str(blocker / "x.md")]) == 2
+
+
+def test_the_format_follows_outs_name_when_to_is_left_out(
+    score_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", str(score_file), "-o", str(tmp_path / "copy.html")]) == 0
+    assert (tmp_path / "copy.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert main(["export", str(score_file), "-o", str(tmp_path / "copy.txt")]) == 2
+    assert main(["export", str(score_file)]) == 2
+    assert "--to md" in capsys.readouterr().err

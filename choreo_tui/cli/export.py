@@ -1,5 +1,7 @@
 """``choreo export FILE --to md|html|toml [-o OUT] [--with-boundaries] [--force]``.
 
+``--to`` may be left out when OUT ends in ``.md``, ``.html`` or ``.toml``.
+
 Writes a director's copy built from an allow-list: private notes and the
 rehearsal log never leave; boundaries and riders only with ``--with-boundaries``.
 The output is written with mode 0600, never over an existing file unless
@@ -26,7 +28,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare FILE, --to, -o, --with-boundaries and --force."""
     parser.add_argument("file", metavar="FILE", help="the score to export")
     parser.add_argument(
-        "--to", choices=FORMATS, required=True, help="md (email, print), html (one page), toml"
+        "--to",
+        choices=FORMATS,
+        help="md (email, print), html (one page), toml; may be left out when OUT ends in one",
     )
     parser.add_argument(
         "-o",
@@ -52,6 +56,16 @@ def default_output(source: Path, to: str) -> Path:
     return source.with_name(name + SUFFIXES[to])
 
 
+SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".toml": "toml"}
+
+
+def _format(to: str | None, output: str | None) -> str | None:
+    """The format asked for, else the one OUT's name ends in (``copy.html`` -> html)."""
+    if to is not None or not output or output == "-":
+        return to
+    return SUFFIX_FORMATS.get(Path(output).suffix.lower())
+
+
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.exists() and b.exists() and a.samefile(b)
@@ -62,16 +76,22 @@ def _same_file(a: Path, b: Path) -> bool:
 def run(args: argparse.Namespace) -> int:
     """Read the score, build the copy, write it (or print it)."""
     source = Path(args.file)
+    to = _format(args.to, args.output)
+    if to is None:
+        print(
+            "choreo export: say which format with --to md, --to html or --to toml", file=sys.stderr
+        )
+        return EXIT_BAD_INPUT
     try:
         score = load(source)
     except LoadError as error:
         print(error.render(), file=sys.stderr)
         return EXIT_BAD_INPUT
-    text = export(score, args.to, with_boundaries=args.with_boundaries)
+    text = export(score, to, with_boundaries=args.with_boundaries)
     if args.output == "-":
         sys.stdout.write(text)
         return EXIT_OK
-    target = Path(args.output) if args.output else default_output(source, args.to)
+    target = Path(args.output) if args.output else default_output(source, to)
     if _same_file(target, source):
         # Even --force must not put a shareable copy over the coordinator's own file.
         print(
