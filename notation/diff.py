@@ -16,7 +16,7 @@ are listed apart. Private notes are reported as changed, never quoted.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from notation.agreement import digest, is_current
@@ -91,27 +91,20 @@ class ScoreDiff:
         )
 
 
-def _lis(values: Sequence[int]) -> set[int]:
-    """Positions (in ``values``) of one longest increasing subsequence."""
-    tails: list[int] = []
-    tail_at: list[int] = []
-    before: list[int] = [-1] * len(values)
+def _in_order(values: Sequence[int]) -> set[int]:
+    """Positions of one longest increasing run (not necessarily adjacent) in ``values``.
+
+    Beats on it kept their order; the others moved. Quadratic, which is nothing
+    for the few hundred beats of a scene.
+    """
+    best = [1] * len(values)
+    before = [-1] * len(values)
     for i, value in enumerate(values):
-        lo, hi = 0, len(tails)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if tails[mid] < value:
-                lo = mid + 1
-            else:
-                hi = mid
-        before[i] = tail_at[lo - 1] if lo else -1
-        if lo == len(tails):
-            tails.append(value)
-            tail_at.append(i)
-        else:
-            tails[lo], tail_at[lo] = value, i
+        for k in range(i):
+            if values[k] < value and best[k] + 1 > best[i]:
+                best[i], before[i] = best[k] + 1, k
     keep: set[int] = set()
-    i = tail_at[-1] if tail_at else -1
+    i = max(range(len(values)), key=best.__getitem__, default=-1)
     while i != -1:
         keep.add(i)
         i = before[i]
@@ -120,28 +113,26 @@ def _lis(values: Sequence[int]) -> set[int]:
 
 def match_beats(old: Sequence[Beat], new: Sequence[Beat]) -> list[tuple[int, int]]:
     """Pairs of 0-based (old, new) indices of the same beat in both versions."""
+    sides = [
+        [(digest(b), b.title) for b in old],
+        [(digest(b), b.title) for b in new],
+    ]
+    # Same choreography and title, same choreography, same title, same position.
+    keys: list[Callable[[int, tuple[str, str]], object]] = [
+        lambda _, dt: dt,
+        lambda _, dt: dt[0],
+        lambda _, dt: dt[1] or None,
+        lambda i, _: i,
+    ]
     pairs: dict[int, int] = {}
     taken: set[int] = set()
-    old_digests = [digest(b) for b in old]
-    new_digests = [digest(b) for b in new]
-    keys: list[Callable[[int, bool], object]] = [
-        lambda i, is_new: (
-            (new_digests if is_new else old_digests)[i],
-            (new if is_new else old)[i].title,
-        ),
-        lambda i, is_new: (new_digests if is_new else old_digests)[i],
-        lambda i, is_new: (new if is_new else old)[i].title or None,
-        lambda i, is_new: i,
-    ]
     for key in keys:
         waiting: dict[object, list[int]] = {}
-        for j in range(len(new)):
-            if j not in taken and key(j, True) is not None:
-                waiting.setdefault(key(j, True), []).append(j)
-        for i in range(len(old)):
-            if i in pairs:
-                continue
-            queue = waiting.get(key(i, False))
+        for j, facts in enumerate(sides[1]):
+            if j not in taken and key(j, facts) is not None:
+                waiting.setdefault(key(j, facts), []).append(j)
+        for i, facts in enumerate(sides[0]):
+            queue = waiting.get(key(i, facts)) if i not in pairs else None
             if queue:
                 pairs[i] = queue.pop(0)
                 taken.add(pairs[i])
@@ -336,22 +327,16 @@ def compare_beats(a: Score, b: Score, old: Beat, new: Beat) -> BeatChanges:
 def diff_scores(a: Score, b: Score) -> ScoreDiff:
     """What changed from score ``a`` (old) to score ``b`` (new)."""
     pairs = match_beats(a.beats, b.beats)
-    in_order = _lis([j for _, j in pairs])
-    beats: list[BeatChanges] = []
-    for k, (i, j) in enumerate(pairs):
-        found = compare_beats(a, b, a.beats[i], b.beats[j])
-        beats.append(
-            BeatChanges(
-                old=i + 1,
-                new=j + 1,
-                title=found.title,
-                moved=k not in in_order,
-                choreography=found.choreography,
-                agreement=found.agreement,
-                notes=found.notes,
-                lapses=found.lapses,
-            )
+    in_order = _in_order([j for _, j in pairs])
+    beats = [
+        replace(
+            compare_beats(a, b, a.beats[i], b.beats[j]),
+            old=i + 1,
+            new=j + 1,
+            moved=k not in in_order,
         )
+        for k, (i, j) in enumerate(pairs)
+    ]
     matched_old = {i for i, _ in pairs}
     matched_new = {j for _, j in pairs}
     beats += [
