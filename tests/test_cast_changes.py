@@ -130,3 +130,27 @@ def test_finding_an_area_by_name_prefix_or_words() -> None:
     assert best_match("thigh_r", names) == "thigh_r"
     assert best_match("", names) is None
     assert best_match("elbow", names) is None
+
+
+def test_every_cast_binding_has_an_id_a_description_and_a_help_line() -> None:
+    from textual.binding import Binding
+
+    from choreo_tui.cast import area_picker, dialogs, garments, performer_form, screen
+
+    classes = [
+        area_picker.AreaTree,
+        area_picker.AreaFilter,
+        dialogs.Choice,
+        dialogs.LeaveCast,
+        garments.GarmentList,
+        performer_form.PerformerForm,
+        screen.CastScreen,
+    ]
+    seen = 0
+    for cls in classes:
+        for binding in cls.BINDINGS:
+            assert isinstance(binding, Binding)
+            assert binding.id and binding.id.startswith("cast."), binding
+            assert binding.description and binding.tooltip, binding
+            seen += 1
+    assert seen >= 25

@@ -47,33 +47,75 @@ class AreaTree(Tree[str]):
     """The body-area tree; its keys set the status and conditions of the selected area."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "find", "Find", id="cast.area.find"),
-        Binding("y", "set('yes')", "Yes", id="cast.area.yes", group=STATUS_KEYS),
-        Binding("a", "set('ask')", "Ask", id="cast.area.ask", group=STATUS_KEYS),
-        Binding("n", "set('no')", "No", id="cast.area.no", group=STATUS_KEYS),
-        Binding("x", "clear", "Clear", id="cast.area.clear", group=STATUS_KEYS),
+        Binding(
+            "slash",
+            "find",
+            "Find",
+            id="cast.area.find",
+            tooltip="Find an area: type part of its name, enter goes back to the tree",
+        ),
+        Binding(
+            "y",
+            "set('yes')",
+            "Yes",
+            id="cast.area.yes",
+            tooltip="Set the selected area to yes (welcome), keeping its conditions",
+            group=STATUS_KEYS,
+        ),
+        Binding(
+            "a",
+            "set('ask')",
+            "Ask",
+            id="cast.area.ask",
+            tooltip="Set the selected area to ask (ask first), keeping its conditions",
+            group=STATUS_KEYS,
+        ),
+        Binding(
+            "n",
+            "set('no')",
+            "No",
+            id="cast.area.no",
+            tooltip="Set the selected area to no (never), keeping its conditions",
+            group=STATUS_KEYS,
+        ),
+        Binding(
+            "x",
+            "clear",
+            "Clear",
+            id="cast.area.clear",
+            tooltip="Clear the area's own entry: it follows its parent or the default",
+            group=STATUS_KEYS,
+        ),
         Binding(
             "o",
             "condition('over_clothing')",
             "Only over clothing",
             id="cast.area.over_clothing",
+            tooltip="Switch the condition: only over clothing",
             group=CONDITION_KEYS,
         ),
         Binding(
-            "l", "condition('light')", "Only light", id="cast.area.light", group=CONDITION_KEYS
+            "l",
+            "condition('light')",
+            "Only with light pressure",
+            id="cast.area.light",
+            tooltip="Switch the condition: only with light pressure",
+            group=CONDITION_KEYS,
         ),
         Binding(
             "m",
             "condition('closed_mouth')",
-            "Only closed mouth",
+            "Only with a closed mouth",
             id="cast.area.closed_mouth",
+            tooltip="Switch the condition: only with a closed mouth",
             group=CONDITION_KEYS,
         ),
         Binding(
             "h",
             "condition('hands_only')",
-            "Only hands",
+            "Only by hands",
             id="cast.area.hands_only",
+            tooltip="Switch the condition: only by hands",
             group=CONDITION_KEYS,
         ),
     ]
@@ -118,8 +160,21 @@ class AreaFilter(Input):
     """Type part of an area name to jump to it; enter or escape goes back to the tree."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back to the tree", id="cast.area.filter_back"),
-        Binding("down", "back", "Back to the tree", show=False, id="cast.area.filter_down"),
+        Binding(
+            "escape",
+            "back",
+            "Back to the tree",
+            id="cast.area.filter_back",
+            tooltip="Leave the find box for the tree, keeping the area found",
+        ),
+        Binding(
+            "down",
+            "back",
+            "Back to the tree",
+            show=False,
+            id="cast.area.filter_down",
+            tooltip="Leave the find box for the tree, keeping the area found",
+        ),
     ]
 
     class Back(Message):

@@ -38,7 +38,9 @@ class Choice(ModalScreen[str | None]):
 
     DEFAULT_CSS = DIALOG_CSS.format(name="Choice") + "Choice OptionList { height: auto; }"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="cast.dialog.back"),
+        Binding(
+            "escape", "back", "Back", id="cast.dialog.back", tooltip="Answer nothing and go back"
+        ),
     ]
 
     def __init__(self, question: str, answers: list[tuple[str, str]]) -> None:
@@ -99,9 +101,29 @@ class LeaveCast(ModalScreen[Leaving | None]):
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority, so the keys work from inside the note and time fields too.
-        Binding("ctrl+s", "keep", "Keep changes", id="cast.leave.keep", priority=True),
-        Binding("ctrl+d", "discard", "Discard changes", id="cast.leave.discard", priority=True),
-        Binding("escape", "back", "Back to the cast", id="cast.leave.back"),
+        Binding(
+            "ctrl+s",
+            "keep",
+            "Keep changes",
+            id="cast.leave.keep",
+            tooltip="Keep the cast changes (with the log entry if ticked)",
+            priority=True,
+        ),
+        Binding(
+            "ctrl+d",
+            "discard",
+            "Discard changes",
+            id="cast.leave.discard",
+            tooltip="Discard every cast change since the cast was opened",
+            priority=True,
+        ),
+        Binding(
+            "escape",
+            "back",
+            "Back to the cast",
+            id="cast.leave.back",
+            tooltip="Go back to the cast without leaving",
+        ),
     ]
 
     def __init__(self, score: Score, summary: list[str], changed: list[str]) -> None:

@@ -46,7 +46,13 @@ class GarmentList(OptionList):
     """The garments worn; delete removes the highlighted one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("delete,d", "remove", "Remove garment", id="cast.garment.remove"),
+        Binding(
+            "delete,d",
+            "remove",
+            "Remove garment",
+            id="cast.garment.remove",
+            tooltip="Remove the highlighted garment",
+        ),
     ]
 
     class Remove(Message):

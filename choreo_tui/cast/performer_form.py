@@ -76,9 +76,27 @@ class PerformerForm(Screen[Performer | None]):
     PerformerForm #recheck { height: auto; max-height: 4; padding: 0 1; background: $panel; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "keep", "Keep", id="cast.form.keep"),
-        Binding("escape", "cancel", "Cancel", id="cast.form.cancel"),
-        Binding("ctrl+t", "next_tab", "Next tab", id="cast.form.next_tab"),
+        Binding(
+            "ctrl+s",
+            "keep",
+            "Keep",
+            id="cast.form.keep",
+            tooltip="Keep this performer (the form must be valid)",
+        ),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            id="cast.form.cancel",
+            tooltip="Leave the form without keeping (asks first if changed)",
+        ),
+        Binding(
+            "ctrl+t",
+            "next_tab",
+            "Next tab",
+            id="cast.form.next_tab",
+            tooltip="Show the next part: details, boundaries, will touch, rider, garments",
+        ),
     ]
 
     def __init__(self, score: Score, index: int | None, *, tab: str = "details") -> None:

@@ -59,14 +59,52 @@ class CastScreen(Screen[Score | None]):
     CastScreen #cast-summary { height: auto; max-height: 6; padding: 0 1; background: $panel; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", "Add", id="cast.add"),
-        Binding("e", "edit", "Edit", id="cast.edit"),
-        Binding("b", "edit('boundaries')", "Boundaries", id="cast.boundaries"),
-        Binding("w", "edit('will_touch')", "Will touch", id="cast.will_touch"),
-        Binding("r", "edit('rider')", "Rider", id="cast.rider", show=False),
-        Binding("g", "edit('garments')", "Garments", id="cast.garments", show=False),
-        Binding("d,delete", "remove", "Remove", id="cast.remove"),
-        Binding("escape", "close", "Done", id="cast.close"),
+        Binding("a", "add", "Add", id="cast.add", tooltip="Add a performer"),
+        Binding("e", "edit", "Edit", id="cast.edit", tooltip="Edit the highlighted performer"),
+        Binding(
+            "b",
+            "edit('boundaries')",
+            "Boundaries",
+            id="cast.boundaries",
+            tooltip="Edit the highlighted performer's boundaries in the area picker",
+        ),
+        Binding(
+            "w",
+            "edit('will_touch')",
+            "Will touch",
+            id="cast.will_touch",
+            tooltip="Edit which areas of a partner the performer will touch",
+        ),
+        Binding(
+            "r",
+            "edit('rider')",
+            "Rider",
+            id="cast.rider",
+            tooltip="Edit the highlighted performer's nudity rider",
+            show=False,
+        ),
+        Binding(
+            "g",
+            "edit('garments')",
+            "Garments",
+            id="cast.garments",
+            tooltip="Edit the highlighted performer's modesty garments",
+            show=False,
+        ),
+        Binding(
+            "d,delete",
+            "remove",
+            "Remove",
+            id="cast.remove",
+            tooltip="Remove the highlighted performer (asks first, says which beats name them)",
+        ),
+        Binding(
+            "escape",
+            "close",
+            "Done",
+            id="cast.close",
+            tooltip="Leave the cast: keep or discard the changes, log a boundary change",
+        ),
     ]
 
     def __init__(self, score: Score) -> None:
