@@ -10,12 +10,14 @@ from __future__ import annotations
 from datetime import timedelta, timezone
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from notation import check, dumps, loads
 from notation.areas import AREA_NAMES
 from notation.findings import SEVERITY
+from notation.lines import table_lines
 from notation.model import (
     ACTIONS,
     BARRIER_KINDS,
@@ -257,3 +259,38 @@ def test_tricky_text_survives() -> None:
         assert read == original, repr(value)
         assert len(read.beats) == 0
         assert dumps(read) == text
+
+
+HEAD = 'format = "choreo-score"\nversion = 1\n\n[scene]\ntitle = "t"\n'
+TRICKY_VALUES = {
+    "multi-line with quotes": 'notes = """\nshe says "hold" here\n[[beats]]\n"""',
+    "multi-line ending in quotes": 'notes = """\n[[beats]]\nends in two quotes""""" # [',
+    "multi-line with escaped delimiter": 'notes = """\nx \\""" y\n[[beats]]\n"""',
+    "multi-line literal": "notes = '''\nit's [[beats]]\n[[beats]]\n'''",
+    "escaped quote then bracket": 'notes = "a \\" [ b"',
+    "literal with backslash": "notes = 'C:\\dir\\' # [",
+    "bracket in comment": "notes = 'x' # [[beats]] [",
+    "array over lines": 'notes = "x"\ncoordinator = """[\n"""',
+}
+
+
+@pytest.mark.parametrize("value", TRICKY_VALUES.values(), ids=list(TRICKY_VALUES))
+def test_lines_are_not_fooled_by_strings(value: str) -> None:
+    text = HEAD + value + "\n\n[[beats]]\ntitle = 'one'\n\n[[beats]]\ntitle = 'two'\n"
+    read = loads(text)
+    lines = text.splitlines()
+    first = lines.index("title = 'one'")
+    assert read.line_of("beats", 0) == first  # the header line, 1-based, just above
+    assert read.line_of("beats", 1) == first + 3
+    assert read.line_of("beats") == first
+
+
+def test_table_lines_direct() -> None:
+    text = "[[a]]\nx = 1\n[[a]]\n[a.b]\ny = [\n  1,\n]\nz = 2\n"
+    lines = table_lines(text)
+    assert lines[("a",)] == 1
+    assert lines[("a", 0)] == 1 and lines[("a", 1)] == 3
+    assert lines[("a", 0, "x")] == 2
+    assert lines[("a", 1, "b")] == 4
+    assert lines[("a", 1, "b", "y")] == 5
+    assert lines[("a", 1, "b", "z")] == 8
