@@ -308,6 +308,7 @@ def test_html_shows_each_beat_with_plot_timing_touches_and_status() -> None:
     assert "Ben Brook, right hand, kisses Ana Alvarez&#x27;s upper back" in text
     assert "⚠ lapsed" in text and "✓ current" in text
     assert "Ben Brook: modesty pouch (covers groin)" in text
+    assert "Ana Alvarez: other (covers knee) (all scene)" in text
     assert "Ana Alvarez: bare lower back" in text
     assert "@media print" in text
     assert "minor; guardian: Gus Guardian" in text

@@ -30,6 +30,7 @@ from notation.sharing.words import (
     agreement_status,
     bare_words,
     beat_flags,
+    beat_garment_words,
     performer_line,
     rule_words,
 )
@@ -223,7 +224,7 @@ def _beat(score: Score, beat: Beat, number: int, total: int) -> str:
     if beat.timing is not None and beat.timing.cue:
         timing += f"; cue: {beat.timing.cue}"
     flags = beat_flags(beat)
-    garments = [garment_words(score, g) for g in beat.garments]
+    garments = beat_garment_words(score, beat)
     details = (
         f'<h3>Timing</h3><p class="timing">{_e(timing)}</p>'
         "<h3>Touches</h3>"
@@ -232,8 +233,8 @@ def _beat(score: Score, beat: Beat, number: int, total: int) -> str:
         + _list([placement_words(score, p) for p in beat.placements], "Nobody placed.")
         + "<h3>Barriers</h3>"
         + _list([barrier_words(score, b) for b in beat.barriers], "None.")
-        + "<h3>Garments in this beat</h3>"
-        + _list(garments, "Only those worn all scene (see Cast).")
+        + "<h3>Garments</h3>"
+        + _list(garments, "None.")
         + ("<h3>Nudity</h3>" + _list(bare_words(score, beat), "") if beat.bare else "")
         + (f'<h3>Notes</h3><p class="pre">{_e(beat.notes)}</p>' if beat.notes else "")
     )

@@ -23,6 +23,7 @@ from notation.sharing.words import (
     agreement_status,
     bare_words,
     beat_flags,
+    beat_garment_words,
     performer_line,
     rule_words,
 )
@@ -147,9 +148,9 @@ def _beat(score: Score, beat: Beat, number: int) -> list[str]:
     if beat.barriers:
         out += ["**Barriers:**", "", *_items([barrier_words(score, b) for b in beat.barriers], "")]
         out.append("")
-    if beat.garments:
-        garments = [garment_words(score, g) for g in beat.garments]
-        out += ["**Garments in this beat:**", "", *_items(garments, ""), ""]
+    garments = beat_garment_words(score, beat)
+    if garments:
+        out += ["**Garments:**", "", *_items(garments, ""), ""]
     if beat.bare:
         out += ["**Nudity:**", "", *_items(bare_words(score, beat), ""), ""]
     if beat.notes:

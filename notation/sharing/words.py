@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from notation.agreement import is_current
 from notation.areas import area_label
+from notation.describe import garment_words
 from notation.model import Beat, Performer, Score
 
 DISCLAIMER = (
@@ -78,6 +79,16 @@ def bare_words(score: Score, beat: Beat) -> list[str]:
         for who, areas in beat.bare.items()
         if areas
     ]
+
+
+def beat_garment_words(score: Score, beat: Beat) -> list[str]:
+    """Every garment worn in the beat: its own, then scene-wide ones of those in it."""
+    named = beat.ids()
+    worn = [garment_words(score, g) for g in beat.garments]
+    for p in score.performers:
+        if p.id in named:
+            worn += [f"{garment_words(score, g, p.id)} (all scene)" for g in p.garments]
+    return worn
 
 
 def performer_line(p: Performer) -> str:
