@@ -254,18 +254,22 @@ async def test_untimed_beat_waits_for_a_step() -> None:
 
 
 @pilot
-async def test_playback_stops_before_an_error_beat_unless_turned_off() -> None:
-    app = Rehearsal(rehearsal_score(), start=3, checkin=False)
+async def test_turning_stops_off_plays_through_error_beats() -> None:
+    score = rehearsal_score()
+    score = score.replace(beats=(score.beats[0], score.beats[1], score.beats[3]))
+    app = Rehearsal(score, checkin=False)
     async with app.run_test() as pilot:
         screen = app.replay
-        assert 3 in screen.playhead.stop_before
-        await pilot.press("home", "space")
-        screen.advance(7)  # beats 1 and 2 are 4 + 3 seconds; beat 3 is untimed
-        await pilot.press("right")  # step past the untimed beat... into the error beat
-        assert screen.playhead.beat == 3
-        await pilot.press("home", "e")
+        assert screen.playhead.stop_before == {2}
+        await pilot.press("e")
         assert screen.playhead.stop_before == frozenset()
         assert "stop before ✗: off" in text_of(app, "#top")
+        await pilot.press("space")
+        screen.advance(8)  # 4 counts + 3 seconds, then 1 second into the error beat
+        assert (screen.playhead.beat, screen.playhead.playing) == (2, True)
+        assert screen.playhead.stopped_before is None
+        await pilot.press("e")
+        assert screen.playhead.stop_before == {2}
 
 
 @pilot

@@ -287,7 +287,8 @@ Private notes never show here: the room can read this screen."""
         self.app.push_screen(HoldDialog(beat, self.score.scene.self_care_cue), self._released)
 
     def action_checkin(self) -> None:
-        """Ask for the check-in again."""
+        """Ask for the check-in again (replay pauses while it is asked)."""
+        self._move(self.playhead.pause())
         self.app.push_screen(CheckinDialog(self.score, self.action_hold), self._checked_in)
 
     def action_boundary(self) -> None:
