@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -134,3 +136,16 @@ def test_the_format_follows_outs_name_when_to_is_left_out(
     assert main(["export", str(score_file), "-o", str(tmp_path / "copy.txt")]) == 2
     assert main(["export", str(score_file)]) == 2
     assert "--to md" in capsys.readouterr().err
+
+
+def test_export_diff_and_schema_never_import_textual() -> None:
+    code = (
+        "import sys\n"
+        "import notation.sharing, notation.diff, notation.schema\n"
+        "import choreo_tui.cli.export, choreo_tui.cli.diff, choreo_tui.cli.schema\n"
+        "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
