@@ -403,3 +403,23 @@ def test_timing_field_kept_for_readers() -> None:
     # with_warning differs from clean only in timing: the exit-code table relies on it.
     assert with_warning().beats[0].timing is None
     assert clean().beats[0].timing == Timing(counts=4)
+
+
+def test_agree_that_cannot_save_exits_2_untouched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import notation.writing
+
+    path = write(tmp_path, "agree", agree_score())
+    before = path.read_bytes()
+
+    def disk_full(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(notation.writing.os, "replace", disk_full)
+    code, _, err = run(capsys, "agree", path, "1", "--by", "ana")
+    monkeypatch.undo()
+    assert code == 2
+    assert "not saved" in err
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
