@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -236,3 +239,15 @@ def test_advancing_in_pieces_equals_advancing_at_once(
     # Float sums may land either side of a boundary; away from one, the beat must agree.
     if all(abs(whole.position - slot.start) > 1e-6 for slot in line.slots):
         assert pieces.beat == whole.beat
+
+
+def test_timeline_and_pure_replay_modules_never_import_textual() -> None:
+    code = (
+        "import sys, notation.timeline, choreo_tui.replay.ritual, choreo_tui.replay.beat_view\n"
+        "import choreo_tui.pictures.plot, choreo_tui.pictures.body\n"
+        "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
