@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 from pydantic import BaseModel
+from test_roundtrip import scores
 
 from choreo_tui.cli import main
 from notation import dumps, loads
@@ -175,3 +177,10 @@ def test_what_does_not_load_does_not_validate(body: str) -> None:
 
 def test_version_2_does_not_validate() -> None:
     assert _errors(HEAD.replace("version = 1", "version = 2"))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scores)
+def test_every_score_choreo_can_save_validates(score: Score) -> None:
+    # The schema must never reject what Choreo itself writes and reads.
+    assert _errors(dumps(score)) == []
