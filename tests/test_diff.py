@@ -209,3 +209,24 @@ def test_cli_unreadable_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["diff", old, str(broken), "--format", "json"]) == 2
     errors = json.loads(capsys.readouterr().out)["errors"]
     assert errors[0]["path"].endswith("broken.score.toml") and errors[0]["line"] == 1
+
+
+def test_cli_lists_moves_removals_and_notes_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b, c = agree(beat("a"), ["ana"], date(2026, 11, 20)), beat("b", "arm"), beat("c", "knee")
+    old = write(tmp_path / "old.score.toml", score(a, b, c))
+    noted = b.model_copy(update={"private_notes": "SECRET-note"})
+    new = write(tmp_path / "new.score.toml", score(noted, c))
+    assert main(["diff", old, new]) == 1
+    out = capsys.readouterr().out
+    assert "beat 1 “a”: removed (its agreement record goes with it)" in out
+    notes = out.split("Notes only (no agreement lapses):")[1]
+    assert "beat 2 → 1 “b”: private notes changed" in notes
+    assert "SECRET" not in out
+    assert out.rstrip().endswith("Beats: 1 removed.")
+    moved = write(tmp_path / "moved.score.toml", score(c, a, b))
+    assert main(["diff", old, moved]) == 1
+    out = capsys.readouterr().out
+    assert "beat 3 → 1 “c”: moved" in out
+    assert "Beats: 1 moved." in out
