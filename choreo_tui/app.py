@@ -190,7 +190,8 @@ class ChoreoApp(App[int]):
         self.title = ("● " if dirty else "") + self.history.score.scene.title
         self.sub_title = self.path.name + (" (unsaved changes)" if dirty else "")
         if self.keeping.read_only:
-            self.sub_title += " (read-only)"
+            # First, so a narrow terminal never cuts it off.
+            self.sub_title = "read-only: " + self.sub_title
         self.keeping.changed(self.history.score, dirty=dirty)
 
     def write_score(self, path: Path, score: Score) -> None:
@@ -226,8 +227,8 @@ class ChoreoApp(App[int]):
             self.notify(keeping.busy.message, title="Read-only", severity="warning", timeout=30)
         if keeping.stale is not None:
             self.notify(
-                f"The last editor of this score ({keeping.stale.describe()}) ended without "
-                "closing it; its lock was cleared.",
+                "Cleared the lock of an editor that ended without closing this score: "
+                f"{keeping.stale.describe()}.",
                 timeout=10,
             )
         if keeping.offer is not None:

@@ -57,7 +57,7 @@ class Busy:
     @property
     def message(self) -> str:
         """A short notice for the read-only editor."""
-        return f"Read-only: {self.reason}. Your changes cannot be saved to this file."
+        return f"Read-only: {self.reason}. Ctrl+s saves your changes as a copy beside it."
 
 
 def lock_path_of(score_path: str | Path) -> Path:

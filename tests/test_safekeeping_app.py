@@ -130,7 +130,7 @@ async def test_a_second_editor_is_read_only_and_saves_only_a_copy(path: Path) ->
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             assert app.keeping.read_only
-            assert "(read-only)" in app.sub_title
+            assert app.sub_title.startswith("read-only: ")
             await pilot.press("a", "ctrl+s")
             await pilot.pause()
             assert app.path is not None and app.path != path

@@ -119,12 +119,20 @@ class ExternalChangeScreen(ModalScreen[str]):
             )
         return ""
 
+    def _advice(self) -> str:
+        words = {
+            RELOAD: "Reload takes the file on disk (ctrl+z brings your edits back).",
+            SAVE_COPY: "A copy keeps both: yours is saved beside it, and you edit the copy.",
+            SAVE_AGAIN: "Save here again writes your version where the file was.",
+        }
+        return "\n".join(words[c] for c in self.choices() if c in words)
+
     def compose(self) -> ComposeResult:
         """What happened, what differs, and the answers."""
         labels: dict[str, tuple[str, ButtonVariant]] = {
-            RELOAD: ("Reload from disk (l): your edits here are dropped", "warning"),
-            SAVE_COPY: ("Save yours as a copy (c)", "primary"),
-            SAVE_AGAIN: ("Save it here again (s)", "primary"),
+            RELOAD: ("Reload (l)", "warning"),
+            SAVE_COPY: ("Save a copy (c)", "primary"),
+            SAVE_AGAIN: ("Save here again (s)", "primary"),
             CANCEL: ("Cancel (Esc)", "default"),
         }
         with Vertical():
@@ -140,10 +148,11 @@ class ExternalChangeScreen(ModalScreen[str]):
             if explanation:
                 with VerticalScroll():
                     yield Static(explanation, markup=False)
+            yield Static(self._advice(), markup=False)
             with Horizontal(classes="buttons"):
                 for choice in self.choices():
                     label, variant = labels[choice]
-                    yield Button(label, variant=variant, id=choice)
+                    yield Button(label, variant=variant, id=choice, compact=True)
 
     def on_mount(self) -> None:
         """Saving a copy loses nothing, so it is the default where offered."""

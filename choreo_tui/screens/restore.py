@@ -95,8 +95,8 @@ class RestoreScreen(ModalScreen[str]):
                 )
             yield Static("", id="confirm", classes="warning")
             with Horizontal(classes="buttons"):
-                yield Button("Restore them (r)", variant="primary", id=RESTORE)
-                yield Button("Discard them (d)", variant="error", id=DISCARD)
+                yield Button("Restore them (r)", variant="primary", id=RESTORE, compact=True)
+                yield Button("Discard them (d)", variant="error", id=DISCARD, compact=True)
 
     def on_mount(self) -> None:
         """Restoring is the safe default: nothing is lost until a save."""
