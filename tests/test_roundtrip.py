@@ -271,13 +271,17 @@ TRICKY_VALUES = {
     "literal with backslash": "notes = 'C:\\dir\\' # [",
     "bracket in comment": "notes = 'x' # [[beats]] [",
     "array over lines": 'notes = "x"\ncoordinator = """[\n"""',
+    "literal with triple quotes": 'notes = \'three """ quotes = [ here\'',
+    "comment with triple quotes": 'notes = \'x\' # """ not a string',
+    "indented header in a string": "notes = '''\n  [[beats]]\n'''",
 }
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
 @pytest.mark.parametrize("value", TRICKY_VALUES.values(), ids=list(TRICKY_VALUES))
-def test_lines_are_not_fooled_by_strings(value: str) -> None:
-    text = HEAD + value + "\n\n[[beats]]\ntitle = 'one'\n\n[[beats]]\ntitle = 'two'\n"
-    read = loads(text)
+def test_lines_are_not_fooled_by_strings(value: str, newline: str) -> None:
+    text = HEAD + value + "\n\n[[beats]]\ntitle = 'one'\n\n  [[beats]] # two\ntitle = 'two'\n"
+    read = loads(text.replace("\n", newline))
     lines = text.splitlines()
     first = lines.index("title = 'one'")
     assert read.line_of("beats", 0) == first  # the header line, 1-based, just above
