@@ -63,6 +63,8 @@ section.beat { border: 1px solid var(--line); border-radius: .5rem; padding: .8r
 .js section.beat:not(.current) { display: none; }
 .beat-body { display: grid; grid-template-columns: minmax(16rem, 26rem) 1fr; gap: 1rem; }
 @media (max-width: 46rem) { .beat-body { grid-template-columns: 1fr; } }
+.beat-index a[aria-current] { font-weight: 700; }
+.beat-index a[aria-current]::after { content: "  ◀ showing"; color: var(--muted); }
 .flags { color: var(--warn); font-weight: 600; }
 .agreement { font-weight: 600; } .agreement-current { color: var(--ok); }
 .agreement-lapsed, .agreement-partial { color: var(--warn); } .agreement-none { color: var(--bad); }
@@ -98,9 +100,14 @@ SCRIPT = """
   root.classList.add("js");
   var prev = document.getElementById("prev"), next = document.getElementById("next");
   var position = document.getElementById("position"), index = 0;
+  var links = Array.prototype.slice.call(document.querySelectorAll(".beat-index a"));
   function show(n, reveal) {
     index = Math.max(0, Math.min(beats.length - 1, n));
     beats.forEach(function (beat, k) { beat.classList.toggle("current", k === index); });
+    links.forEach(function (link, k) {
+      if (k === index) { link.setAttribute("aria-current", "step"); }
+      else { link.removeAttribute("aria-current"); }
+    });
     position.textContent = "Beat " + (index + 1) + " of " + beats.length;
     prev.disabled = index === 0;
     next.disabled = index === beats.length - 1;
