@@ -239,6 +239,8 @@ class BoundaryChangeDialog(DialogWithHold):
         names = [name for name, _ in self.areas]
         area = self.query_one("#boundary-area", OptionList)
         area.highlighted = names.index(self._first_area) if self._first_area in names else 0
+        # The lists have no size until laid out; scroll the choice into view after that.
+        self.call_after_refresh(area.scroll_to_highlight)
         self.query_one("#boundary-status", OptionList).highlighted = 0
         who.focus()
         self._preview()
