@@ -113,7 +113,9 @@ def table_lines(text: str) -> dict[Path, int]:
     aot_counts: dict[Path, int] = {}
     current: Path = ()
     scanner = _ValueScanner()
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines are counted at "\n" as TOML, tomllib and editors count them, never at the
+    # other breaks str.splitlines() honours (U+2028, U+0085...), which TOML text may hold.
+    for number, line in enumerate((s.removesuffix("\r") for s in text.split("\n")), start=1):
         if not scanner.idle:
             scanner.feed(line)
             continue

@@ -298,3 +298,21 @@ def test_table_lines_direct() -> None:
     assert lines[("a", 1, "b")] == 4
     assert lines[("a", 1, "b", "y")] == 5
     assert lines[("a", 1, "b", "z")] == 8
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"], ids=["LS", "PS", "NEL"])
+def test_unicode_line_separators_in_text_do_not_shift_lines(separator: str) -> None:
+    # TOML, tomllib and editors count lines at "\n" only; U+2028 and friends may sit
+    # raw inside a string and must not push every later finding one line down.
+    original = Score(
+        scene=Scene(title="t", notes=f"one{separator}two"),
+        beats=(Beat(title=f"a{separator}b"), Beat()),
+    )
+    text = dumps(original)
+    read = loads(text)
+    assert read == original
+    lines = text.split("\n")
+    assert [read.line_of("beats", i) for i in range(2)] == [
+        n for n, line in enumerate(lines, start=1) if line == "[[beats]]"
+    ]
+    assert table_lines(text)[("beats", 1)] == read.line_of("beats", 1)
