@@ -37,6 +37,7 @@ DIFF_DIALOG_CSS = """
 {name} .buttons {{ height: 1; margin-top: 1; }}
 {name} Button {{ min-width: 8; height: 1; border: none; margin-right: 2; }}
 {name} .warning {{ color: $text-warning; height: auto; }}
+{name} #confirm {{ display: none; }}
 """
 
 
@@ -110,7 +111,9 @@ class RestoreScreen(ModalScreen[str]):
         """Discard the edits, after a second press."""
         if not self.armed:
             self.armed = True
-            self.query_one("#confirm", Static).update(
+            confirm = self.query_one("#confirm", Static)
+            confirm.display = True
+            confirm.update(
                 "✗ Discarding deletes these edits for good. Press d again to discard, "
                 "or r to restore."
             )
