@@ -308,6 +308,16 @@ def c404_minor_in_agreed_of_a_nude_beat(trigger: bool) -> Score:
     return score(b, performers=[*people(), _kid()])
 
 
+def c404_minor_in_a_barrier_of_a_nude_beat(trigger: bool) -> Score:
+    b = nude("ana", barriers=(barrier("ben", "kid" if trigger else "ana"),))
+    return score(b, performers=[*people(), _kid()])
+
+
+def c404_minor_garment_in_a_nude_beat(trigger: bool) -> Score:
+    b = nude("ana", garments=(beat_garment("kid" if trigger else "ben"),))
+    return score(b, performers=[*people(), _kid()])
+
+
 def c404_minor_touched_in_a_simulated_beat(trigger: bool) -> Score:
     b = sim_beat(touch(to="kid"), barriers=(barrier("ben", "kid"),))
     return score(b, performers=[*people(), _kid().model_copy(update={"minor": trigger})])
@@ -386,6 +396,8 @@ CASES: list[tuple[str, int | None, Case]] = [
     ("C404", 1, c404_minor_placed_in_a_nude_beat),
     ("C404", 1, c404_minor_facing_in_a_simulated_beat),
     ("C404", 1, c404_minor_in_agreed_of_a_nude_beat),
+    ("C404", 1, c404_minor_in_a_barrier_of_a_nude_beat),
+    ("C404", 1, c404_minor_garment_in_a_nude_beat),
     ("C404", 1, c404_minor_touched_in_a_simulated_beat),
     ("C404", 1, c404_minor_in_a_groin_touch_beat),
     ("C405", None, c405_no_boundaries),
