@@ -12,7 +12,7 @@ import re
 import tomllib
 import types
 import typing
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from notation.areas import suggest
-from notation.lines import table_lines
+from notation.lines import LineMap
 from notation.model import FORMAT, VERSION, Score
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -104,7 +104,9 @@ def loads(text: str, path: str = "<score>") -> Score:
     except RecursionError:
         problem = Problem("values are nested too deeply; a score nests a few levels at most")
         raise LoadError(path, [problem]) from None
-    lines = table_lines(text)
+    # Lines are worked out when first asked for: a table's line by a quick pass over
+    # headers (for findings), a key's by the full scan (for load errors).
+    lines = LineMap(text)
     _check_header(data, path, lines)
     _check_unique_ids(data, path, lines)
     try:
@@ -128,7 +130,7 @@ def _syntax_problem(message: str, text: str) -> Problem:
     return Problem(f"not valid TOML: {what[:1].lower()}{what[1:]}", line)
 
 
-def _check_header(data: dict[str, Any], path: str, lines: dict[Any, int]) -> None:
+def _check_header(data: dict[str, Any], path: str, lines: Mapping[Any, int]) -> None:
     if not data:
         raise LoadError(
             path,
@@ -168,7 +170,7 @@ def _check_header(data: dict[str, Any], path: str, lines: dict[Any, int]) -> Non
         )
 
 
-def _check_unique_ids(data: dict[str, Any], path: str, lines: dict[Any, int]) -> None:
+def _check_unique_ids(data: dict[str, Any], path: str, lines: Mapping[Any, int]) -> None:
     # Checked here, not only by Score's validator, so the message can name the
     # duplicate's own [[performers]] line.
     performers = data.get("performers")
@@ -295,7 +297,7 @@ _TYPE_WORDS = {
 }
 
 
-def _problem(error: Any, lines: dict[Any, int]) -> Problem:
+def _problem(error: Any, lines: Mapping[Any, int]) -> Problem:
     loc: tuple[int | str, ...] = tuple(error["loc"])
     kind: str = error["type"]
     line = _line_for(loc, lines)
@@ -328,7 +330,7 @@ def _problem(error: Any, lines: dict[Any, int]) -> Problem:
     return Problem(f"{_where(loc)} {words}", line)
 
 
-def _line_for(loc: tuple[int | str, ...], lines: dict[Any, int]) -> int | None:
+def _line_for(loc: tuple[int | str, ...], lines: Mapping[Any, int]) -> int | None:
     key = tuple(part for part in loc if part != "[key]")
     while key:
         if key in lines:
@@ -337,7 +339,7 @@ def _line_for(loc: tuple[int | str, ...], lines: dict[Any, int]) -> int | None:
     return None
 
 
-def _problems(error: ValidationError, lines: dict[Any, int]) -> list[Problem]:
+def _problems(error: ValidationError, lines: Mapping[Any, int]) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple[int | None, str]] = set()
     for item in error.errors(include_url=False):

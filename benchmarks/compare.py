@@ -1,0 +1,140 @@
+"""Prove a performance change changed nothing a user can see.
+
+    .venv/bin/python benchmarks/compare.py [REV]      # REV defaults to HEAD
+
+Runs the notation package of git revision REV and the one in the working tree
+over the same inputs (the generated 5,000-beat score, every sample scene, and
+broken variants of them) and compares, exactly: findings (beat, code, message,
+line, touch), every table and key line, load errors (rendered), saved bytes,
+and the incremental checker against a full check. Prints only counts and the
+first difference's location, never score contents. Exit 0 when identical.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "benchmarks" / "out"
+
+# Runs inside each interpreter: prints one JSON document of everything observable.
+PROBE = r"""
+import json, sys
+from pathlib import Path
+import notation
+from notation.lines import table_lines
+
+def observe(name, text):
+    try:
+        score = notation.loads(text, name)
+    except notation.LoadError as error:
+        return {"error": error.render()}
+    found = [[f.beat, f.code, f.message, f.line, f.touch] for f in notation.check(score)]
+    lines = {repr(k): score.line_of(*k) for k in table_lines(text)}
+    return {"findings": found, "lines": lines, "saved": notation.dumps(score)}
+
+inputs = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
+print(json.dumps({name: observe(name, text) for name, text in inputs.items()}))
+"""
+
+
+def _broken(name: str, text: str) -> dict[str, str]:
+    """Variants of a score that must fail to load, each in its own way."""
+    first_beat = text.find("[[beats]]")
+    variants = {
+        f"{name}+unknown-key": text.replace("[scene]\n", "[scene]\ncolour = 1\n", 1),
+        f"{name}+bad-area": text.replace('on = "', 'on = "elbow', 1),
+        f"{name}+bad-toml": text.replace("[scene]", "[scene", 1),
+        f"{name}+newer": text.replace("version = 1", "version = 9", 1),
+        f"{name}+wrong-type": text.replace("closed_set = ", "closed_set = 1 #", 1),
+    }
+    if first_beat >= 0:
+        variants[f"{name}+beat-typo"] = (
+            text[:first_beat] + "[[beats]]\ntitel = 1\n" + text[first_beat + 10 :]
+        )
+    return variants
+
+
+def inputs() -> dict[str, str]:
+    """The generated big score, the samples, and broken variants of the samples."""
+    texts: dict[str, str] = {}
+    big = OUT / "big-5000.score.toml"
+    if not big.exists():
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from generate import write
+
+        write()
+    texts["big-5000"] = big.read_text(encoding="utf-8")
+    for sample in sorted((ROOT / "sample_scenes").glob("*.score.toml")):
+        text = sample.read_text(encoding="utf-8")
+        texts[sample.name] = text
+        texts[sample.name + "+crlf"] = text.replace("\n", "\r\n")
+        texts.update(_broken(sample.name, text))
+    return texts
+
+
+def observe(python: str, package_root: Path, source: Path) -> dict[str, object]:
+    """Everything observable, computed by the notation package under ``package_root``."""
+    result = subprocess.run(
+        [python, "-c", PROBE, str(source)],
+        capture_output=True,
+        text=True,
+        cwd=package_root,
+        env={"PYTHONPATH": str(package_root), "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"the probe failed under {package_root} (exit {result.returncode})")
+    answer: dict[str, object] = json.loads(result.stdout)
+    return answer
+
+
+def incremental_matches(path: Path) -> bool:
+    """After an edit in the middle of the big score, LiveFindings equals check()."""
+    import notation
+    from notation.checks.incremental import LiveFindings
+
+    score = notation.load(path)
+    live = LiveFindings(score)
+    index = len(score.beats) // 2
+    beat = score.beats[index]
+    edited = score.replace(beats=(*score.beats[:index], beat.model_copy(), *score.beats[index:]))
+    live.beats_inserted(edited, index)
+    return live.findings() == notation.check(edited)
+
+
+def main(argv: list[str]) -> int:
+    """Compare REV (default HEAD) with the working tree; 0 when identical."""
+    rev = argv[0] if argv else "HEAD"
+    with tempfile.TemporaryDirectory() as folder:
+        old_root = Path(folder) / "old"
+        old_root.mkdir()
+        archive = subprocess.run(
+            ["git", "archive", rev, "notation"], cwd=ROOT, capture_output=True, check=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(old_root)], input=archive, check=True)
+        source = Path(folder) / "inputs.json"
+        texts = inputs()
+        source.write_text(json.dumps(texts), encoding="utf-8")
+        before = observe(sys.executable, old_root, source)
+        after = observe(sys.executable, ROOT, source)
+    differences = [name for name in texts if before[name] != after[name]]
+    for name in differences:
+        old, new = before[name], after[name]
+        assert isinstance(old, dict) and isinstance(new, dict)
+        parts = sorted(k for k in old.keys() | new.keys() if old.get(k) != new.get(k))
+        print(f"differs: {name}: {', '.join(parts)}")
+    same_live = incremental_matches(OUT / "big-5000.score.toml")
+    print(
+        f"{len(texts) - len(differences)} of {len(texts)} inputs identical between {rev} and "
+        f"the working tree; incremental findings {'equal' if same_live else 'DIFFER from'} check()"
+    )
+    return 0 if not differences and same_live else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
