@@ -423,3 +423,12 @@ def test_agree_that_cannot_save_exits_2_untouched(
     assert "not saved" in err
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+def test_agree_on_a_score_without_beats_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "empty", score(performers=people()))
+    code, _, err = run(capsys, "agree", path, "1", "--by", "ana")
+    assert code == 2
+    assert "no beats" in err and "1 to 0" not in err

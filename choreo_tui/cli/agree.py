@@ -40,7 +40,11 @@ def run(args: argparse.Namespace) -> int:
     if not 1 <= args.beat <= len(score.beats):
         print(
             f"{args.file}: error: there is no beat {args.beat}; "
-            f"beats are numbered 1 to {len(score.beats)}",
+            + (
+                f"beats are numbered 1 to {len(score.beats)}"
+                if score.beats
+                else "this score has no beats yet"
+            ),
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
