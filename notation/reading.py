@@ -74,6 +74,9 @@ def load(path: str | Path) -> Score:
         raise LoadError(name, [Problem("permission denied: cannot read this file")]) from None
     except OSError as error:
         raise LoadError(name, [Problem(f"cannot read the file ({error.strerror})")]) from None
+    except ValueError:
+        # open() refuses a name holding a NUL character with ValueError, not OSError.
+        raise LoadError(name, [Problem("not a usable file name")]) from None
     return loads_bytes(data, name)
 
 

@@ -291,6 +291,12 @@ def _refuse_newer(path: Path) -> None:
         )
 
 
+def _refuse_unusable_name(target: Path) -> None:
+    # The OS calls raise ValueError, not OSError, for a NUL in a name.
+    if "\x00" in str(target):
+        raise SaveError("not saved: the file name is not usable (it holds a NUL character)")
+
+
 def write_private(path: str | Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically, readable by its owner only (0600).
 
@@ -300,6 +306,7 @@ def write_private(path: str | Path, text: str) -> None:
     """
     target = Path(path)
     folder = target.parent
+    _refuse_unusable_name(target)
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         _sweep_dead_temps(target)
@@ -372,5 +379,6 @@ def _fsync_folder(folder: Path) -> None:
 def save(score: Score, path: str | Path) -> None:
     """Save ``score`` to ``path`` atomically with mode 0600. Raises ``SaveError``."""
     target = Path(path)
+    _refuse_unusable_name(target)
     _refuse_newer(target)
     write_private(target, dumps(score))

@@ -406,3 +406,8 @@ def test_arbitrary_bytes_raise_only_load_error(data: bytes) -> None:
         loads_bytes(data)
     except LoadError as error:
         assert error.problems
+
+
+def test_a_name_with_a_nul_is_a_load_error() -> None:
+    with pytest.raises(LoadError, match="file name"):
+        load("scene\x00.score.toml")

@@ -188,3 +188,11 @@ def test_write_private_writes_any_text_owner_only(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == "hello again\n"
     assert mode(path) == 0o600
     assert leftovers(tmp_path, path.name) == []
+
+
+def test_a_name_with_a_nul_is_a_save_error(tmp_path: Path) -> None:
+    with pytest.raises(SaveError):
+        save(full_score(), tmp_path / "scene\x00.score.toml")
+    with pytest.raises(SaveError):
+        write_private(tmp_path / "notes\x00.md", "x")
+    assert list(tmp_path.iterdir()) == []
