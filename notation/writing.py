@@ -308,6 +308,13 @@ def write_private(path: str | Path, text: str) -> None:
     folder = target.parent
     _refuse_unusable_name(target)
     try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate (from a bad paste) cannot be UTF-8; refuse before touching disk.
+        raise SaveError(
+            f"{target}: not saved: the text holds a character that is not valid Unicode"
+        ) from None
+    try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         _sweep_dead_temps(target)
         # The writer's pid in the name lets the next save remove what a killed writer left.
@@ -320,7 +327,7 @@ def write_private(path: str | Path, text: str) -> None:
         ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp_name, 0o600)

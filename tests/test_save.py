@@ -196,3 +196,11 @@ def test_a_name_with_a_nul_is_a_save_error(tmp_path: Path) -> None:
     with pytest.raises(SaveError):
         write_private(tmp_path / "notes\x00.md", "x")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_text_that_is_not_unicode_is_a_save_error(tmp_path: Path) -> None:
+    path, before = _old_file(tmp_path)
+    with pytest.raises(SaveError):
+        save(score(notes="pasted \ud800 garbage"), path)
+    assert path.read_bytes() == before
+    assert leftovers(tmp_path, path.name) == []
