@@ -32,6 +32,7 @@ from choreo_tui.screens.external_change import (
 from choreo_tui.screens.help import HelpScreen, focused_help, key_lines
 from choreo_tui.screens.restore import RESTORE, RestoreScreen
 from choreo_tui.screens.start import StartScreen
+from choreo_tui.typed import Typed, typed_text, with_typed
 from notation import LoadError, SaveError, load, save
 from notation.edits import History
 from notation.model import Scene, Score
@@ -63,12 +64,14 @@ class ChoreoApp(App[int]):
         self.keymap: dict[str, str] = {}
         self.keeping = Safekeeping()
         self.read_stamp: Stamp | None = None
+        self._typed: Typed | None = None
 
     # ----- starting ------------------------------------------------------------------
 
     def on_mount(self) -> None:
         """Apply the user's keys, then open the file or show the start screen."""
         self.apply_keymap()
+        self.set_interval(1.0, self.keep_typing)
         if self.path is None:
             self.push_screen(StartScreen(self.folder))
         else:
@@ -315,6 +318,16 @@ class ChoreoApp(App[int]):
             timeout=15,
         )
         return True
+
+    def keep_typing(self) -> None:
+        """Notes still being typed (not yet entered) go into the recovery copy too."""
+        editor, history = self.editor, self.history
+        if editor is None or history is None or self.keeping.read_only:
+            return
+        typed = typed_text(editor, history.score)
+        if typed is not None and typed != self._typed:
+            self.keeping.changed(with_typed(history.score, typed), dirty=True)
+        self._typed = typed
 
     def on_unmount(self) -> None:
         """Write pending edits to the recovery copy and let the next editor in."""

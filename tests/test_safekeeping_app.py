@@ -233,3 +233,18 @@ async def test_a_crash_keeps_the_edits_and_reports_no_score_data(
     assert len(reports) == 1
     assert CANARY not in reports[0].read_text()
     assert CANARY not in caplog.text
+
+
+@sync
+async def test_text_still_being_typed_reaches_the_recovery_copy(path: Path) -> None:
+    app = app_on(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e", *"the long look")  # no Enter: not applied yet
+        await pilot.pause()
+        assert app.history is not None and not app.history.dirty
+        app.keep_typing()
+        app.keeping.flush()
+        copy = RecoveryCopy(path).read()
+        assert copy is not None
+        assert copy.score.beats[0].title == "the long look"
+        assert app.history.score.beats[0].title == "approach", "typing is not an edit yet"
