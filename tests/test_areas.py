@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from factories import bounds, performer, will
+from factories import beat, bounds, performer, score, touch, will
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from notation import check
 from notation.areas import (
     ALIASES,
     AREA_NAMES,
@@ -225,3 +228,94 @@ def test_a_group_area_takes_the_strictest_of_its_leaves(
 ) -> None:
     view = PerformerView.of(performer("ana", boundaries=bounds("yes", **table)))
     assert view.view(view.boundaries, area).status == expected
+
+
+# -- an independent oracle ---------------------------------------------------------
+# The tree as the format draws it, written out again here so the checker's own
+# tree and resolver are tested against the contract, not against themselves.
+
+SPEC_CHILDREN: dict[str, list[str]] = {
+    "body": ["head", "neck", "nape", "torso", "arm_l", "arm_r", "pelvis", "leg_l", "leg_r"],
+    "head": ["hair", "ear_l", "ear_r", "face"],
+    "face": ["forehead", "cheek_l", "cheek_r", "lips", "chin"],
+    "torso": ["shoulder_l", "shoulder_r", "chest", "abdomen", "waist_l", "waist_r", "back"],
+    "back": ["upper_back", "lower_back"],
+    "pelvis": ["hip_l", "hip_r", "groin", "buttocks"],
+}
+for _side in "lr":
+    SPEC_CHILDREN[f"arm_{_side}"] = [f"{n}_{_side}" for n in ("upper_arm", "forearm", "hand")]
+    SPEC_CHILDREN[f"leg_{_side}"] = [
+        f"{n}_{_side}" for n in ("thigh", "inner_thigh", "knee", "lower_leg", "foot")
+    ]
+SPEC_PARENT = {child: parent for parent, kids in SPEC_CHILDREN.items() for child in kids}
+
+
+def spec_leaves(area: str) -> set[str]:
+    if area in EXPECTED_ALIASES:
+        return spec_leaves(f"{area}_l") | spec_leaves(f"{area}_r")
+    if area not in SPEC_CHILDREN:
+        return {area}
+    return set().union(*(spec_leaves(child) for child in SPEC_CHILDREN[area]))
+
+
+def spec_status(table: dict[str, str], leaf: str, default: str) -> str:
+    node: str | None = leaf
+    while node is not None:
+        if node in table:
+            return table[node]
+        if node[-2:] in ("_l", "_r") and node[:-2] in EXPECTED_ALIASES and node[:-2] in table:
+            return table[node[:-2]]
+        node = SPEC_PARENT.get(node)
+    return default
+
+
+ANY_AREA = st.sampled_from(sorted(AREA_NAMES))
+STATUS = st.sampled_from(["yes", "ask", "no"])
+
+
+def test_the_spec_tree_is_the_checkers_tree() -> None:
+    assert set(SPEC_PARENT) | {"body"} == set(NODES)
+    for name in AREA_NAMES:
+        assert leaves_of(name) == spec_leaves(name), name
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    table=st.dictionaries(ANY_AREA, STATUS, max_size=6),
+    default=STATUS,
+    on=ANY_AREA,
+)
+def test_b101_and_b104_agree_with_the_spec(table: dict[str, str], default: str, on: str) -> None:
+    statuses = {spec_status(table, leaf, default) for leaf in spec_leaves(on)}
+    ana = performer("ana", "Ana Ruiz", boundaries=bounds(default, **table))  # type: ignore[arg-type]
+    found = check(score(beat(touch(on=on)), performers=(ana, performer("ben", "Ben Okafor"))))
+    boundary_codes = {f.code for f in found if f.code.startswith("B")}
+    expected = {"B101"} if "no" in statuses else set()
+    expected |= {"B104"} if "ask" in statuses else set()
+    assert boundary_codes == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    table=st.dictionaries(ANY_AREA, STATUS, max_size=6),
+    default=STATUS,
+    with_=ANY_AREA,
+    on=ANY_AREA,
+)
+def test_b102_and_b103_agree_with_the_spec(
+    table: dict[str, str], default: str, with_: str, on: str
+) -> None:
+    # Ben's own boundaries decide B102 on `with`; the same table as will_touch decides B103.
+    ben = performer(
+        "ben",
+        "Ben Okafor",
+        boundaries=bounds(default, **table),  # type: ignore[arg-type]
+        will_touch=will(default, **table),  # type: ignore[arg-type]
+    )
+    found = check(score(beat(touch(with_=with_, on=on)), performers=(performer("ana"), ben)))
+    codes = {f.code for f in found}
+    own = {spec_status(table, leaf, default) for leaf in spec_leaves(with_)}
+    willing = {spec_status(table, leaf, default) for leaf in spec_leaves(on)}
+    assert ("B102" in codes) == ("no" in own)
+    assert ("B103" in codes) == ("no" in willing)
+    assert ("B104" in codes) == ("ask" in own or "ask" in willing)
