@@ -248,3 +248,25 @@ async def test_text_still_being_typed_reaches_the_recovery_copy(path: Path) -> N
         assert copy is not None
         assert copy.score.beats[0].title == "the long look"
         assert app.history.score.beats[0].title == "approach", "typing is not an edit yet"
+
+
+@sync
+async def test_a_deleted_performer_leaves_no_trace_in_the_recovery_copy(
+    path: Path, private_state: Path
+) -> None:
+    app = app_on(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        app.keeping.flush()
+        assert CANARY in RecoveryCopy(path).file.read_text()
+        assert app.history is not None
+        without = app.history.score.replace(performers=app.history.score.performers[:1])
+        editor = app.editor
+        assert editor is not None
+        editor.apply_score(without, "remove performer")
+        await pilot.pause()
+        app.keeping.flush()
+        for written in private_state.rglob("*"):
+            if written.is_file():
+                assert CANARY not in written.read_text(errors="replace"), written
