@@ -24,9 +24,12 @@ from factories import (
     touch,
     will,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from notation import check, loads
-from notation.model import Agreed, Performer, Score, Timing
+from notation.areas import leaves_of
+from notation.model import ACTIONS, CONDITIONS, PRESSURES, Agreed, Performer, Score, Timing, Touch
 
 Case = Callable[[bool], Score]
 
@@ -517,3 +520,45 @@ def test_inline_rule_with_conditions_from_a_file() -> None:
     assert len(found) == 1 and "over clothing" in found[0].message
     ok = touch_text + "over_clothing = true\n"
     assert not any(f.code == "B105" for f in check(loads(text + ok)))
+
+
+def spec_met(condition: str, t: Touch, other_surface: str) -> bool:
+    """Whether a touch meets a condition, as score-format.md words it."""
+    if condition == "over_clothing":
+        return t.over_clothing
+    if condition == "light":
+        return t.pressure == "light"
+    if condition == "closed_mouth":
+        return t.action != "kiss" or (t.mouth == "closed" and not t.tongue)
+    return leaves_of(other_surface) <= {"hand_l", "hand_r"}
+
+
+CONDITION_LISTS = st.lists(st.sampled_from(CONDITIONS), min_size=1, max_size=4, unique=True)
+TOUCHES = st.builds(
+    touch,
+    with_=st.sampled_from(["hand", "hand_l", "forearm", "lips", "arm", "cheek"]),
+    on=st.sampled_from(["lips", "upper_back", "hand_r", "face", "chest"]),
+    action=st.sampled_from(ACTIONS),
+    pressure=st.sampled_from(PRESSURES),
+    over_clothing=st.booleans(),
+    mouth=st.none() | st.sampled_from(["closed", "open"]),
+    tongue=st.booleans(),
+    counts=st.just(2),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(only=CONDITION_LISTS, t=TOUCHES, where=st.sampled_from(["receiver", "giver", "will"]))
+def test_b105_agrees_with_the_spec(only: list[str], t: Touch, where: str) -> None:
+    rule = {"status": "yes", "only": only}
+    if where == "receiver":
+        people = pair(ana=bounds("yes", body=rule))
+        other = t.with_
+    elif where == "giver":
+        people = pair(ben=bounds("yes", body=rule))
+        other = t.on
+    else:
+        people = pair(will_touch=will("yes", body=rule))
+        other = t.with_
+    found = {f.code for f in check(score(beat(t), performers=people))}
+    assert ("B105" in found) == (not all(spec_met(c, t, other) for c in only))
