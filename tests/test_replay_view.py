@@ -9,11 +9,14 @@ from choreo_tui.replay.beat_view import (
     beat_text,
     cue_text,
     next_text,
+    notice_text,
+    status_text,
     strip_text,
 )
 from notation import check
 from notation.findings import Finding
 from notation.model import BeatGarment, Garment
+from notation.timeline import Playhead, Timeline
 
 
 def test_layers_add_story_then_everything() -> None:
@@ -103,3 +106,26 @@ def test_cue_line_names_the_cue_or_says_it_is_missing() -> None:
     bare = score.replace(scene=score.scene.model_copy(update={"self_care_cue": "  "}))
     text = cue_text(bare, "h = HOLD").plain
     assert "NO SELF-CARE CUE SET" in text and "h = HOLD" in text
+
+
+def test_status_and_notice_lines_follow_the_playhead() -> None:
+    score = rehearsal_score()
+    head = Playhead(Timeline.of(score))
+    assert status_text(head, 4, "touch", True, "T") == (
+        " REPLAY 1/4 · ❚❚ PAUSED · ×1 · touch only · stop before ✗: on · T"
+    )
+    assert notice_text(head) == ""
+    playing = head.play().at_speed(0.5)
+    assert "▶ PLAYING · ×0.5 marking run" in status_text(playing, 4, "story", False, "T")
+    assert "■ HELD" in status_text(head.hold(), 4, "everything", True, "T")
+    assert notice_text(head.hold()).startswith("■ HOLD")
+    waiting = head.go(2).play()
+    assert "… WAITING" in status_text(waiting, 4, "touch", True, "T")
+    assert "Untimed beat" in notice_text(waiting)
+    timed = Timeline.of(score.replace(beats=(score.beats[0], score.beats[1], score.beats[3])))
+    stopped = Playhead(timed).with_stops([2]).play().advance(10)
+    assert notice_text(stopped).startswith("✗ Stopped before beat 3")
+    assert "End of scene" in notice_text(head.go(3).play().advance(10))
+    assert status_text(Playhead(Timeline.of_beats([])), 0, "touch", True, "T").startswith(
+        " REPLAY 0/0"
+    )

@@ -22,6 +22,7 @@ from notation.describe import (
 )
 from notation.findings import MARK, Finding, worst
 from notation.model import Score
+from notation.timeline import MARKING_SPEED, Playhead
 
 LAYERS: tuple[str, ...] = ("touch", "story", "everything")
 LAYER_WORDS: dict[str, str] = {
@@ -184,3 +185,37 @@ def cue_text(score: Score, keys: str) -> Text:
         out.append(" ✗ NO SELF-CARE CUE SET: agree one now. ", "bold")
         out.append(f"Anyone may still stop it · {keys}")
     return out
+
+
+def status_text(playhead: Playhead, total: int, layer: str, stops: bool, title: str) -> str:
+    """The top line: where replay is, whether it plays, speed, layer, stops, scene."""
+    head = playhead
+    if head.held:
+        state = "■ HELD"
+    elif head.waiting:
+        state = "… WAITING"
+    elif head.playing:
+        state = "▶ PLAYING"
+    else:
+        state = "❚❚ PAUSED"
+    speed = f"×{head.speed:g}" + (" marking run" if head.speed == MARKING_SPEED else "")
+    return (
+        f" REPLAY {head.beat + 1 if total else 0}/{total} · {state} · {speed} · "
+        f"{LAYER_WORDS[layer]} · stop before ✗: {'on' if stops else 'off'} · {title}"
+    )
+
+
+def notice_text(playhead: Playhead) -> str:
+    """Why replay is not simply playing or paused (held, stopped, waiting, ended), or ""."""
+    if playhead.held:
+        return "■ HOLD: everything has stopped."
+    if playhead.stopped_before is not None:
+        return (
+            f"✗ Stopped before beat {playhead.stopped_before + 1}: error findings. "
+            "space plays on · e: no stops"
+        )
+    if playhead.waiting:
+        return "… Untimed beat: → steps on when the room is ready."
+    if playhead.finished:
+        return "End of scene. space plays from the top · q ends with closure."
+    return ""

@@ -15,19 +15,20 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Footer, Static
 
 from choreo_tui.pictures.body_map import BodyMap
 from choreo_tui.pictures.stage_plot import StagePlot
 from choreo_tui.replay import ritual
+from choreo_tui.replay.beat_panel import BeatPanel
 from choreo_tui.replay.beat_view import (
-    LAYER_WORDS,
     LAYERS,
-    beat_text,
     cue_text,
     next_text,
+    notice_text,
+    status_text,
     strip_text,
 )
 from choreo_tui.replay.dialogs import (
@@ -37,7 +38,6 @@ from choreo_tui.replay.dialogs import (
     HoldDialog,
 )
 from notation.checks import check
-from notation.describe import timing_words
 from notation.findings import Finding
 from notation.model import Score
 from notation.timeline import MARKING_SPEED, Playhead, Timeline
@@ -49,6 +49,7 @@ TICK = 0.1
 PICTURES: tuple[str, ...] = ("both", "plot", "body", "none")
 HOLD_KEYS = "h or ! = HOLD"
 KEY_HINT = "←→ step  +- speed  m marking  l layer  p pics  w whose  e stops  c check-in"
+"""Shown on the notice line when replay has nothing more pressing to say."""
 
 
 class ReplayScreen(Screen[None]):
@@ -79,13 +80,6 @@ Private notes never show here: the room can read this screen."""
     ReplayScreen #strip { height: 1; }
     ReplayScreen #notice { height: 1; color: $warning; }
     ReplayScreen #main { height: 1fr; }
-    ReplayScreen #beat { width: 1fr; padding: 0 1; }
-    ReplayScreen #big { height: 4; }
-    ReplayScreen #big Vertical { width: auto; margin-right: 3; }
-    ReplayScreen #big Digits { width: auto; }
-    ReplayScreen .big-label { color: $text-muted; width: auto; }
-    ReplayScreen #count-info { width: 1fr; padding-top: 1; }
-    ReplayScreen #title { text-style: bold; background: $boost; padding: 0 1; }
     ReplayScreen #pictures { width: auto; height: 100%; padding: 0 1; overflow-y: auto; }
     ReplayScreen #pictures.side-by-side { layout: horizontal; }
     ReplayScreen #pictures.side-by-side BodyMap { margin-left: 2; }
@@ -175,17 +169,7 @@ Private notes never show here: the room can read this screen."""
         yield Static(id="strip")
         yield Static(id="notice")
         with Horizontal(id="main"):
-            with VerticalScroll(id="beat"):
-                with Horizontal(id="big"):
-                    with Vertical():
-                        yield Static("BEAT", classes="big-label")
-                        yield Digits(id="number")
-                    with Vertical():
-                        yield Static("LEFT", classes="big-label", id="count-label")
-                        yield Digits(id="count")
-                    yield Static(id="count-info")
-                yield Static(id="title")
-                yield Static(id="words")
+            yield BeatPanel(id="beat")
             with Vertical(id="pictures"):
                 yield StagePlot(compact=True)
                 yield BodyMap(compact=True)
@@ -398,65 +382,26 @@ Private notes never show here: the room can read this screen."""
         if not self._ready:
             return
         index = self.playhead.beat
-        words = self.query_one("#words", Static)
-        title = self.query_one("#title", Static)
-        if not self.score.beats:
-            title.update("No beats yet")
-            words.update("Add beats in the editor, then replay them here.")
-        else:
-            beat = self.score.beats[index]
-            timing = timing_words(beat, self.score.scene.tempo)
-            title.update(f"{beat.title or '(untitled beat)'} · {timing}")
-            words.update(
-                beat_text(self.score, index, self.story_layer, self.findings, index in self.broken)
-            )
+        self.query_one(BeatPanel).show_beat(
+            self.score, index, self.story_layer, self.findings, index in self.broken
+        )
+        if self.score.beats:
             self.query_one("#next", Static).update(next_text(self.score, index, self.findings))
-        self.query_one("#number", Digits).update(str(index + 1) if self.score.beats else "0")
-        self.query_one(StagePlot).show(self.score, index if self.score.beats else None)
-        self.query_one(BodyMap).show(self.score, index if self.score.beats else None)
+        shown = index if self.score.beats else None
+        self.query_one(StagePlot).show(self.score, shown)
+        self.query_one(BodyMap).show(self.score, shown)
         self._draw_status()
 
     def _draw_clock(self) -> None:
-        value, unit = self.playhead.countdown()
-        slot = self.playhead.slot
-        count = self.query_one("#count", Digits)
-        label = self.query_one("#count-label", Static)
-        info = self.query_one("#count-info", Static)
-        if slot is None or not slot.timed:
-            count.update("")
-            label.update("UNTIMED")
-            info.update("waits for a manual step: → when ready")
-            return
-        count.update(str(value))
-        label.update("COUNTS LEFT" if unit == "counts" else "SECONDS LEFT")
-        lines = []
-        if slot.counts is not None and slot.tempo is not None:
-            lines.append(f"count {slot.count_at(self.playhead.offset)} of {slot.counts}")
-            lines.append(f"at {slot.tempo:g}/min")
-        if slot.seconds is not None:
-            lines.append(f"{slot.seconds:g} s")
-        info.update("\n".join(lines))
+        self.query_one(BeatPanel).show_clock(self.playhead)
 
     def _draw_status(self) -> None:
         if not self._ready:
             return
         head = self.playhead
         total = len(self.score.beats)
-        state = (
-            "■ HELD"
-            if head.held
-            else "… WAITING"
-            if head.waiting
-            else "▶ PLAYING"
-            if head.playing
-            else "❚❚ PAUSED"
-        )
-        speed = f"×{head.speed:g}" + (" marking run" if head.speed == MARKING_SPEED else "")
-        stops = "on" if self.stop_on_errors else "off"
-        top = (
-            f" REPLAY {head.beat + 1 if total else 0}/{total} · {state} · {speed} · "
-            f"{LAYER_WORDS[self.story_layer]} · stop before ✗: {stops} · "
-            f"{self.score.scene.title}"
+        top = status_text(
+            head, total, self.story_layer, self.stop_on_errors, self.score.scene.title
         )
         self.query_one("#top", Static).update(top)
         self.query_one("#cue", Static).update(cue_text(self.score, HOLD_KEYS))
@@ -464,23 +409,8 @@ Private notes never show here: the room can read this screen."""
         self.query_one("#strip", Static).update(
             strip_text(self.findings, total, head.beat, self.broken, width)
         )
-        self.query_one("#notice", Static).update(self._notice())
+        self.query_one("#notice", Static).update(notice_text(head) or KEY_HINT)
         self._draw_clock()
-
-    def _notice(self) -> str:
-        head = self.playhead
-        if head.held:
-            return "■ HOLD: everything has stopped."
-        if head.stopped_before is not None:
-            return (
-                f"✗ Stopped before beat {head.stopped_before + 1}: error findings. "
-                "space plays on · e: no stops"
-            )
-        if head.waiting:
-            return "… Untimed beat: → steps on when the room is ready."
-        if head.finished:
-            return "End of scene. space plays from the top · q ends with closure."
-        return KEY_HINT
 
     def _layout_pictures(self) -> None:
         if not self._ready:

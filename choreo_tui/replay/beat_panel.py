@@ -1,0 +1,88 @@
+"""The current beat, large: number and countdown in big digits, then the beat in words."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Digits, Static
+
+from choreo_tui.replay.beat_view import beat_text
+from notation.describe import timing_words
+from notation.findings import Finding
+from notation.model import Score
+from notation.timeline import Playhead
+
+
+class BeatPanel(VerticalScroll):
+    """What the room reads from a few steps away: which beat, how long is left, who does what."""
+
+    HELP = "The current beat: its number, what is left of it, and who does what in plain words."
+
+    DEFAULT_CSS = """
+    BeatPanel { width: 1fr; padding: 0 1; }
+    BeatPanel #big { height: 4; }
+    BeatPanel #big Vertical { width: auto; margin-right: 3; }
+    BeatPanel #big Digits { width: auto; }
+    BeatPanel .big-label { color: $text-muted; width: auto; }
+    BeatPanel #count-info { width: 1fr; padding-top: 1; }
+    BeatPanel #title { text-style: bold; background: $boost; padding: 0 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        """Beat number and countdown side by side, then the title and the words."""
+        with Horizontal(id="big"):
+            with Vertical():
+                yield Static("BEAT", classes="big-label")
+                yield Digits(id="number")
+            with Vertical():
+                yield Static("LEFT", classes="big-label", id="count-label")
+                yield Digits(id="count")
+            yield Static(id="count-info")
+        yield Static(id="title")
+        yield Static(id="words")
+
+    def show_beat(
+        self,
+        score: Score,
+        index: int,
+        layer: str,
+        findings: Sequence[Finding],
+        broken: bool,
+    ) -> None:
+        """Draw the beat at 0-based ``index`` (any index of a score without beats says so)."""
+        title = self.query_one("#title", Static)
+        words = self.query_one("#words", Static)
+        number = self.query_one("#number", Digits)
+        if not score.beats:
+            number.update("0")
+            title.update("No beats yet")
+            words.update("Add beats in the editor, then replay them here.")
+            return
+        beat = score.beats[index]
+        number.update(str(index + 1))
+        title.update(f"{beat.title or '(untitled beat)'} · {timing_words(beat, score.scene.tempo)}")
+        words.update(beat_text(score, index, layer, findings, broken))
+
+    def show_clock(self, playhead: Playhead) -> None:
+        """Draw what is left of the current beat: counts or seconds, or that it waits."""
+        value, unit = playhead.countdown()
+        slot = playhead.slot
+        count = self.query_one("#count", Digits)
+        label = self.query_one("#count-label", Static)
+        info = self.query_one("#count-info", Static)
+        if slot is None or not slot.timed:
+            count.update("")
+            label.update("UNTIMED")
+            info.update("waits for a manual step: → when ready")
+            return
+        count.update(str(value))
+        label.update("COUNTS LEFT" if unit == "counts" else "SECONDS LEFT")
+        lines = []
+        if slot.counts is not None and slot.tempo is not None:
+            lines.append(f"count {slot.count_at(playhead.offset)} of {slot.counts}")
+            lines.append(f"at {slot.tempo:g}/min")
+        if slot.seconds is not None:
+            lines.append(f"{slot.seconds:g} s")
+        info.update("\n".join(lines))
