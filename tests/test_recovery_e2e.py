@@ -47,6 +47,8 @@ class Terminal:
             **os.environ,
             STATE_ENV: str(state),
             "TERM": "xterm-256color",
+            # The user's own keymap must not change the keys this test presses.
+            "XDG_CONFIG_HOME": str(state / "config"),
             "COLUMNS": "100",
             "LINES": "30",
         }
