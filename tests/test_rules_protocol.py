@@ -28,8 +28,11 @@ from factories import (
     score,
     touch,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from notation.model import Agreed, Beat, Garment, Performer, Rider, Score, Timing
+from notation.areas import leaves_of
+from notation.model import DEFAULT_COVERS, Agreed, Beat, Garment, Performer, Rider, Score, Timing
 
 Case = Callable[[bool], Score]
 
@@ -571,3 +574,97 @@ def test_more_lines_beat_and_performer_tables() -> None:
     assert found[("C401", 1)] == line_of(text, "[[beats]]", 1)
     assert found[("N203", 2)] == line_of(text, "[[beats]]", 2)
     assert found[("C404", 2)] == line_of(text, "[[beats]]", 2)
+
+
+# -- an oracle over generated beats ------------------------------------------------
+
+ORACLE_IDS = ["ana", "ben", "kid"]
+SOME_AREAS = st.sampled_from(
+    ["groin", "pelvis", "chest", "back", "upper_back", "hip", "body", "hand"]
+)
+KINDS = st.sampled_from(
+    ["modesty_pouch", "pasties", "bodysuit", "shapewear", "skin_tone_underwear"]
+)
+
+
+def leaves(areas: tuple[str, ...] | list[str]) -> set[str]:
+    return set().union(*(leaves_of(a) for a in areas)) if areas else set()
+
+
+@st.composite
+def protocol_scores(draw: st.DrawFn) -> Score:
+    cast_ = []
+    for pid in ORACLE_IDS:
+        rider = draw(
+            st.none()
+            | st.builds(
+                Rider,
+                may_expose=st.lists(SOME_AREAS, max_size=3).map(tuple),
+                simulated_sex=st.booleans(),
+            )
+        )
+        garments = tuple(Garment(kind=k) for k in draw(st.lists(KINDS, max_size=2)))
+        extra = {"minor": True, "guardian": "Jo"} if pid == "kid" else {}
+        cast_.append(performer(pid, pid.title() + " Test", rider=rider, garments=garments, **extra))
+    pid_ = st.sampled_from(ORACLE_IDS)
+    touches = draw(
+        st.lists(st.builds(touch, by=pid_, to=pid_, on=SOME_AREAS, with_=SOME_AREAS), max_size=3)
+    )
+    pairs = st.lists(st.sampled_from([("ana", "ben"), ("ben", "kid"), ("kid", "ana")]), max_size=2)
+    b = beat(
+        *touches,
+        simulated=draw(st.booleans()),
+        barriers=tuple(barrier(a, c) for a, c in draw(pairs)),
+        garments=tuple(
+            beat_garment(w, k) for w, k in draw(st.lists(st.tuples(pid_, KINDS), max_size=2))
+        ),
+        bare=draw(st.dictionaries(pid_, st.lists(SOME_AREAS, max_size=2).map(tuple), max_size=2)),
+    )
+    return score(
+        b,
+        performers=cast_,
+        medium=draw(st.sampled_from(["theatre", "film", "tv"])),
+        closed_set=draw(st.booleans()),
+    )
+
+
+def expected_protocol_codes(s: Score) -> set[str]:
+    """N201-N203, S301-S303 and C404 for beat 1, straight from score-format.md."""
+    b, people_ = s.beats[0], s.by_id
+    codes_: set[str] = set()
+    nude_ = any(areas for areas in b.bare.values())
+    for who, areas in b.bare.items():
+        rider = people_[who].rider
+        if areas and rider is None:
+            codes_.add("N202")
+        elif areas and rider is not None and not leaves(areas) <= leaves(rider.may_expose):
+            codes_.add("N201")
+    groin_touches = [t for t in b.touches if "groin" in leaves((t.on, t.with_))]
+    sexual = b.simulated or bool(groin_touches)
+    if s.scene.medium in ("film", "tv") and not s.scene.closed_set and (nude_ or sexual):
+        codes_.add("N203")
+    in_sex = {p for t in (b.touches if b.simulated else groin_touches) for p in (t.by, t.to)}
+    if any(people_[p].rider is None or not people_[p].rider.simulated_sex for p in in_sex):  # type: ignore[union-attr]
+        codes_.add("S301")
+    if sexual:
+        shielded = {frozenset(x.between) for x in b.barriers if "groin" in leaves_of(x.at)}
+        if any(t.by != t.to and frozenset((t.by, t.to)) not in shielded for t in b.touches):
+            codes_.add("S302")
+        for p in {q for t in b.touches for q in (t.by, t.to)}:
+            worn = [*people_[p].garments, *(g for g in b.garments if g.who == p)]
+            covered = any("groin" in leaves(g.covers or DEFAULT_COVERS[g.kind]) for g in worn)
+            if not covered or "groin" in leaves(b.bare.get(p, ())):
+                codes_.add("S303")
+    if (nude_ or sexual) and "kid" in b.ids():
+        codes_.add("C404")
+    return codes_
+
+
+PROTOCOL = {"N201", "N202", "N203", "S301", "S302", "S303", "C404"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(protocol_scores())
+def test_protocol_rules_agree_with_the_spec(s: Score) -> None:
+    found = {f.code for f in check(s) if f.code in PROTOCOL}
+    assert found == expected_protocol_codes(s)
