@@ -227,11 +227,15 @@ class Playhead:
         return replace(self, held=False)
 
     def go(self, index: int) -> Playhead:
-        """Jump to the start of a beat (clamped); playing stays as it was."""
+        """Jump to the start of a beat (clamped); playing stays as it was, except that
+        playing into a beat in ``stop_before`` pauses there, as running into it would."""
         if not self.timeline.slots:
             return self
         index = max(0, min(index, len(self.timeline) - 1))
-        return replace(self, beat=index, offset=0.0, stopped_before=None, finished=False)
+        moved = replace(self, beat=index, offset=0.0, stopped_before=None, finished=False)
+        if self.playing and index != self.beat and index in self.stop_before:
+            return replace(moved, playing=False, stopped_before=index)
+        return moved
 
     def step(self, delta: int) -> Playhead:
         """Step ``delta`` beats forward or back (a manual step past an untimed beat)."""

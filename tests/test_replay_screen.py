@@ -248,9 +248,10 @@ async def test_untimed_beat_waits_for_a_step() -> None:
         screen.advance(20)
         assert (screen.playhead.beat, screen.playhead.waiting) == (2, True)
         assert "Untimed beat" in text_of(app, "#notice")
-        await pilot.press("right")
-        assert screen.playhead.beat == 3
-        assert screen.playhead.playing
+        await pilot.press("right")  # the next beat has an error finding: stop before it
+        assert (screen.playhead.beat, screen.playhead.playing) == (3, False)
+        assert screen.playhead.stopped_before == 3
+        assert "Stopped before beat 4" in text_of(app, "#notice")
 
 
 @pilot

@@ -190,6 +190,18 @@ def test_hold_stops_at_once_and_blocks_play_until_released() -> None:
     assert released.play().advance(1).offset == 3.0
 
 
+def test_stepping_into_a_marked_beat_while_playing_stops_before_it() -> None:
+    line = Timeline.of(score(beat(2), beat(), beat(2), beat(2)))
+    head = Playhead(line, stop_before=frozenset({2})).play().advance(5)
+    assert head.waiting and head.beat == 1
+    stepped = head.step(1)
+    assert (stepped.beat, stepped.playing, stepped.stopped_before) == (2, False, 2)
+    # Paused, a step is just a step; playing on from the marked beat is allowed.
+    assert head.pause().step(1).stopped_before is None
+    assert stepped.play().advance(1).offset == 1.0
+    assert Playhead(line, stop_before=frozenset({0})).play().go(0).playing
+
+
 def test_step_home_end_clamp() -> None:
     head = Playhead(Timeline.of(score(beat(2), beat(2), beat(2)))).play().advance(1)
     assert head.step(1).beat == 1
