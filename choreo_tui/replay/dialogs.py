@@ -132,7 +132,7 @@ class HoldDialog(ModalScreen[None]):
     #hold-question {
         text-style: bold reverse;
         content-align: center middle;
-        height: 3;
+        height: 5;
         margin-bottom: 1;
     }
     """
