@@ -18,11 +18,21 @@ from notation.model import Agreed, Beat
 UNDIGESTED = frozenset({"title", "notes", "private_notes", "agreed"})
 
 
+_KEPT = "_agreement_digest"
+"""Where a beat keeps its digest once worked out, beside its fields (as a cached
+property would): beats are immutable, and ``model_copy`` with changes drops it."""
+
+
 def digest(beat: Beat) -> str:
     """The fingerprint of a beat's choreography, as written in ``[beats.agreed]``."""
+    kept: str | None = beat.__dict__.get(_KEPT)
+    if kept is not None:
+        return kept
     data = beat.model_dump(mode="json", exclude=set(UNDIGESTED), exclude_defaults=True)
     blob = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return "sha256:" + hashlib.sha256(blob.encode("utf-8")).hexdigest()
+    kept = "sha256:" + hashlib.sha256(blob.encode("utf-8")).hexdigest()
+    beat.__dict__[_KEPT] = kept
+    return kept
 
 
 def is_current(beat: Beat) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 Status = Literal["yes", "ask", "no"]
@@ -124,6 +124,7 @@ def strictest(statuses: Iterable[Status]) -> Status:
     return result
 
 
+@lru_cache(maxsize=512)
 def area_label(area: str) -> str:
     """Plain words for an area name: ``hand_r`` -> "right hand"."""
     if area.endswith("_l") and area[:-2] in ALIASES:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from notation.agreement import has_agreed
 from notation.areas import HAND_LEAVES, area_label, leaves_of
 from notation.checks.cast import AreaView
@@ -80,7 +82,9 @@ def _conditions(
     return found
 
 
-def _ask(ctx: BeatContext, i: int, view: AreaView, who: str, what: str) -> list[Finding]:
+def _ask(
+    ctx: BeatContext, i: int, view: AreaView, who: str, what: Callable[[], str]
+) -> list[Finding]:
     """B104 when an 'ask' area is involved and its owner has not agreed the beat."""
     asked = view.leaves_by_status["ask"]
     if not asked or has_agreed(ctx.beat, who):
@@ -89,7 +93,7 @@ def _ask(ctx: BeatContext, i: int, view: AreaView, who: str, what: str) -> list[
     return [
         ctx.finding(
             "B104",
-            f"{what}: {name} marked {leaf_list(asked)} 'ask first', and {name} has not "
+            f"{what()}: {name} marked {leaf_list(asked)} 'ask first', and {name} has not "
             f"agreed this beat. Ask {name}, then record the agreement.",
             i,
         )
@@ -100,29 +104,43 @@ def check_touch(ctx: BeatContext, i: int, touch: Touch) -> list[Finding]:
     """Every boundary finding for one touch between two performers."""
     giver = ctx.cast.get(touch.by)
     receiver = ctx.cast.get(touch.to)
+    on = receiver.view(receiver.boundaries, touch.on) if receiver is not None else None
+    own = giver.view(giver.boundaries, touch.with_) if giver is not None else None
+    will = giver.view(giver.will_touch, touch.on) if giver is not None else None
+    if all(view is None or view.quiet for view in (on, own, will)):
+        # All green and unconditioned: the common case, with nothing to say.
+        return []
     found: list[Finding] = []
-    what = contact(ctx, touch)
     g_name, r_name = ctx.name(touch.by), ctx.name(touch.to)
-    if receiver is not None:
-        on = receiver.view(receiver.boundaries, touch.on)
+    words: list[str] = []
+
+    def what() -> str:
+        # The touch in words, built only when a finding needs it: most touches have none.
+        if not words:
+            words.append(contact(ctx, touch))
+        return words[0]
+
+    def willingness() -> str:
+        return f"{what()} ({g_name}'s willingness to touch)"
+
+    if on is not None:
         if on.leaves_by_status["no"]:
             found.append(
                 ctx.finding(
                     "B101",
-                    f"{what}, {_marked(r_name, touch.on, on.leaves_by_status['no'])}. "
+                    f"{what()}, {_marked(r_name, touch.on, on.leaves_by_status['no'])}. "
                     f"Choose another area or revisit {r_name}'s boundaries with them.",
                     i,
                 )
             )
         found += _ask(ctx, i, on, touch.to, what)
         found += _conditions(ctx, i, touch, on, r_name, "to be touched on their", touch.with_)
-    if giver is not None:
-        own = giver.view(giver.boundaries, touch.with_)
+    if own is not None and will is not None:
         if own.leaves_by_status["no"]:
             found.append(
                 ctx.finding(
                     "B102",
-                    f"{what}, but {g_name} marked their own "
+                    f"{what()}, but {g_name} marked their own "
                     f"{leaf_list(own.leaves_by_status['no'])} 'no'. Use another contact surface "
                     f"or revisit {g_name}'s boundaries with them.",
                     i,
@@ -130,18 +148,17 @@ def check_touch(ctx: BeatContext, i: int, touch: Touch) -> list[Finding]:
             )
         found += _ask(ctx, i, own, touch.by, what)
         found += _conditions(ctx, i, touch, own, g_name, "to use their own", touch.on)
-        will = giver.view(giver.will_touch, touch.on)
         if will.leaves_by_status["no"]:
             found.append(
                 ctx.finding(
                     "B103",
-                    f"{what}, but {g_name} said they will not touch a partner's "
+                    f"{what()}, but {g_name} said they will not touch a partner's "
                     f"{leaf_list(will.leaves_by_status['no'])}. Choose another area or revisit "
                     f"what {g_name} is willing to touch.",
                     i,
                 )
             )
-        found += _ask(ctx, i, will, touch.by, f"{what} ({g_name}'s willingness to touch)")
+        found += _ask(ctx, i, will, touch.by, willingness)
         found += _conditions(ctx, i, touch, will, g_name, "to touch a partner's", touch.with_)
     return found
 

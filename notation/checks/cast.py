@@ -6,7 +6,7 @@ instead of once per touch keeps a 5,000-beat check cheap.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from notation.areas import LEAVES, STATUS_ORDER, Status, leaves_of, resolve_key
 from notation.model import Boundaries, Performer, Score
@@ -46,6 +46,14 @@ class AreaView:
     leaves_by_status: dict[str, tuple[str, ...]]
     conditioned: tuple[tuple[str, tuple[str, ...]], ...]
     """(leaf, conditions) for the leaves that are not 'no' and carry conditions."""
+    quiet: bool = field(init=False)
+    """No leaf is 'no' or 'ask' and none has conditions: the area can yield no finding."""
+
+    def __post_init__(self) -> None:
+        groups = self.leaves_by_status
+        object.__setattr__(
+            self, "quiet", not groups["no"] and not groups["ask"] and not self.conditioned
+        )
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,10 @@ class PerformerView:
     performer: Performer
     boundaries: dict[str, Resolved]
     will_touch: dict[str, Resolved]
+    _seen: dict[tuple[bool, str], AreaView] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    """Views already summarised: a score asks about the same few areas thousands of times."""
 
     @classmethod
     def of(cls, performer: Performer) -> PerformerView:
@@ -67,6 +79,11 @@ class PerformerView:
 
     def view(self, table: dict[str, Resolved], area: str) -> AreaView:
         """Summarise ``area`` under ``table`` (this performer's boundaries or will_touch)."""
+        # Only this view's own tables are remembered: another table may change.
+        own = table is self.boundaries or table is self.will_touch
+        key = (table is self.boundaries, area)
+        if own and key in self._seen:
+            return self._seen[key]
         groups: dict[str, list[str]] = {"yes": [], "ask": [], "no": []}
         conditioned: list[tuple[str, tuple[str, ...]]] = []
         for leaf in sorted(leaves_of(area)):
@@ -77,7 +94,10 @@ class PerformerView:
         status: Status = max(
             (s for s in ("yes", "ask", "no") if groups[s]), key=STATUS_ORDER.__getitem__
         )
-        return AreaView(status, {k: tuple(v) for k, v in groups.items()}, tuple(conditioned))
+        view = AreaView(status, {k: tuple(v) for k, v in groups.items()}, tuple(conditioned))
+        if own:
+            self._seen[key] = view
+        return view
 
 
 class Cast:

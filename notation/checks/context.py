@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from typing import Any, Generic, TypeVar, overload
 
 from notation.areas import GROIN, area_label, leaves_of
 from notation.checks.cast import Cast
@@ -11,6 +12,29 @@ from notation.findings import Finding
 from notation.model import Beat, Score, Touch
 
 _PLURAL = frozenset({"lips", "buttocks"})
+
+T = TypeVar("T")
+
+
+class once(Generic[T]):
+    """``functools.cached_property`` without its lock (Python 3.11 takes an RLock on
+    every first access): a BeatContext lives in one thread, for one beat."""
+
+    def __init__(self, compute: Callable[[Any], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, instance: None, owner: type[Any]) -> once[T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type[Any]) -> T: ...
+    def __get__(self, instance: object | None, owner: type[Any]) -> T | once[T]:
+        if instance is None:
+            return self
+        value = self.compute(instance)
+        instance.__dict__[self.name] = value
+        return value
 
 
 def touches_groin(touch: Touch) -> bool:
@@ -56,12 +80,12 @@ class BeatContext:
             line = self.score.line_of("beats", self.index)
         return Finding(self.number, code, message, line, touch)
 
-    @cached_property
+    @once
     def contacts(self) -> list[tuple[int, Touch]]:
         """The touches between two different performers, with their index."""
         return [(i, t) for i, t in enumerate(self.beat.touches) if t.by != t.to]
 
-    @cached_property
+    @once
     def involved(self) -> list[str]:
         """Everyone who touches or is touched in this beat, in order of appearance."""
         seen: dict[str, None] = {}
@@ -70,17 +94,17 @@ class BeatContext:
             seen.setdefault(touch.to)
         return list(seen)
 
-    @cached_property
+    @once
     def groin_touches(self) -> list[tuple[int, Touch]]:
         """Touches (with index) whose ``on`` or ``with`` involves the groin."""
         return [(i, t) for i, t in enumerate(self.beat.touches) if touches_groin(t)]
 
-    @cached_property
+    @once
     def is_sexual(self) -> bool:
         """Whether the beat is simulated sex or has a touch involving the groin."""
         return self.beat.simulated or bool(self.groin_touches)
 
-    @cached_property
+    @once
     def has_nudity(self) -> bool:
         """Whether anyone is bare in this beat."""
         return any(areas for areas in self.beat.bare.values())
