@@ -13,6 +13,7 @@ from choreo_tui.replay.beat_view import (
     status_text,
     strip_text,
 )
+from choreo_tui.replay.dialogs import checkin_label
 from notation import check
 from notation.findings import Finding
 from notation.model import BeatGarment, Garment
@@ -128,4 +129,12 @@ def test_status_and_notice_lines_follow_the_playhead() -> None:
     assert "End of scene" in notice_text(head.go(3).play().advance(10))
     assert status_text(Playhead(Timeline.of_beats([])), 0, "touch", True, "T").startswith(
         " REPLAY 0/0"
+    )
+
+
+def test_checkin_labels_say_when_boundaries_were_recorded() -> None:
+    ana, ben = rehearsal_score().performers
+    assert checkin_label(ana) == "Ana Example (Mara) · boundaries recorded 2026-11-20"
+    assert checkin_label(ben.model_copy(update={"boundaries": None})) == (
+        "Ben Sample (Tom) · no boundaries recorded"
     )

@@ -28,7 +28,7 @@ from notation.areas import (
     leaves_of,
 )
 from notation.checks.cast import Cast
-from notation.model import Score
+from notation.model import Performer, Score
 
 HoldCall = Callable[[], None]
 
@@ -74,6 +74,19 @@ class DialogWithHold(ModalScreen[object]):
             self._on_hold()
 
 
+def checkin_label(performer: Performer) -> str:
+    """ "Ana Example (Mara) · boundaries recorded 2026-11-20" for the check-in list."""
+    role = f" ({performer.character})" if performer.character else ""
+    table = performer.boundaries
+    if table is None:
+        when = "no boundaries recorded"
+    elif table.recorded is None:
+        when = "boundaries undated"
+    else:
+        when = f"boundaries recorded {table.recorded.isoformat()}"
+    return f"{performer.name}{role} · {when}"
+
+
 class CheckinDialog(DialogWithHold):
     """Who re-confirmed their boundaries at the top of today's rehearsal."""
 
@@ -97,10 +110,7 @@ class CheckinDialog(DialogWithHold):
                 "who re-confirmed their boundaries today."
             )
             yield SelectionList[str](
-                *[
-                    (f"{p.name}" + (f" ({p.character})" if p.character else ""), p.id)
-                    for p in self.score.performers
-                ],
+                *[(checkin_label(p), p.id) for p in self.score.performers],
                 id="checkin-who",
             )
             yield Static(
