@@ -31,13 +31,20 @@ SUFFIXES: dict[str, str] = {
 
 def render_toml(score: Score, *, with_boundaries: bool = False) -> str:
     """The director's copy as a score file: it loads and checks like any score."""
-    kept = "with boundaries and riders" if with_boundaries else "without boundaries or riders"
     text = dumps(score)
     head, _, rest = text.partition("\n")
     note = (
-        f"# Director's copy exported by Choreo, {kept}. Private notes and the rehearsal\n"
-        "# log stay in the coordinator's file.\n"
+        "# Director's copy exported by Choreo. Private notes and the rehearsal log stay\n"
+        "# in the coordinator's file.\n"
     )
+    if with_boundaries:
+        note += "# Performers' boundaries and riders are included.\n"
+    else:
+        # Checking the copy then reports C405 and N202; say why before anyone worries.
+        note += (
+            "# Performers' boundaries and riders were left out of this copy, so checking it\n"
+            "# reports them as missing (C405, N202); the coordinator's file has them.\n"
+        )
     if head != SCHEMA_COMMENT:
         return note + text
     # The schema line stays first, where TOML editors look for it.
