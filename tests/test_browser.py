@@ -236,6 +236,7 @@ def test_html_export_steps_through_beats_with_the_keyboard(
     browser.send("Network.enable")
     browser.send("Page.enable")
     browser.send("Runtime.enable")
+    browser.send("Log.enable")
     browser.send("Page.navigate", url=page.as_uri())
     browser.wait_for("Page.loadEventFired")
 
@@ -243,6 +244,10 @@ def test_html_export_steps_through_beats_with_the_keyboard(
         "Station platform <night>"
     )
     assert browser.js(CURRENT_TITLE) == "the wait"
+    # The inline style ran under the page's Content-Security-Policy (by its hash).
+    assert browser.js("getComputedStyle(document.querySelector('.beat-nav')).position") == (
+        "sticky"
+    )
     assert browser.js(CURRENT_MARKERS) == [["ana", "standing", "DS"]]
     assert browser.js(VISIBLE_BEATS) == 1
     assert browser.js("document.getElementById('position').textContent") == "Beat 1 of 3"
@@ -291,6 +296,13 @@ def test_html_export_steps_through_beats_with_the_keyboard(
         if e.get("method") == "Network.requestWillBeSent"
     ]
     assert requested and all(url == page.as_uri() for url in requested), requested
+    # Nor did the browser refuse or fail anything (a CSP violation is logged as an error).
+    problems = [
+        e["params"]["entry"]["text"]
+        for e in browser.events
+        if e.get("method") == "Log.entryAdded" and e["params"]["entry"]["level"] == "error"
+    ]
+    assert problems == []
 
     # In print every beat shows, one block each.
     browser.send("Emulation.setEmulatedMedia", media="print")
