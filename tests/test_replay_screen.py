@@ -12,6 +12,7 @@ from textual.app import App
 from textual.widgets import OptionList, Static
 
 from choreo_tui.pictures.body_map import BodyMap
+from choreo_tui.replay.beat_panel import BeatPanel
 from choreo_tui.replay.dialogs import (
     BoundaryChangeDialog,
     CheckinDialog,
@@ -183,6 +184,8 @@ def pilot(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]
 
 
 def text_of(app: Rehearsal, selector: str) -> str:
+    if selector == "#words":
+        return app.replay.query_one(BeatPanel).words.plain
     return str(app.replay.query_one(selector, Static).render())
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.console import Group
+from rich.padding import Padding
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Digits, Static
@@ -13,6 +16,17 @@ from notation.describe import timing_words
 from notation.findings import Finding
 from notation.model import Score
 from notation.timeline import Playhead
+
+
+def hanging(text: Text) -> Group:
+    """Lines indented by two spaces keep that indent when they wrap, so items stand apart."""
+    parts: list[Text | Padding] = []
+    for line in text.split("\n"):
+        if line.plain.startswith("  "):
+            parts.append(Padding(line.divide([2])[1], (0, 0, 0, 2)))
+        else:
+            parts.append(line)
+    return Group(*parts)
 
 
 class BeatPanel(VerticalScroll):
@@ -29,6 +43,11 @@ class BeatPanel(VerticalScroll):
     BeatPanel #count-info { width: 1fr; padding-top: 1; }
     BeatPanel #title { text-style: bold; background: $boost; padding: 0 1; }
     """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.words = Text()
+        """The beat in words as last drawn (plain text for tests and tools)."""
 
     def compose(self) -> ComposeResult:
         """Beat number and countdown side by side, then the title and the words."""
@@ -58,12 +77,14 @@ class BeatPanel(VerticalScroll):
         if not score.beats:
             number.update("0")
             title.update("No beats yet")
-            words.update("Add beats in the editor, then replay them here.")
+            self.words = Text("Add beats in the editor, then replay them here.")
+            words.update(self.words)
             return
         beat = score.beats[index]
         number.update(str(index + 1))
         title.update(f"{beat.title or '(untitled beat)'} · {timing_words(beat, score.scene.tempo)}")
-        words.update(beat_text(score, index, layer, findings, broken))
+        self.words = beat_text(score, index, layer, findings, broken)
+        words.update(hanging(self.words))
 
     def show_clock(self, playhead: Playhead) -> None:
         """Draw what is left of the current beat: counts or seconds, or that it waits."""
