@@ -148,7 +148,7 @@ async def test_form_edits_title_and_timing(tmp_path: Path) -> None:
         await pilot.pause()
         timing = ed.score.beats[1].timing
         assert timing is not None and timing.counts == 6, "an invalid timing is not applied"
-        assert "✗" in str(ed.query_one("#form-error").render())
+        assert "✗" in str(ed.query_one("#beat-note").render())
         assert ed.query_one("#counts").value == "0", "what was typed stays"  # type: ignore[attr-defined]
 
 

@@ -49,6 +49,8 @@ PART_OF_CODE = {
 }
 """Findings about a kind of part without a touch: the first such part is highlighted."""
 
+SHORT = 30
+"""Below this height the form shows fewer lines, so the beat list keeps its room."""
 WIDE = 110
 """From this width the problems panel shows beside the beat list by default."""
 
@@ -100,7 +102,8 @@ class EditorScreen(Screen[None]):
         self.query_one(BeatList).focus()
 
     def on_resize(self) -> None:
-        """Keep the column titles as wide as the list."""
+        """Keep the column titles as wide as the list; a short terminal gets a short form."""
+        self.query_one(BeatForm).set_class(self.app.size.height < SHORT, "-short")
         self._header()
 
     def _header(self) -> None:

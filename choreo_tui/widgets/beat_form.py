@@ -69,15 +69,17 @@ class BeatForm(Vertical):
 
     DEFAULT_CSS = """
     BeatForm { height: auto; padding: 0 1; }
+    BeatForm.-short #beat-note { height: 1; }
+    BeatForm.-short PartsTable { height: 4; }
     BeatForm #beat-status { height: 1; color: $text-muted; }
-    BeatForm #form-error { height: auto; color: $text-error; }
-    BeatForm #beat-findings { height: auto; max-height: 2; color: $text-warning; }
+    BeatForm #beat-note { height: 2; color: $text-warning; }
+    BeatForm #beat-note.-error { color: $text-error; }
     BeatForm .row { height: 1; }
     BeatForm .row > Label { width: auto; padding: 0 1 0 0; color: $text-muted; }
     BeatForm .row > Input { height: 1; border: none; padding: 0 1; width: 1fr; }
     BeatForm .row > Input.short { width: 8; }
     BeatForm .row > Checkbox { height: 1; border: none; padding: 0 1; width: auto; }
-    BeatForm PartsTable { height: auto; max-height: 8; }
+    BeatForm PartsTable { height: 5; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -101,6 +103,7 @@ class BeatForm(Vertical):
         super().__init__(id=id)
         self.beat: Beat | None = None
         self.index: int | None = None
+        self.findings_text = ""
 
     def compose(self) -> ComposeResult:
         """Status line, three rows of fields, the message line and the parts."""
@@ -124,8 +127,7 @@ class BeatForm(Vertical):
             yield Input(id="notes", compact=True)
             yield Label("Private")
             yield Input(id="private_notes", compact=True)
-        yield Static("", id="form-error")
-        yield Static("", id="beat-findings")
+        yield Static("", id="beat-note")
         yield PartsTable(id="parts")
 
     def bind(self, score: Score, index: int | None, findings: list[Finding]) -> None:
@@ -133,7 +135,8 @@ class BeatForm(Vertical):
         beat = score.beats[index] if index is not None and score.beats else None
         self.beat = beat
         self.index = index if beat is not None else None
-        self.disabled = beat is None
+        if self.disabled != (beat is None):
+            self.disabled = beat is None
         with self.prevent(Input.Changed, Checkbox.Changed):
             timing = beat.timing if beat else None
             values: dict[str, str] = {
@@ -157,10 +160,18 @@ class BeatForm(Vertical):
             if beat is not None and index is not None
             else "No beat selected: press a to add one."
         )
-        self.query_one("#beat-status", Static).update(status)
-        self.query_one("#form-error", Static).update("")
-        self.query_one("#beat-findings", Static).update(finding_line(findings))
+        # Fixed-height lines: updating them never re-lays out the screen, which keeps
+        # moving from beat to beat cheap on a big score.
+        self.query_one("#beat-status", Static).update(status, layout=False)
+        self.findings_text = finding_line(findings)
+        self.note(self.findings_text)
         self.query_one(PartsTable).show(score, beat, findings)
+
+    def note(self, text: str, *, error: bool = False) -> None:
+        """The line under the fields: what is wrong with a field, else the beat's findings."""
+        line = self.query_one("#beat-note", Static)
+        line.set_class(error, "-error")
+        line.update(text, layout=False)
 
     def timing(self) -> Timing | None:
         """The timing the fields describe; raises ValidationError when it is not valid."""
@@ -189,11 +200,9 @@ class BeatForm(Vertical):
             except ValidationError as error:
                 item = error.errors()[0]
                 where = ".".join(str(p) for p in item["loc"]) or "timing"
-                self.query_one("#form-error", Static).update(
-                    f"✗ {where}: {item['msg']} (not applied: fix the field)"
-                )
+                self.note(f"✗ {where}: {item['msg']} (not applied: fix the field)", error=True)
                 return None
-            self.query_one("#form-error", Static).update("")
+            self.note(self.findings_text)
             return None if timing == self.beat.timing else {"timing": timing}
         return None
 
