@@ -195,23 +195,17 @@ def table_lines(text: str) -> dict[Path, int]:
 # headers may skip it. These find the lines it must read.
 _HEADER = re.compile(r"^[^\S\n]*(\[[^\n]*)", re.M)
 _OPENS = re.compile(r"\"\"\"|\'\'\'|=[ \t]*[\[{]")
-# Line breaks that str.splitlines() honours besides \n and \r\n: with any of them
-# the quick pass would count lines differently, so the full scan is used instead.
-_OTHER_BREAKS = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 
 
 def header_lines(text: str) -> dict[Path, int]:
     """What ``table_lines`` gives for every table header, and for every key before the
-    first header, without reading the other keys' lines (text with line breaks
-    other than \\n and \\r\\n gets the full scan, keys and all).
+    first header, without reading the other keys' lines.
 
     Only for text that ``tomllib`` accepted: in valid TOML, a line that is not
     a header and opens no multi-line string or value leaves the scanner idle,
     so skipping it changes nothing but the key it would have recorded.
     """
-    crlf = text.count("\r")
-    if any(br in text for br in _OTHER_BREAKS) or (crlf and crlf != text.count("\r\n")):
-        return table_lines(text)
+    crlf = "\r" in text
     scan = _Scan()
     size = len(text)
     position = number = 0

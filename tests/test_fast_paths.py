@@ -43,6 +43,7 @@ VALUES = (
     '[\n  ["a", "b"],\n  [1],\n]',
     "[\n# [comment]\n  1,\n]",
     '"escaped \\" [ quote"',
+    '"line\u2028separator and next\x85line"',
 )
 COMMENTS = ("# plain", '# """ not a string', "# [not a header]", "")
 
@@ -73,7 +74,7 @@ def documents(draw: st.DrawFn) -> str:
 def _reference_headers(text: str) -> dict[tuple[str | int, ...], int]:
     """The full scan, keeping keys only before the first header: what header_lines promises."""
     scan = _Scan()
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate((s.removesuffix("\r") for s in text.split("\n")), start=1):
         if scan.line(number, line):
             scan.keys = False
     return scan.lines
@@ -113,7 +114,11 @@ def test_a_line_map_answers_every_lookup_as_the_full_scan_does(
     assert dict(lines) == full
 
 
-def test_other_line_breaks_fall_back_to_the_full_scan() -> None:
-    """A form feed or line separator counts lines as str.splitlines does."""
-    text = 'format = "choreo-score"\nversion = 1\nnote = "a\u2028b"\n[scene]\ntitle = "x"\n'
-    assert header_lines(text) == table_lines(text)
+def test_lines_are_counted_at_newlines_only_as_the_full_scan_counts_them() -> None:
+    """A line separator, next-line mark or lone CR inside a string starts no line."""
+    text = (
+        'format = "choreo-score"\nversion = 1\nnote = "a\u2028b\x85c\rd"\n'
+        '[scene]\ntitle = "x"\n[[beats]]\n'
+    )
+    assert header_lines(text) == _reference_headers(text)
+    assert header_lines(text)[("beats", 0)] == 6
