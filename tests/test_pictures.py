@@ -167,11 +167,11 @@ def test_body_map_marks_status_without_colour() -> None:
 def test_body_map_marks_contact_on_both_performers() -> None:
     score = cast()
     ana = render_body(score, 0, "ana").plain
-    assert "◆ ✓ upper back" in ana
-    assert ana.count("◆") >= 3  # legend, the back figure, the list
+    assert "● ✓ upper back" in ana
+    assert ana.count("●") >= 3  # legend, the back figure, the list
     ben = render_body(score, 0, "ben").plain
     assert "no boundaries recorded" in ben
-    assert "◆ ? right hand" in ben
+    assert "● ? right hand" in ben
     assert "no contact" in render_body(score, 1, "ana").plain
 
 
@@ -179,7 +179,7 @@ def test_body_map_lists_conditions_of_touched_areas() -> None:
     score = cast()
     beat = Beat(touches=(Touch(by="ben", to="ana", on="hand_l"),))
     text = render_body(score.replace(beats=(beat,)), 0, "ana").plain
-    assert "◆ ✓ left hand (light)" in text
+    assert "● ✓ left hand (light)" in text
 
 
 def test_body_map_without_performers() -> None:

@@ -5,7 +5,7 @@ with its resolved status for one performer: ``✓`` yes, ``?`` ask first, ``✗`
 no, at the start of each run, then shaded ``░ ▒ ▓`` (colour only repeats what the
 marks say). Areas in contact in the current
 beat (touched on this performer, or this performer's own contact surface) start
-with ``◆`` and are listed in words under the map, with their conditions.
+with ``●`` and are listed in words under the map, with their conditions.
 
 The figures are drawn with one character per code letter; ``FIGURE_CODES``
 says which leaf each letter is. The front is seen face to face, so the
@@ -24,9 +24,9 @@ STATUS_MARK: dict[str, str] = {"yes": "✓", "ask": "?", "no": "✗"}
 STATUS_FILL: dict[str, str] = {"yes": "░", "ask": "▒", "no": "▓"}
 """The rest of an area's run: density grows with strictness, so it reads without colour."""
 STATUS_STYLE: dict[str, str] = {"yes": "green", "ask": "yellow", "no": "bold red"}
-TOUCHED_MARK = "◆"
-LEGEND = "✓░ yes  ?▒ ask first  ✗▓ no  ◆ in contact now"
-LEGEND_COMPACT = "✓yes ?ask ✗no ◆now"
+TOUCHED_MARK = "●"
+LEGEND = "✓░ yes  ?▒ ask first  ✗▓ no  ● in contact now"
+LEGEND_COMPACT = "✓yes ?ask ✗no ●now"
 
 FIGURE_CODES: dict[str, str] = {
     "h": "hair",

@@ -11,7 +11,7 @@ from notation.model import Score
 
 
 class BodyMap(Widget):
-    """Each area of one performer marked ✓ yes, ? ask or ✗ no; ◆ marks contact now.
+    """Each area of one performer marked ✓ yes, ? ask or ✗ no; ● marks contact now.
 
     ``show(score, beat_index, performer)`` draws it; without a performer it keeps
     the one selected before (if still in the score), else the first touched in
@@ -22,7 +22,7 @@ class BodyMap(Widget):
     HELP = """\
 The body map of one performer, front (face to face: their right is on your left) and
 back. Each area starts with its status: ✓ yes, ? ask first, ✗ no, then is shaded
-░ ▒ ▓ (colour only repeats the marks). ◆ marks an area in contact in this beat;
+░ ▒ ▓ (colour only repeats the marks). ● marks an area in contact in this beat;
 those areas are listed in words underneath, with their conditions."""
 
     DEFAULT_CSS = """

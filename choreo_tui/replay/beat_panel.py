@@ -32,8 +32,6 @@ def hanging(text: Text) -> Group:
 class BeatPanel(VerticalScroll):
     """What the room reads from a few steps away: which beat, how long is left, who does what."""
 
-    HELP = "The current beat: its number, what is left of it, and who does what in plain words."
-
     DEFAULT_CSS = """
     BeatPanel { width: 1fr; padding: 0 1; }
     BeatPanel #big { height: 4; }
