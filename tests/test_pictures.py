@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from choreo_tui.pictures.body import (
@@ -16,6 +18,7 @@ from choreo_tui.pictures.body import (
     render_body,
 )
 from choreo_tui.pictures.plot import labels, markers, render_plot
+from notation import load
 from notation.areas import LEAVES
 from notation.model import (
     AreaRule,
@@ -201,3 +204,26 @@ def test_compact_body_map_fits_80x24() -> None:
     lines = text.splitlines()
     assert len(lines) <= 17
     assert max(len(line) for line in lines[:-1]) <= 30
+
+
+def test_every_sample_beat_renders_within_its_width(samples: Path) -> None:
+    for path in sorted(samples.glob("*.score.toml")):
+        score = load(path)
+        for index in [None, *range(len(score.beats))]:
+            for compact, plot_width, body_width in ((True, 28, 22), (False, 58, 36)):
+                plot = render_plot(score, index, compact=compact).plain.splitlines()
+                grid = [line for line in plot if line[:1] in "┌│├└"]
+                assert all(len(line) == plot_width for line in grid)
+                for performer in score.performers:
+                    body = render_body(score, index, performer.id, compact=compact).plain
+                    figure = body.splitlines()[1:-2]
+                    assert all(
+                        len(line) <= body_width
+                        for line in figure
+                        if "✓" in line or "?" in line or "✗" in line
+                    )
+
+
+def test_blank_names_still_get_a_label() -> None:
+    score = cast().replace(performers=(Performer(id="zed", name=" "),))
+    assert labels(score) == {"zed": "Z"}

@@ -67,7 +67,7 @@ def labels(score: Score) -> dict[str, str]:
     Used by both pictures, so the same person has the same mark everywhere.
     """
     result: dict[str, str] = {}
-    firsts = [p.name[:1].upper() or p.id[:1].upper() for p in score.performers]
+    firsts = [(p.name.strip()[:1] or p.id[:1]).upper() for p in score.performers]
     for performer, first in zip(score.performers, firsts, strict=True):
         if firsts.count(first) == 1:
             result[performer.id] = first
