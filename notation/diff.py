@@ -203,6 +203,10 @@ def _timing(a: Score, b: Score, old: Beat, new: Beat) -> list[Change]:
 
     if old.timing == new.timing:
         return []
+    if old.timing is None:
+        return [Change("timing", "added", words(b, new))]
+    if new.timing is None:
+        return [Change("timing", "removed", words(a, old))]
     return [Change("timing", "changed", f"{words(a, old)} → {words(b, new)}")]
 
 
@@ -339,16 +343,8 @@ def diff_scores(a: Score, b: Score) -> ScoreDiff:
     ]
     matched_old = {i for i, _ in pairs}
     matched_new = {j for _, j in pairs}
-    beats += [
-        BeatChanges(old=i + 1, new=None, title=beat.title)
-        for i, beat in enumerate(a.beats)
-        if i not in matched_old
-    ]
-    beats += [
-        BeatChanges(old=None, new=j + 1, title=beat.title)
-        for j, beat in enumerate(b.beats)
-        if j not in matched_new
-    ]
+    beats += [_removed(a, b, i, beat) for i, beat in enumerate(a.beats) if i not in matched_old]
+    beats += [_added(a, b, j, beat) for j, beat in enumerate(b.beats) if j not in matched_new]
     beats.sort(key=lambda c: (c.new if c.new is not None else (c.old or 0) - 0.5, c.old or 0))
     scene, scene_notes = scene_changes(a, b)
     cast, cast_notes = cast_changes(a, b)
@@ -357,6 +353,34 @@ def diff_scores(a: Score, b: Score) -> ScoreDiff:
         cast=tuple(cast),
         beats=tuple(beats),
         notes=tuple(scene_notes + cast_notes + _log_changes(a, b)),
+    )
+
+
+def _removed(a: Score, b: Score, index: int, beat: Beat) -> BeatChanges:
+    """A beat cut from the score: what it held, and the agreement that goes with it."""
+    cut = compare_beats(a, b, beat, Beat())
+    agreement: tuple[Change, ...] = ()
+    if beat.agreed is not None and beat.agreed.by:
+        who = _names(a, beat.agreed.by)
+        agreement = (Change("agreement", "removed", f"the agreement {who} gave goes with it"),)
+    return BeatChanges(
+        old=index + 1,
+        new=None,
+        title=beat.title,
+        choreography=cut.choreography,
+        agreement=agreement,
+    )
+
+
+def _added(a: Score, b: Score, index: int, beat: Beat) -> BeatChanges:
+    """A new beat: everything in it, and who has agreed it already."""
+    found = compare_beats(a, b, Beat(), beat)
+    return BeatChanges(
+        old=None,
+        new=index + 1,
+        title=beat.title,
+        choreography=found.choreography,
+        agreement=found.agreement,
     )
 
 

@@ -184,19 +184,19 @@ def test_cli_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diff", old, new, "--format", "json"]) == 1
     document = json.loads(capsys.readouterr().out)
     assert document["changed"] is True
-    assert document["beats"] == [
-        {
-            "old": None,
-            "new": 2,
-            "title": "b",
-            "status": "added",
-            "moved": False,
-            "choreography": [],
-            "agreement": [],
-            "notes": [],
-            "lapses": [],
-        }
-    ]
+    (added,) = document["beats"]
+    assert {k: added[k] for k in ("old", "new", "title", "status", "moved", "lapses")} == {
+        "old": None,
+        "new": 2,
+        "title": "b",
+        "status": "added",
+        "moved": False,
+        "lapses": [],
+    }
+    assert {"kind": "touch", "change": "added", "text": "Ben, hand, holds Ana's arm: light"} in (
+        added["choreography"]
+    )
+    assert added["agreement"] == [] and added["notes"] == []
 
 
 def test_cli_unreadable_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -220,7 +220,9 @@ def test_cli_lists_moves_removals_and_notes_apart(
     new = write(tmp_path / "new.score.toml", score(noted, c))
     assert main(["diff", old, new]) == 1
     out = capsys.readouterr().out
-    assert "beat 1 “a”: removed (its agreement record goes with it)" in out
+    assert "beat 1 “a”: removed\n" in out
+    assert "- agreement: the agreement Ana gave goes with it" in out
+    assert "- touch: Ben, hand, holds Ana's hand: light" in out
     notes = out.split("Notes only (no agreement lapses):")[1]
     assert "beat 2 → 1 “b”: private notes changed" in notes
     assert "SECRET" not in out
@@ -230,3 +232,22 @@ def test_cli_lists_moves_removals_and_notes_apart(
     out = capsys.readouterr().out
     assert "beat 3 → 1 “c”: moved" in out
     assert "Beats: 1 moved." in out
+
+
+def test_added_and_removed_beats_say_what_they_held() -> None:
+    agreed = agree(beat("a"), ["ana", "ben"], date(2026, 11, 20))
+    kept = beat("x", "knee")
+    result = diff_scores(score(agreed, kept), score(kept, beat("b", "arm")))
+    removed, _, added = result.beats
+    assert (removed.status, added.status) == ("removed", "added")
+    assert [(c.kind, c.change) for c in removed.choreography] == [
+        ("timing", "removed"),
+        ("touch", "removed"),
+        ("placement", "removed"),
+        ("placement", "removed"),
+    ]
+    assert [c.text for c in removed.agreement] == ["the agreement Ana and Ben gave goes with it"]
+    assert removed.lapses == ()
+    assert ("touch", "added", "Ben, hand, holds Ana's arm: light") in [
+        (c.kind, c.change, c.text) for c in added.choreography
+    ]

@@ -59,10 +59,6 @@ def render_text(result: ScoreDiff, old: Score) -> list[str]:
         head = f"  {_beat_label(b)}: {b.status}"
         if b.moved and b.status == "changed":
             head += " and moved"
-        if b.status == "removed" and b.old is not None:
-            agreed = old.beats[b.old - 1].agreed
-            if agreed is not None and agreed.by:
-                head += " (its agreement record goes with it)"
         out.append(head)
         out += [_line(c) for c in (*b.choreography, *b.agreement)]
     notes = [(b, c) for b in result.beats for c in b.notes]
