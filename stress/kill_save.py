@@ -46,13 +46,14 @@ def versions() -> tuple[Score, Score]:
     return a, b
 
 
-def child(target: Path) -> None:
+def child(target: Path, b_first: bool) -> None:
     """Save A and B (score and recovery copy) in a loop until killed."""
     a, b = versions()
+    order = (b, a) if b_first else (a, b)
     copy = RecoveryCopy(target)
     print("ready", flush=True)
     while True:
-        for score in (a, b):
+        for score in order:
             save(score, target)
             copy.write(score)
 
@@ -73,11 +74,12 @@ def run(rounds: int, seed: int) -> int:
     copy = RecoveryCopy(target)
     failures = 0
     mid_write = 0
+    copy_seen = False
     seen = {"A": 0, "B": 0}
     started = time.monotonic()
     for round_no in range(1, rounds + 1):
         proc = subprocess.Popen(
-            [sys.executable, __file__, "--child", str(target)],
+            [sys.executable, __file__, "--child", str(target), *(["--b-first"] * (round_no % 2))],
             stdout=subprocess.PIPE,
             text=True,
         )
@@ -100,8 +102,9 @@ def run(rounds: int, seed: int) -> int:
         found = copy.read()
         if found is not None and found.score not in (a, b):
             problems.append("the recovery copy is neither version")
-        if round_no > 1 and found is None and not copy.exists():
-            problems.append("the recovery copy vanished")
+        if copy_seen and found is None:
+            problems.append("the recovery copy vanished or became unreadable")
+        copy_seen = copy_seen or found is not None
         left = temps(work) + temps(copy.file.parent)
         mid_write += bool(left)
         if len(temps(work)) > 1 or len(temps(copy.file.parent)) > 1:
@@ -130,9 +133,10 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=200)
     parser.add_argument("--seed", type=int, default=None)
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--b-first", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
-        child(args.child)
+        child(args.child, args.b_first)
         return 0
     seed = args.seed if args.seed is not None else random.randrange(2**32)
     print(f"seed {seed}")
