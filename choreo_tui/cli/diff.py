@@ -45,8 +45,12 @@ def _line(change: Change, indent: str = "    ", kind: bool = True) -> str:
     return f"{indent}{SIGN.get(change.change, '~')} {what}{change.text}"
 
 
-def render_text(result: ScoreDiff, old: Score) -> list[str]:
-    """The diff as lines of text, choreography first, notes-only changes last."""
+def render_text(result: ScoreDiff, old: Score | None = None) -> list[str]:
+    """The diff as lines of text, choreography first, notes-only changes last.
+
+    ``old`` is no longer needed (removed beats carry their own words); the restore
+    dialog still passes it, so it stays accepted.
+    """
     out: list[str] = []
     if result.scene:
         out += ["Scene:", *(_line(c, "  ", kind=False) for c in result.scene)]
