@@ -118,6 +118,8 @@ class ScoreLock:
             return None
         before = read_holder(self.file)
         try:
+            # A new score's folder: created private, as saving would (not by filelock, 0755).
+            self.file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             self._lock.acquire(timeout=0)
         except Timeout:
             holder = read_holder(self.file)

@@ -160,3 +160,10 @@ def test_describe_reads_as_a_sentence() -> None:
     holder = Holder(user="ana", host="studio", pid=4242, since=since)
     assert holder.describe() == "ana on studio (process 4242) since 2026-11-20 14:02"
     assert Holder(None, None, None, None).describe() == "another user"
+
+
+def test_a_new_scores_missing_folder_is_created_private(tmp_path: Path) -> None:
+    lock = ScoreLock(tmp_path / "new" / "scene.score.toml")
+    assert lock.acquire() is None
+    assert stat.S_IMODE((tmp_path / "new").stat().st_mode) == 0o700
+    lock.release()
