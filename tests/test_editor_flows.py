@@ -14,6 +14,8 @@ from choreo_tui.app import ChoreoApp
 from choreo_tui.screens.dialogs import QuitUnsaved
 from choreo_tui.screens.editor import EditorScreen
 from choreo_tui.widgets.beat_list import BeatList
+from choreo_tui.widgets.parts import PartsTable
+from choreo_tui.widgets.problems import ProblemsPanel
 from choreo_tui.widgets.quick_entry import QuickEntry
 from notation import check, dumps, load, save
 from notation.model import Score
@@ -209,3 +211,49 @@ async def test_save_and_quit_writes_the_file(tmp_path: Path) -> None:
         await pilot.press("a", "ctrl+q", "s")
         await pilot.pause()
     assert len(load(path).beats) == 3
+
+
+@sync
+async def test_a_whole_new_score_from_the_cast_is_one_undoable_edit(tmp_path: Path) -> None:
+    path = tmp_path / "scene.score.toml"
+    save(two_beats(), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        ed = editor(app)
+        await pilot.press("c")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CastScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        people = tuple(
+            p.model_copy(update={"boundaries": bounds("yes", upper_back="no")})
+            if p.id == "ana"
+            else p
+            for p in ed.score.performers
+        )
+        assert ed.apply_score(ed.score.replace(performers=people), "cast")
+        await pilot.pause()
+        assert ed.query_one(BeatList).marks[0] == "✗", "beat 1 re-checked at once"
+        await pilot.press("ctrl+z")
+        assert ed.query_one(BeatList).marks[0] == "✓"
+
+
+@sync
+async def test_a_finding_jumps_to_its_touch(tmp_path: Path) -> None:
+    path = tmp_path / "scene.score.toml"
+    bad = two_beats()
+    bad = bad.replace(beats=(bad.beats[0], beat(touch(), touch(on="neck"), title="reach")))
+    save(bad, path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        ed = editor(app)
+        await pilot.press("p")
+        await pilot.pause()
+        panel = ed.query_one(ProblemsPanel)
+        assert panel.has_focus
+        await pilot.press("down", "enter")  # the first finding: B101 on touch 2 of beat 2
+        await pilot.pause()
+        assert ed.query_one(BeatList).cursor == 1
+        parts = ed.query_one(PartsTable)
+        assert parts.has_focus and parts.highlighted_key() == "touch:1"

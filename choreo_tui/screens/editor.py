@@ -108,7 +108,12 @@ class EditorScreen(Screen[None]):
 
     def _header(self) -> None:
         beats = self.query_one(BeatList)
-        self.query_one("#beat-header", Static).update(header_text(beats.size.width or 80))
+        width = beats.scrollable_content_region.width or 80
+        self.query_one("#beat-header", Static).update(header_text(width), layout=False)
+
+    @on(BeatList.Resized)
+    def _list_resized(self) -> None:
+        self._header()
 
     # ----- showing -------------------------------------------------------------------
 

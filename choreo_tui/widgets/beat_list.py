@@ -101,6 +101,13 @@ class BeatList(ScrollView, can_focus=True):
             super().__init__()
             self.index = index
 
+    class Resized(Message):
+        """The list changed width (the column titles must follow)."""
+
+        def __init__(self, width: int) -> None:
+            super().__init__()
+            self.width = width
+
     class Chosen(Message):
         """Enter was pressed on a beat."""
 
@@ -143,8 +150,9 @@ class BeatList(ScrollView, can_focus=True):
         return Strip([Segment(row_text(index + 1, self.beats[index], mark, width), style)], width)
 
     def on_resize(self, event: events.Resize) -> None:
-        """Rows are as wide as the list."""
+        """Rows are as wide as the list; the column titles follow."""
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.beats))
+        self.post_message(self.Resized(self.scrollable_content_region.width))
 
     def watch_cursor(self, old: int, new: int) -> None:
         """Keep the cursor on screen and tell the editor."""
