@@ -22,17 +22,16 @@ from notation.describe import (
     timing_words,
     touch_words,
 )
-from notation.model import Beat, Boundaries, Performer, Score
+from notation.model import Beat, Performer, Score
 from notation.sharing.stage_plot import stage_plot
 from notation.sharing.words import (
     DISCLAIMER,
-    STATUS_MARK,
+    agreement_sections,
     agreement_status,
     bare_words,
     beat_flags,
     beat_garment_words,
     performer_line,
-    rule_words,
 )
 
 STYLE = """
@@ -181,29 +180,8 @@ def _header(score: Score) -> str:
     )
 
 
-def _boundary_list(title: str, table: Boundaries) -> str:
-    items = [
-        f"{STATUS_MARK[rule.status]} {rule_words(area, rule.status, rule.only)}"
-        for area, rule in table.areas.items()
-    ]
-    default = {"yes": "yes", "ask": "ask first", "no": "no"}[table.default]
-    items.append(f"{STATUS_MARK[table.default]} every other area: {default}")
-    recorded = f" (recorded {table.recorded.isoformat()})" if table.recorded else ""
-    return f"<h3>{_e(title + recorded)}</h3>" + _list(items, "")
-
-
 def _agreements(p: Performer) -> str:
-    parts = []
-    if p.boundaries is not None:
-        parts.append(_boundary_list("May be touched", p.boundaries))
-    if p.will_touch is not None:
-        parts.append(_boundary_list("Will touch", p.will_touch))
-    if p.rider is not None:
-        r = p.rider
-        shown = ", ".join(a.replace("_", " ") for a in r.may_expose) or "nothing"
-        sim = "✓ simulated sex agreed" if r.simulated_sex else "✗ no simulated sex"
-        signed = f" (signed {r.signed.isoformat()})" if r.signed else ""
-        parts.append(f"<h3>Rider{_e(signed)}</h3>" + _list([f"may be bare: {shown}", sim], ""))
+    parts = [f"<h3>{_e(head)}</h3>" + _list(lines, "") for head, lines in agreement_sections(p)]
     return "".join(parts) or "<p>No boundaries or rider on record.</p>"
 
 

@@ -16,16 +16,15 @@ from notation.describe import (
     timing_words,
     touch_words,
 )
-from notation.model import Beat, Boundaries, Performer, Score
+from notation.model import Beat, Performer, Score
 from notation.sharing.words import (
     DISCLAIMER,
-    STATUS_MARK,
+    agreement_sections,
     agreement_status,
     bare_words,
     beat_flags,
     beat_garment_words,
     performer_line,
-    rule_words,
 )
 
 # Punctuation that can start emphasis, code, links, images, raw HTML, tables or
@@ -81,29 +80,11 @@ def _header(score: Score) -> list[str]:
     return out
 
 
-def _boundary_items(title: str, table: Boundaries) -> list[str]:
-    lines = [
-        f"{STATUS_MARK[rule.status]} {rule_words(area, rule.status, rule.only)}"
-        for area, rule in table.areas.items()
-    ]
-    default = {"yes": "yes", "ask": "ask first", "no": "no"}[table.default]
-    recorded = f" (recorded {table.recorded.isoformat()})" if table.recorded else ""
-    lines.append(f"{STATUS_MARK[table.default]} every other area: {default}")
-    return [f"  - {md_escape(title + recorded)}:"] + [f"    - {md_escape(x)}" for x in lines]
-
-
 def _agreements(p: Performer) -> list[str]:
     out: list[str] = []
-    if p.boundaries is not None:
-        out += _boundary_items("may be touched", p.boundaries)
-    if p.will_touch is not None:
-        out += _boundary_items("will touch", p.will_touch)
-    if p.rider is not None:
-        r = p.rider
-        shown = ", ".join(a.replace("_", " ") for a in r.may_expose) or "nothing"
-        sim = "✓ simulated sex agreed" if r.simulated_sex else "✗ no simulated sex"
-        signed = f" (signed {r.signed.isoformat()})" if r.signed else ""
-        out.append(f"  - {md_escape(f'rider{signed}: may be bare: {shown}; {sim}')}")
+    for head, lines in agreement_sections(p):
+        out.append(f"  - {md_escape(head)}:")
+        out += [f"    - {md_escape(line)}" for line in lines]
     return out or ["  - no boundaries or rider on record"]
 
 

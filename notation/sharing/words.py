@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from notation.agreement import is_current
 from notation.areas import area_label
 from notation.describe import garment_words
-from notation.model import Beat, Performer, Score
+from notation.model import Beat, Boundaries, Performer, Score
 
 DISCLAIMER = (
     "Director's copy exported by Choreo: performers' private notes and the rehearsal "
@@ -101,10 +101,39 @@ def performer_line(p: Performer) -> str:
 
 def rule_words(area: str, status: str, only: tuple[str, ...]) -> str:
     """ "lips: ask first, only closed mouth"."""
-    word = {"yes": "yes", "ask": "ask first", "no": "no"}[status]
+    word = STATUS_WORD[status]
     conditions = f", only {', '.join(c.replace('_', ' ') for c in only)}" if only else ""
     return f"{area_label(area)}: {word}{conditions}"
 
 
 STATUS_MARK: dict[str, str] = {"yes": "✓", "ask": "⚠", "no": "✗"}
 """A mark per traffic-light status, so the boundary colour is never alone."""
+
+STATUS_WORD: dict[str, str] = {"yes": "yes", "ask": "ask first", "no": "no"}
+
+
+def _boundary_section(title: str, table: Boundaries) -> tuple[str, list[str]]:
+    lines = [
+        f"{STATUS_MARK[rule.status]} {rule_words(area, rule.status, rule.only)}"
+        for area, rule in table.areas.items()
+    ]
+    lines.append(f"{STATUS_MARK[table.default]} every other area: {STATUS_WORD[table.default]}")
+    recorded = f" (recorded {table.recorded.isoformat()})" if table.recorded else ""
+    return title + recorded, lines
+
+
+def agreement_sections(p: Performer) -> list[tuple[str, list[str]]]:
+    """A performer's boundaries, will_touch and rider as (heading, lines), areas and
+    conditions only: what ``--with-boundaries`` shows."""
+    sections = []
+    if p.boundaries is not None:
+        sections.append(_boundary_section("May be touched", p.boundaries))
+    if p.will_touch is not None:
+        sections.append(_boundary_section("Will touch", p.will_touch))
+    if p.rider is not None:
+        r = p.rider
+        shown = ", ".join(area_label(a) for a in r.may_expose) or "nothing"
+        sim = "✓ simulated sex agreed" if r.simulated_sex else "✗ no simulated sex"
+        signed = f" (signed {r.signed.isoformat()})" if r.signed else ""
+        sections.append((f"Rider{signed}", [f"may be bare: {shown}", sim]))
+    return sections
