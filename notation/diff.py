@@ -28,19 +28,10 @@ from notation.describe import (
     timing_words,
     touch_words,
 )
-from notation.model import Beat, Boundaries, Performer, Score, Touch
-from notation.sharing.words import rule_words
+from notation.diff_cast import Change, cast_changes, log_changes, multiset, scene_changes
+from notation.model import Beat, Score, Touch
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Change:
-    """One change: what (``touch``, ``timing``...), how (added/removed/changed), in words."""
-
-    kind: str
-    change: str
-    text: str
 
 
 @dataclass(frozen=True)
@@ -139,23 +130,11 @@ def match_beats(old: Sequence[Beat], new: Sequence[Beat]) -> list[tuple[int, int
     return sorted(pairs.items())
 
 
-def _multiset(old: Iterable[T], new: Iterable[T]) -> tuple[list[T], list[T]]:
-    """Items only in ``old`` and only in ``new``, counting repeats."""
-    rest = list(new)
-    gone: list[T] = []
-    for item in old:
-        if item in rest:
-            rest.remove(item)
-        else:
-            gone.append(item)
-    return gone, rest
-
-
 _TOUCH_FIELDS = ("with_", "on", "action", "pressure", "over_clothing", "mouth", "tongue", "counts")
 
 
 def _touches(a: Score, b: Score, old: Beat, new: Beat) -> list[Change]:
-    gone, came = _multiset(old.touches, new.touches)
+    gone, came = multiset(old.touches, new.touches)
     out: list[Change] = []
     for before in list(gone):
         # The same two people with the same surfaces, else the same two people: a change.
@@ -236,7 +215,7 @@ def _listed(
     a: Score,
     b: Score,
 ) -> list[Change]:
-    gone, came = _multiset(old, new)
+    gone, came = multiset(old, new)
     return [Change(kind, "removed", words(a, x)) for x in gone] + [
         Change(kind, "added", words(b, x)) for x in came
     ]
@@ -352,7 +331,7 @@ def diff_scores(a: Score, b: Score) -> ScoreDiff:
         scene=tuple(scene),
         cast=tuple(cast),
         beats=tuple(beats),
-        notes=tuple(scene_notes + cast_notes + _log_changes(a, b)),
+        notes=tuple(scene_notes + cast_notes + log_changes(a, b)),
     )
 
 
@@ -384,109 +363,12 @@ def _added(a: Score, b: Score, index: int, beat: Beat) -> BeatChanges:
     )
 
 
-def _log_changes(a: Score, b: Score) -> list[Change]:
-    kept = len(a.log) <= len(b.log) and b.log[: len(a.log)] == a.log
-    if kept:
-        added = len(b.log) - len(a.log)
-        s = "y" if added == 1 else "ies"
-        return [Change("log", "added", f"rehearsal log: {added} entr{s} added")] if added else []
-    return [Change("log", "changed", "rehearsal log: earlier entries removed or rewritten")]
-
-
-_SCENE_FIELDS: tuple[str, ...] = (
-    "title",
-    "production",
-    "medium",
-    "self_care_cue",
-    "closed_set",
-    "tempo",
-    "coordinator",
-    "director",
-)
-
-
-def scene_changes(a: Score, b: Score) -> tuple[list[Change], list[Change]]:
-    """Changes to the scene header: (protocol and credits, notes only)."""
-    out: list[Change] = []
-    for name in _SCENE_FIELDS:
-        x, y = getattr(a.scene, name), getattr(b.scene, name)
-        if x != y:
-            label = name.replace("_", " ")
-            text = f"{label}: {_plain(x)} → {_plain(y)}"
-            if name == "tempo":
-                text += " (beats timed in counts without a tempo of their own change length)"
-            out.append(Change("scene", "changed", text))
-    notes = []
-    if a.scene.notes != b.scene.notes:
-        notes.append(Change("notes", "changed", "scene notes changed"))
-    if a.scene.private_notes != b.scene.private_notes:
-        notes.append(Change("private_notes", "changed", "scene private notes changed"))
-    return out, notes
-
-
-def _plain(value: object) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return f"{value:g}"
-    return f"“{value}”" if isinstance(value, str) else str(value)
-
-
-def _rules(kind: str, who: str, old: Boundaries | None, new: Boundaries | None) -> list[Change]:
-    if old == new:
-        return []
-    if old is None or new is None:
-        what = "recorded" if old is None else "removed"
-        return [Change(kind, "added" if old is None else "removed", f"{who}: {kind} {what}")]
-    out = []
-    for area in dict.fromkeys([*old.areas, *new.areas]):
-        x, y = old.areas.get(area), new.areas.get(area)
-        if x == y:
-            continue
-        was = rule_words(area, x.status, x.only) if x else f"{area_label(area)}: not listed"
-        now = rule_words(area, y.status, y.only).split(": ", 1)[1] if y else "not listed"
-        out.append(Change(kind, "changed", f"{who}: {kind}: {was} → {now}"))
-    if old.default != new.default:
-        out.append(Change(kind, "changed", f"{who}: {kind}: default {old.default} → {new.default}"))
-    if old.recorded != new.recorded and not out:
-        out.append(Change(kind, "changed", f"{who}: {kind}: recorded again"))
-    return out
-
-
-def _performer(a: Score, b: Score, old: Performer, new: Performer) -> tuple[list[Change], bool]:
-    who = b.name_of(new.id)
-    out: list[Change] = []
-    for name in ("name", "character", "minor", "guardian"):
-        x, y = getattr(old, name), getattr(new, name)
-        if x != y:
-            out.append(Change("performer", "changed", f"{who}: {name}: {_plain(x)} → {_plain(y)}"))
-    out += _rules("boundaries", who, old.boundaries, new.boundaries)
-    out += _rules("will_touch", who, old.will_touch, new.will_touch)
-    if old.rider != new.rider:
-        out.append(Change("rider", "changed", f"{who}: rider changed"))
-    gone, came = _multiset(old.garments, new.garments)
-    out += [Change("garment", "removed", garment_words(a, g, old.id)) for g in gone]
-    out += [Change("garment", "added", garment_words(b, g, new.id)) for g in came]
-    return out, old.private_notes != new.private_notes
-
-
-def cast_changes(a: Score, b: Score) -> tuple[list[Change], list[Change]]:
-    """Performers added, removed or changed: (changes, notes-only changes)."""
-    out: list[Change] = []
-    notes: list[Change] = []
-    for p in a.performers:
-        if p.id not in b.by_id:
-            out.append(Change("performer", "removed", f"{p.name} ({p.id}) left the cast"))
-    for p in b.performers:
-        before = a.by_id.get(p.id)
-        if before is None:
-            out.append(Change("performer", "added", f"{p.name} ({p.id}) joined the cast"))
-            continue
-        found, private = _performer(a, b, before, p)
-        out += found
-        if private:
-            notes.append(Change("private_notes", "changed", f"{p.name}: private notes changed"))
-    return out, notes
-
-
-__all__ = ["BeatChanges", "Change", "ScoreDiff", "diff_scores", "match_beats"]
+__all__ = [
+    "BeatChanges",
+    "Change",
+    "ScoreDiff",
+    "cast_changes",
+    "diff_scores",
+    "match_beats",
+    "scene_changes",
+]
