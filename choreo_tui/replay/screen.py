@@ -14,11 +14,12 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from choreo_tui.commands import bindings
 from choreo_tui.pictures.body_map import BodyMap
 from choreo_tui.pictures.stage_plot import StagePlot
 from choreo_tui.replay import ritual
@@ -31,6 +32,7 @@ from choreo_tui.replay.beat_view import (
     status_text,
     strip_text,
 )
+from choreo_tui.replay.commands import REPLAY_COMMANDS
 from choreo_tui.replay.dialogs import (
     BoundaryChangeDialog,
     CheckinDialog,
@@ -87,54 +89,7 @@ Private notes never show here: the room can read this screen."""
     ReplayScreen #next { height: 2; background: $boost; padding: 0 1; }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # Navigation keys win over the scrolling beat pane; only the keys a scroll
-        # needs for nothing else (arrows up/down, page up/down) are left to it.
-        Binding("h", "hold", "HOLD", priority=True, id="replay.hold"),
-        Binding(
-            "exclamation_mark", "hold", "HOLD", priority=True, id="replay.hold_bang", show=False
-        ),
-        Binding("space", "play", "Play/pause", id="replay.play", priority=True),
-        Binding(
-            "right",
-            "step(1)",
-            "Next",
-            id="replay.next",
-            priority=True,
-            tooltip="Next beat (also moves on from an untimed beat)",
-        ),
-        Binding(
-            "left", "step(-1)", "Previous beat", id="replay.previous", show=False, priority=True
-        ),
-        Binding("home", "first", "First beat", id="replay.first", show=False, priority=True),
-        Binding("end", "last", "Last beat", id="replay.last", show=False, priority=True),
-        Binding(
-            "plus,equals_sign", "faster", "Faster", id="replay.faster", key_display="+", show=False
-        ),
-        Binding("minus", "slower", "Slower", id="replay.slower", key_display="-", show=False),
-        Binding("m", "marking", "Marking run (½ speed)", id="replay.marking", show=False),
-        Binding(
-            "l",
-            "layer",
-            "Layer",
-            id="replay.layer",
-            tooltip="Touch only, touch + story, everything",
-        ),
-        Binding("e", "stops", "Stop before ✗ beats on/off", id="replay.stops", show=False),
-        Binding(
-            "b",
-            "boundary",
-            "Boundary",
-            id="replay.boundary",
-            tooltip="Record a boundary change on the spot",
-        ),
-        Binding("c", "checkin", "Check-in", id="replay.checkin", show=False),
-        Binding("p", "pictures", "Pictures", id="replay.pictures", show=False),
-        Binding("w", "whose", "Whose body map", id="replay.whose", show=False),
-        Binding(
-            "q,escape", "end", "End", id="replay.end", tooltip="End the rehearsal, offering closure"
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings(REPLAY_COMMANDS))
 
     def __init__(
         self,
@@ -210,20 +165,24 @@ Private notes never show here: the room can read this screen."""
 
     # -- actions ---------------------------------------------------------------------
 
-    def action_play(self) -> None:
+    def action_play_pause(self) -> None:
         """Play or pause."""
         self._last = self._clock()
         self._move(self.playhead.toggle())
 
-    def action_step(self, delta: int) -> None:
-        """Step a beat forward or back (also the manual step past an untimed beat)."""
-        self._move(self.playhead.step(delta))
+    def action_next_beat(self) -> None:
+        """Step to the next beat (also the manual step past an untimed beat)."""
+        self._move(self.playhead.step(1))
 
-    def action_first(self) -> None:
+    def action_previous_beat(self) -> None:
+        """Step back a beat."""
+        self._move(self.playhead.step(-1))
+
+    def action_first_beat(self) -> None:
         """Go to the first beat."""
         self._move(self.playhead.go(0))
 
-    def action_last(self) -> None:
+    def action_last_beat(self) -> None:
         """Go to the last beat."""
         self._move(self.playhead.go(len(self.score.beats) - 1))
 
@@ -235,7 +194,7 @@ Private notes never show here: the room can read this screen."""
         """Slow down one step."""
         self._move(self.playhead.slower())
 
-    def action_marking(self) -> None:
+    def action_marking_run(self) -> None:
         """A marking run at half speed, or back to tempo."""
         speed = 1.0 if self.playhead.speed == MARKING_SPEED else MARKING_SPEED
         self._move(self.playhead.at_speed(speed))
@@ -245,18 +204,18 @@ Private notes never show here: the room can read this screen."""
         self.story_layer = LAYERS[(LAYERS.index(self.story_layer) + 1) % len(LAYERS)]
         self._draw_beat()
 
-    def action_stops(self) -> None:
+    def action_error_stops(self) -> None:
         """Whether playback stops before beats with error findings."""
         self.stop_on_errors = not self.stop_on_errors
         self._apply_stops()
         self._draw_status()
 
-    def action_pictures(self) -> None:
+    def action_cycle_pictures(self) -> None:
         """Both pictures, the stage plot, the body map, or none."""
         self.pictures = PICTURES[(PICTURES.index(self.pictures) + 1) % len(PICTURES)]
         self._layout_pictures()
 
-    def action_whose(self) -> None:
+    def action_whose_body_map(self) -> None:
         """Show the next performer's body map."""
         self.query_one(BodyMap).cycle()
 
@@ -270,12 +229,12 @@ Private notes never show here: the room can read this screen."""
         self._commit(ritual.hold(self.score, beat))
         self.app.push_screen(HoldDialog(beat, self.score.scene.self_care_cue), self._released)
 
-    def action_checkin(self) -> None:
+    def action_check_in(self) -> None:
         """Ask for the check-in again (replay pauses while it is asked)."""
         self._move(self.playhead.pause())
         self.app.push_screen(CheckinDialog(self.score, self.action_hold), self._checked_in)
 
-    def action_boundary(self) -> None:
+    def action_boundary_change(self) -> None:
         """Record a boundary change on the spot."""
         if not self.score.performers:
             self.notify("This score has no performers.", severity="warning")
@@ -287,7 +246,7 @@ Private notes never show here: the room can read this screen."""
         )
         self.app.push_screen(dialog, self._boundary_changed)
 
-    def action_end(self) -> None:
+    def action_end_rehearsal(self) -> None:
         """End the rehearsal, offering closure first."""
         self._move(self.playhead.pause())
         self.app.push_screen(ClosureDialog(self.action_hold), self._after_closure)
