@@ -520,3 +520,15 @@ async def test_a_score_without_beats_or_performers() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReplayScreen)
+
+
+@pilot
+async def test_a_keymap_can_move_the_hold_key() -> None:
+    app = Rehearsal(rehearsal_score(), checkin=False)
+    async with app.run_test() as pilot:
+        app.set_keymap({"replay.hold": "f9"})
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        assert isinstance(app.screen, HoldDialog)
+        assert app.recorded[-1].log[-1].event == "hold"
