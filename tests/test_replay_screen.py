@@ -526,8 +526,11 @@ async def test_a_score_without_beats_or_performers() -> None:
 async def test_a_keymap_can_move_the_hold_key() -> None:
     app = Rehearsal(rehearsal_score(), checkin=False)
     async with app.run_test() as pilot:
+        assert "h or ! = HOLD" in text_of(app, "#cue")
         app.set_keymap({"replay.hold": "f9"})
         await pilot.pause()
+        await pilot.press("right")  # any redraw
+        assert "f9 = HOLD" in text_of(app, "#cue")
         await pilot.press("f9")
         await pilot.pause()
         assert isinstance(app.screen, HoldDialog)

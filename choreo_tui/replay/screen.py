@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -32,7 +32,7 @@ from choreo_tui.replay.beat_view import (
     status_text,
     strip_text,
 )
-from choreo_tui.replay.commands import REPLAY_COMMANDS
+from choreo_tui.replay.commands import REPLAY_COMMANDS, Hold
 from choreo_tui.replay.dialogs import (
     BoundaryChangeDialog,
     CheckinDialog,
@@ -49,7 +49,6 @@ Clock = Callable[[], float]
 TICK = 0.1
 """Seconds between clock ticks: fine enough for a count at 240/min."""
 PICTURES: tuple[str, ...] = ("both", "plot", "body", "none")
-HOLD_KEYS = "h or ! = HOLD"
 KEY_HINT = "←→ step  +- speed  m marking  l layer  p pics  w whose  e stops  c check-in"
 """Shown on the notice line when replay has nothing more pressing to say."""
 
@@ -363,13 +362,22 @@ Private notes never show here: the room can read this screen."""
             head, total, self.story_layer, self.stop_on_errors, self.score.scene.title
         )
         self.query_one("#top", Static).update(top)
-        self.query_one("#cue", Static).update(cue_text(self.score, HOLD_KEYS))
+        self.query_one("#cue", Static).update(cue_text(self.score, self._hold_keys()))
         width = max(20, self.app.size.width)
         self.query_one("#strip", Static).update(
             strip_text(self.findings, total, head.beat, self.broken, width)
         )
         self.query_one("#notice", Static).update(notice_text(head) or KEY_HINT)
         self._draw_clock()
+
+    def _hold_keys(self) -> str:
+        """ "h or ! = HOLD", from the keys in force, so a keymap change shows here too."""
+        keys = [
+            self.app.get_key_display(Binding(key, ""))
+            for key, active in self.active_bindings.items()
+            if active.binding.action == Hold.action()
+        ]
+        return " or ".join(keys) + " = HOLD" if keys else "HOLD"
 
     def _layout_pictures(self) -> None:
         if not self._ready:
