@@ -76,7 +76,12 @@ Private notes never show here: the room can read this screen."""
 
     DEFAULT_CSS = """
     ReplayScreen { layout: vertical; }
-    ReplayScreen #top { height: 1; background: $primary-background; }
+    ReplayScreen #top {
+        height: 1;
+        background: $primary-background;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
     ReplayScreen #cue { height: 1; background: $warning-muted; }
     ReplayScreen #strip { height: 1; }
     ReplayScreen #notice { height: 1; color: $warning; }
@@ -85,7 +90,13 @@ Private notes never show here: the room can read this screen."""
     ReplayScreen #pictures.side-by-side { layout: horizontal; }
     ReplayScreen #pictures.side-by-side BodyMap { margin-left: 2; }
     ReplayScreen #pictures.stacked BodyMap { margin-top: 1; }
-    ReplayScreen #next { height: 2; background: $boost; padding: 0 1; }
+    ReplayScreen #next {
+        height: 2;
+        background: $boost;
+        padding: 0 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings(REPLAY_COMMANDS))
