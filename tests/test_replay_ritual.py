@@ -128,3 +128,26 @@ def test_broken_beats_are_the_beats_a_change_breaks() -> None:
     assert broken == {1}
     assert ritual.error_beats(check(after)) == {1}
     assert ritual.broken_beats(check(after), check(after)) == frozenset()
+
+
+def test_a_beat_already_in_error_still_counts_as_broken_by_a_new_crossing() -> None:
+    before = score()
+    beat = before.beats[1].model_copy(
+        update={"touches": (*before.beats[1].touches, Touch(by="ben", to="ana", on="neck"))}
+    )
+    before = before.replace(
+        performers=(
+            before.by_id["ana"].model_copy(
+                update={
+                    "boundaries": Boundaries(
+                        areas={"neck": AreaRule(status="no"), "hand": AreaRule(status="yes")}
+                    )
+                }
+            ),
+            before.by_id["ben"],
+        ),
+        beats=(before.beats[0], beat),
+    )
+    assert 1 in ritual.error_beats(check(before))
+    after = ritual.change_boundary(before, "ana", "hand_r", "no", at=AT)
+    assert ritual.broken_beats(check(before), check(after)) == {1}

@@ -106,9 +106,17 @@ def error_beats(findings: Iterable[Finding]) -> frozenset[int]:
 
 
 def broken_beats(before: Iterable[Finding], after: Iterable[Finding]) -> frozenset[int]:
-    """0-based beats with an error (beat, code) after a change that they did not have before."""
+    """0-based beats with an error finding after a change that they did not have before.
 
-    def errors(found: Iterable[Finding]) -> set[tuple[int, str]]:
-        return {(f.beat - 1, f.code) for f in found if f.beat is not None and f.severity == "error"}
+    Findings are compared whole (code, touch and message), so a second touch of a
+    beat newly crossing a boundary counts even when the beat already had that code.
+    """
 
-    return frozenset(beat for beat, _ in errors(after) - errors(before))
+    def errors(found: Iterable[Finding]) -> set[tuple[int, str, int | None, str]]:
+        return {
+            (f.beat - 1, f.code, f.touch, f.message)
+            for f in found
+            if f.beat is not None and f.severity == "error"
+        }
+
+    return frozenset(error[0] for error in errors(after) - errors(before))
