@@ -30,7 +30,7 @@ from typing import Any
 
 import platformdirs
 
-from notation import LoadError, SaveError, Score, dumps, loads
+from notation import SaveError, Score
 from notation.stamp import Stamp
 from notation.writing import write_private
 
@@ -73,7 +73,6 @@ class Recovered:
     """A recovery copy found at open: the unsaved score and when it was written."""
 
     score: Score
-    text: str
     written: datetime
     base: Stamp | None
     """The stamp of the file on disk that the unsaved edits started from, if known."""
@@ -97,7 +96,9 @@ class RecoveryCopy:
             "path": str(self.score_path),
             "written": datetime.now(UTC).isoformat(timespec="seconds"),
             "base": None if base is None else [base.size, base.mtime_ns, base.digest],
-            "score": dumps(score),
+            # pydantic's own JSON, not TOML: about 20 times faster to write, which keeps
+            # the copy of a whole production's score within the 2 s goal.
+            "score": score.model_dump_json(),
         }
         try:
             private_folder("recovery")
@@ -116,7 +117,8 @@ class RecoveryCopy:
         try:
             record = json.loads(raw)
             return self._recovered(record)
-        except (ValueError, TypeError, KeyError, LoadError):
+        except (ValueError, TypeError, KeyError):
+            # ValueError covers bad JSON and a score that no longer validates.
             self._set_aside()
             return None
 
@@ -124,11 +126,9 @@ class RecoveryCopy:
         if record["choreo_recovery"] != COPY_FORMAT or record["path"] != str(self.score_path):
             # Another score's copy (a hash clash) or a newer Choreo's: leave it be.
             return None
-        text = str(record["score"])
         base = record["base"]
         return Recovered(
-            score=loads(text, path=str(self.file)),
-            text=text,
+            score=Score.model_validate_json(str(record["score"])),
             written=datetime.fromisoformat(record["written"]),
             base=None if base is None else Stamp(int(base[0]), int(base[1]), str(base[2])),
         )

@@ -26,7 +26,7 @@ from choreo_tui.screens.external_change import (
 )
 from choreo_tui.screens.restore import DISCARD, RESTORE, RestoreScreen, what_differs
 from choreo_tui.screens.unreadable import UnreadableScreen
-from notation import LoadError, Score, dumps, load
+from notation import LoadError, Score, load
 from notation.model import Beat, Performer, Scene, Timing
 from notation.stamp import DiskState
 
@@ -125,7 +125,7 @@ def test_the_unreadable_screen_closes_on_enter(tmp_path: Path) -> None:
 
 
 def _recovered(score: Score) -> Recovered:
-    return Recovered(score=score, text=dumps(score), written=datetime.now(UTC), base=None)
+    return Recovered(score=score, written=datetime.now(UTC), base=None)
 
 
 def test_what_differs_names_the_changes_but_never_quotes_private_notes() -> None:
