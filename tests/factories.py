@@ -140,7 +140,7 @@ def reread(s: Score) -> Score:
 def line_of(text: str, needle: str, occurrence: int = 1) -> int:
     """The 1-based line of the ``occurrence``-th line of ``text`` equal to ``needle``."""
     seen = 0
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if line.strip() == needle:
             seen += 1
             if seen == occurrence:

@@ -54,7 +54,7 @@ on = "neck"
 
 def marked_line(text: str) -> int:
     """The line carrying the ``# <-`` marker."""
-    return next(n for n, line in enumerate(text.splitlines(), start=1) if "# <-" in line)
+    return next(n for n, line in enumerate(text.split("\n"), start=1) if "# <-" in line)
 
 
 def refused(text: str | bytes) -> LoadError:
