@@ -10,6 +10,8 @@ from the file. ``stress/fuzz_loads.py`` runs the same properties much longer.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import tomllib
 from datetime import UTC
 from pathlib import Path
@@ -20,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
+import notation
 import notation.model
 from notation import LoadError, check, dumps, loads
 from notation.reading import loads_bytes
@@ -241,18 +244,22 @@ def test_the_seeds_themselves_load() -> None:
 
 
 def _all_models() -> list[type[BaseModel]]:
+    """Every pydantic model defined anywhere in notation or choreo_tui."""
+    import choreo_tui
+
+    for package in (notation, choreo_tui):
+        for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+            if not module.name.endswith("__main__"):  # that one runs the command
+                importlib.import_module(module.name)
     found: set[type[BaseModel]] = set()
-    stack = [
-        value
-        for value in vars(notation.model).values()
-        if isinstance(value, type) and issubclass(value, BaseModel) and value is not BaseModel
-    ]
+    stack = list(BaseModel.__subclasses__())
     while stack:
         model = stack.pop()
         if model not in found:
             found.add(model)
             stack.extend(model.__subclasses__())
-    return sorted(found, key=lambda m: m.__name__)
+    ours = [m for m in found if m.__module__.startswith(("notation", "choreo_tui"))]
+    return sorted(ours, key=lambda m: m.__name__)
 
 
 def test_every_model_hides_input_in_errors() -> None:
