@@ -11,7 +11,7 @@ import contextlib
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import App
 from textual.binding import BindingType
 from textual.screen import Screen
@@ -20,7 +20,7 @@ from choreo_tui import commands, crash
 from choreo_tui.keymap import keymap_path, read_keymap
 from choreo_tui.safekeeping import Safekeeping
 from choreo_tui.samples import copy_sample, free_name, slug
-from choreo_tui.screens.dialogs import AskTitle, CannotOpen, QuitUnsaved
+from choreo_tui.screens.dialogs import AskTitle, CannotOpen, OpeningScreen, QuitUnsaved
 from choreo_tui.screens.editor import EditorScreen
 from choreo_tui.screens.external_change import (
     RELOAD,
@@ -37,6 +37,9 @@ from notation import LoadError, SaveError, load, save
 from notation.edits import History
 from notation.model import Scene, Score
 from notation.stamp import DiskState, Stamp, load_stamped
+
+READ_AT_ONCE = 256 * 1024
+"""Scores bigger than this many bytes are read in a thread behind an "Opening" screen."""
 
 
 class ChoreoApp(App[int]):
@@ -108,13 +111,42 @@ class ChoreoApp(App[int]):
         return score
 
     def open_score(self, path: Path) -> None:
-        """Read ``path`` and edit it; an unreadable file is explained, never changed."""
+        """Read ``path`` and edit it; an unreadable file is explained, never changed.
+
+        A big score is read in a thread behind an "Opening..." screen, so the first
+        frame comes at once.
+        """
+        try:
+            big = path.stat().st_size > READ_AT_ONCE
+        except OSError:
+            big = False
+        if big:
+            self.push_screen(OpeningScreen(path.name))
+            self._read_in_thread(path)
+            return
         try:
             score = self.read_score(path)
         except LoadError as error:
             self.show_unreadable(error)
             return
         self.start_editing(path, score, saved=True)
+
+    @work(thread=True, exclusive=True, group="open")
+    def _read_in_thread(self, path: Path) -> None:
+        try:
+            score = self.read_score(path)
+        except LoadError as error:
+            self.call_from_thread(self._read_failed, error)
+            return
+        self.call_from_thread(self._read_done, path, score)
+
+    def _read_done(self, path: Path, score: Score) -> None:
+        self.start_editing(path, score, saved=True)
+
+    def _read_failed(self, error: LoadError) -> None:
+        if isinstance(self.screen, OpeningScreen):
+            self.pop_screen()
+        self.show_unreadable(error)
 
     def show_unreadable(self, error: LoadError) -> None:
         """Explain why a score could not be opened (the file is left untouched)."""
@@ -139,7 +171,7 @@ class ChoreoApp(App[int]):
         self.path = path
         self.history = History.start(score, saved=saved)
         editor = EditorScreen(self.history, on_change=self.score_changed)
-        if isinstance(self.screen, StartScreen):
+        if isinstance(self.screen, (StartScreen, OpeningScreen)):
             self.switch_screen(editor)
         else:
             self.push_screen(editor)

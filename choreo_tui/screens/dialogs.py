@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
@@ -170,3 +170,17 @@ class CannotOpen(ModalScreen[None]):
             with VerticalScroll():
                 yield Static(self.text, markup=False)
             yield Static("Fix the file in a text editor, then open it again. Enter closes.")
+
+
+class OpeningScreen(Screen[None]):
+    """Shown while a big score is read, so the first frame never waits for the disk."""
+
+    DEFAULT_CSS = "OpeningScreen { align: center middle; }"
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.file_name = name
+
+    def compose(self) -> ComposeResult:
+        """One line."""
+        yield Static(f"Opening {self.file_name}…")

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import ValidationError
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -32,7 +32,7 @@ from choreo_tui.widgets.quick_entry import QuickEntry
 from notation import edits
 from notation.checks.incremental import LiveFindings
 from notation.describe import touch_words
-from notation.findings import MARK, Finding
+from notation.findings import MARK, Finding, Severity
 from notation.model import Performer, Scene, Score
 
 if TYPE_CHECKING:
@@ -51,6 +51,10 @@ PART_OF_CODE = {
 
 SHORT = 30
 """Below this height the form shows fewer lines, so the beat list keeps its room."""
+CHECK_AT_ONCE = 400
+"""Scores with more beats than this are first checked in a background thread."""
+UNCHECKED = "·"
+"""The mark of a beat not checked yet (only while a big score is first checked)."""
 WIDE = 110
 """From this width the problems panel shows beside the beat list by default."""
 
@@ -65,7 +69,11 @@ class EditorScreen(Screen[None]):
     def __init__(self, history: History, *, on_change: Callable[[], None] | None = None) -> None:
         super().__init__()
         self.history = history
-        self.live = LiveFindings(history.score)
+        # A big score is checked in a thread after the first frame; until then its
+        # marks read "·" (not checked yet) and edits wait for nothing.
+        self.live: LiveFindings | None = (
+            LiveFindings(history.score) if len(history.score.beats) <= CHECK_AT_ONCE else None
+        )
         self.on_change = on_change
         self.pictures_shown = False
 
@@ -94,8 +102,39 @@ class EditorScreen(Screen[None]):
         yield QuickEntry(lambda: self.score.performers, id="quick")
         yield Footer()
 
+    # ----- checking --------------------------------------------------------------------
+
+    def levels(self) -> list[Severity | None]:
+        """Each beat's worst severity (all None while a big score is first checked)."""
+        if self.live is None:
+            return [None] * len(self.score.beats)
+        return self.live.worst_by_beat()
+
+    def findings(self) -> list[Finding]:
+        """Every finding of the score as it stands (none while it is first checked)."""
+        return self.live.findings() if self.live is not None else []
+
+    def recheck(self) -> None:
+        """After an edit: re-check only what it can affect."""
+        if self.live is not None:
+            self.live.update(self.score)
+
+    @work(thread=True, exclusive=True, group="first-check")
+    def first_check(self, score: Score) -> None:
+        """Check a big score off the UI thread, then show its marks."""
+        live = LiveFindings(score)
+        self.app.call_from_thread(self._first_checked, live)
+
+    def _first_checked(self, live: LiveFindings) -> None:
+        # Edits made meanwhile are caught up by identity, re-checking only what changed.
+        live.update(self.score)
+        self.live = live
+        self.refresh_view()
+
     def on_mount(self) -> None:
         """Show the score and start on the beat list."""
+        if self.live is None:
+            self.first_check(self.score)
         self.query_one("#problems").display = self.app.size.width >= WIDE
         self.query_one("#pictures").display = False
         self.refresh_view()
@@ -120,7 +159,9 @@ class EditorScreen(Screen[None]):
     def refresh_view(self, select: int | None = None) -> None:
         """Redraw the list, the form and the problems from the present score."""
         score = self.score
-        marks = [MARK[level or "ok"] for level in self.live.worst_by_beat()]
+        marks = [MARK[level] if level else "✓" for level in self.levels()]
+        if self.live is None:
+            marks = [UNCHECKED] * len(score.beats)
         beats = self.query_one(BeatList)
         beats.show(score, marks)
         if select is not None:
@@ -129,7 +170,7 @@ class EditorScreen(Screen[None]):
         self.bind_form()
         problems = self.query_one(ProblemsPanel)
         if problems.display:
-            problems.show(score, self.live.findings())
+            problems.show(score, self.findings())
         self._pictures()
         self.query_one(QuickEntry).example(score.performers)
         self.app.call_later(self._title)
@@ -141,8 +182,8 @@ class EditorScreen(Screen[None]):
     def bind_form(self) -> None:
         """Bind the form to the selected beat."""
         index = self.index
-        findings = self.live.beat_findings(index) if index is not None else []
-        self.query_one(BeatForm).bind(self.score, index, findings)
+        findings = self.live.beat_findings(index) if index is not None and self.live else []
+        self.query_one(BeatForm).bind(self.score, index, findings, self.live is not None)
 
     def _pictures(self) -> None:
         if not self.pictures_shown:
@@ -174,7 +215,7 @@ class EditorScreen(Screen[None]):
     def _apply(self, score: Score, label: str, select: int | None = None) -> bool:
         if not self.history.push(score, label):
             return False
-        self.live.update(self.score)
+        self.recheck()
         self.refresh_view(select)
         return True
 
@@ -302,7 +343,10 @@ class EditorScreen(Screen[None]):
             self.edit_list("move beat", lambda s: edits.move_beat(s, index, 1))
 
     def _problem_beat(self, step: int) -> None:
-        levels = self.live.worst_by_beat()
+        if self.live is None:
+            self.notify("Still checking the score: a moment.")
+            return
+        levels = self.levels()
         count = len(levels)
         start = self.index if self.index is not None else -1
         for offset in range(1, count + 1):
@@ -408,7 +452,7 @@ class EditorScreen(Screen[None]):
             self.action_focus_beats()
             return
         panel.display = True
-        panel.show(self.score, self.live.findings())
+        panel.show(self.score, self.findings())
         panel.focus()
 
     def action_pictures(self) -> None:
@@ -439,7 +483,7 @@ class EditorScreen(Screen[None]):
         if label is None:
             self.notify("Nothing to undo.")
             return
-        self.live.update(self.score)
+        self.recheck()
         self.refresh_view()
         self.notify(f"Undone: {label}")
 
@@ -449,7 +493,7 @@ class EditorScreen(Screen[None]):
         if label is None:
             self.notify("Nothing to redo.")
             return
-        self.live.update(self.score)
+        self.recheck()
         self.refresh_view()
         self.notify(f"Redone: {label}")
 

@@ -40,12 +40,14 @@ def agreement_words(score: Score, beat: Beat) -> str:
     return f"◇ agreement lapsed: the beat changed after {names} agreed it{when}"
 
 
-def status_words(score: Score, index: int, findings: list[Finding]) -> str:
+def status_words(score: Score, index: int, findings: list[Finding], checked: bool = True) -> str:
     """The line over the form: which beat, its problems and its agreement."""
     beat = score.beats[index]
     level = worst(findings)
     count = len(findings)
     problems = f"{MARK[level]} {count} problem{'s' if count != 1 else ''}" if level else "✓ fine"
+    if not checked:
+        problems = "· still checking"
     return f"Beat {index + 1} of {len(score.beats)} · {problems} · {agreement_words(score, beat)}"
 
 
@@ -130,7 +132,9 @@ class BeatForm(Vertical):
         yield Static("", id="beat-note")
         yield PartsTable(id="parts")
 
-    def bind(self, score: Score, index: int | None, findings: list[Finding]) -> None:
+    def bind(
+        self, score: Score, index: int | None, findings: list[Finding], checked: bool = True
+    ) -> None:
         """Show beat ``index`` of ``score`` (or nothing) without sending edits."""
         beat = score.beats[index] if index is not None and score.beats else None
         self.beat = beat
@@ -156,7 +160,7 @@ class BeatForm(Vertical):
                 box = self.query_one(f"#{flag}", Checkbox)
                 box.value = bool(beat and getattr(beat, flag))
         status = (
-            status_words(score, index, findings)
+            status_words(score, index, findings, checked)
             if beat is not None and index is not None
             else "No beat selected: press a to add one."
         )
