@@ -68,6 +68,7 @@ class ChoreoApp(App[int]):
         self.keeping = Safekeeping()
         self.read_stamp: Stamp | None = None
         self._typed: Typed | None = None
+        self._told: str | None = None
 
     # ----- starting ------------------------------------------------------------------
 
@@ -353,6 +354,15 @@ class ChoreoApp(App[int]):
 
     def keep_typing(self) -> None:
         """Notes still being typed (not yet entered) go into the recovery copy too."""
+        error = self.keeping.recovery_error
+        if error is not None and error != self._told:
+            self.notify(
+                f"Unsaved edits are not being kept safe: {error}. Save often.",
+                title="Recovery copy",
+                severity="warning",
+                timeout=20,
+            )
+        self._told = error
         editor, history = self.editor, self.history
         if editor is None or history is None or self.keeping.read_only:
             return

@@ -270,3 +270,23 @@ async def test_a_deleted_performer_leaves_no_trace_in_the_recovery_copy(
         for written in private_state.rglob("*"):
             if written.is_file():
                 assert CANARY not in written.read_text(errors="replace"), written
+
+
+@sync
+async def test_a_recovery_folder_that_cannot_be_written_is_said_once(
+    path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("CHOREO_STATE_DIR", str(blocker))
+    app = app_on(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        app.keeping.flush()
+        app.keep_typing()
+        app.keep_typing()
+        await pilot.pause()
+        said = [n.message for n in app._notifications if "not being kept safe" in n.message]
+        assert len(said) == 1
+        assert CANARY not in said[0]
