@@ -432,3 +432,22 @@ def test_agree_on_a_score_without_beats_says_so(
     code, _, err = run(capsys, "agree", path, "1", "--by", "ana")
     assert code == 2
     assert "no beats" in err and "1 to 0" not in err
+
+
+def test_show_prints_names_that_look_like_markup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ana = performer("ana", "Ana [/bold] Ruiz", character="[link=x]Juliet")
+    s = score(beat(touch(), title="beat [/] one"), performers=(ana, performer("ben", "[red]Ben")))
+    code, out, _ = run(
+        capsys,
+        "show",
+        write(
+            tmp_path,
+            "markup",
+            s.replace(scene=s.scene.model_copy(update={"title": "Markup [/] test"})),
+        ),
+    )
+    assert code == 0
+    for text in ("Ana [/bold] Ruiz", "[link=x]Juliet", "[red]Ben", "beat [/] one", "Markup [/]"):
+        assert text in out

@@ -60,13 +60,14 @@ def cast_table(score: Score) -> Table:
             sim = "simulated sex agreed" if p.rider.simulated_sex else "no simulated sex"
             rider = f"✓ {len(p.rider.may_expose)} areas, {sim}"
         minor = " (minor)" if p.minor else ""
+        # Text, not str: Rich would read a "[" in a name as markup and could crash.
         table.add_row(
-            p.id,
-            p.name + minor,
-            p.character,
-            bounds,
-            rider,
-            ", ".join(g.kind.replace("_", " ") for g in p.garments) or "—",
+            Text(p.id),
+            Text(p.name + minor),
+            Text(p.character),
+            Text(bounds),
+            Text(rider),
+            Text(", ".join(g.kind.replace("_", " ") for g in p.garments) or "—"),
         )
     return table
 
@@ -93,8 +94,8 @@ def beats_table(score: Score, findings: list[Finding]) -> Table:
             str(number),
             Text(MARK[level], style=STYLE[level]),
             title,
-            timing_words(beat, score.scene.tempo),
-            touches,
+            Text(timing_words(beat, score.scene.tempo)),
+            Text(touches),
         )
     return table
 
