@@ -10,12 +10,13 @@ from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
-from factories import beat, score, touch
+from factories import beat, bounds, performer, score, touch
 
 from choreo_tui.app import ChoreoApp
 from choreo_tui.samples import copy_sample, free_name, samples, slug
 from choreo_tui.screens.editor import EditorScreen
 from choreo_tui.screens.start import StartScreen
+from choreo_tui.widgets.beat_list import BeatList
 from notation import load, save
 
 SIZE = (100, 30)
@@ -140,3 +141,26 @@ def test_copy_sample_never_overwrites(tmp_path: Path) -> None:
 def test_slug_of_a_title() -> None:
     assert slug("Act 2, Scene 3: the orchard") == "act-2-scene-3-the-orchard"
     assert slug("!!!") == "scene"
+
+
+@sync
+async def test_a_big_score_is_read_and_checked_off_the_ui_thread(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr("choreo_tui.app.READ_AT_ONCE", 1)
+    monkeypatch.setattr("choreo_tui.screens.editor.CHECK_AT_ONCE", 3)
+    path = tmp_path / "big.score.toml"
+    people = (performer("ana", boundaries=bounds("yes", neck="no")), performer("ben"))
+    beats = [beat(touch(on="neck" if i == 4 else "arm")) for i in range(6)]
+    save(score(*beats, performers=people), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(200):
+            await pilot.pause(0.05)
+            screen = app.screen
+            if isinstance(screen, EditorScreen) and screen.live is not None:
+                break
+        screen = app.screen
+        assert isinstance(screen, EditorScreen) and screen.live is not None
+        assert screen.query_one(BeatList).marks[4] == "✗"
+        assert screen.query_one(BeatList).marks[0] == "✓"

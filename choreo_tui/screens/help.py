@@ -19,7 +19,7 @@ from notation.quick import GRAMMAR
 
 MARKS_WORDS = (
     "Marks: ✓ fine · ⚠ warning · ✗ error · ℹ note · ◆ agreed as it stands · "
-    "◇ agreement lapsed (the beat changed since)"
+    "◇ agreement lapsed (the beat changed since) · · not checked yet (a big score, opening)"
 )
 
 
