@@ -12,6 +12,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -130,7 +131,10 @@ class CastScreen(Screen[Score | None]):
         keep = listing.highlighted if highlight is None else highlight
         listing.clear_options()
         if self.score.performers:
-            listing.add_options(Option(performer_line(p), id=p.id) for p in self.score.performers)
+            # Content, not str: a str prompt is read as markup, and a "[/" in a name crashed.
+            listing.add_options(
+                Option(Content(performer_line(p)), id=p.id) for p in self.score.performers
+            )
             listing.highlighted = min(keep or 0, len(self.score.performers) - 1)
         else:
             listing.add_option(Option("(no performers yet: press a to add one)", disabled=True))

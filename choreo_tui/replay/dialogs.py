@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
@@ -226,7 +227,9 @@ class BoundaryChangeDialog(DialogWithHold):
             yield Static("BOUNDARY CHANGE", classes="ritual-title")
             with Horizontal(id="boundary-lists"):
                 yield OptionList(
-                    *[Option(p.name, id=p.id) for p in self.score.performers], id="boundary-who"
+                    # Content, not str: a name is never read as markup.
+                    *[Option(Content(p.name), id=p.id) for p in self.score.performers],
+                    id="boundary-who",
                 )
                 yield OptionList(
                     *[Option(label, id=name) for name, label in self.areas], id="boundary-area"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.markup import escape
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
@@ -82,7 +83,8 @@ class PartsTable(DataTable[str]):
         if beat is None:
             return
         for key, kind, words in part_rows(score, beat, findings):
-            self.add_row(kind, words, key=key)
+            # DataTable reads str cells as markup: a "[/" in a name would crash the editor.
+            self.add_row(kind, escape(words), key=key)
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1))
 
