@@ -263,3 +263,49 @@ def test_timeline_and_pure_replay_modules_never_import_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+OPERATIONS = st.lists(
+    st.one_of(
+        st.tuples(st.just("advance"), st.floats(0, 10)),
+        st.tuples(
+            st.sampled_from(["play", "pause", "hold", "release", "faster", "slower"]),
+            st.just(0.0),
+        ),
+        st.tuples(st.just("step"), st.sampled_from([-1.0, 1.0])),
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    lengths=st.lists(st.one_of(st.none(), st.integers(1, 8)), min_size=1, max_size=6),
+    stops=st.sets(st.integers(0, 5), max_size=3),
+    operations=OPERATIONS,
+)
+def test_playhead_invariants_under_any_keys(
+    lengths: list[int | None], stops: set[int], operations: list[tuple[str, float]]
+) -> None:
+    line = Timeline.of_beats([beat() if n is None else beat(n) for n in lengths])
+    head = Playhead(line, stop_before=frozenset(stops))
+    for name, value in operations:
+        before = head
+        if name == "advance":
+            head = head.advance(value)
+        elif name == "step":
+            head = head.step(int(value))
+        else:
+            head = getattr(head, name)()
+        slot = head.slot
+        assert slot is not None
+        assert 0 <= head.beat < len(line)
+        assert 0.0 <= head.offset <= (slot.length or 0.0)
+        assert not (head.held and head.playing)
+        if before.held and name in ("advance", "play"):
+            assert head == before  # a hold stops everything until released
+        if name == "advance" and head.beat > before.beat:
+            # Running never skips past a beat it must stop before.
+            skipped = set(range(before.beat + 1, head.beat))
+            assert not skipped & stops
+            assert not any(not line.slots[i].timed for i in skipped)
