@@ -257,3 +257,62 @@ async def test_a_finding_jumps_to_its_touch(tmp_path: Path) -> None:
         assert ed.query_one(BeatList).cursor == 1
         parts = ed.query_one(PartsTable)
         assert parts.has_focus and parts.highlighted_key() == "touch:1"
+
+
+@sync
+async def test_scene_settings_fix_a_missing_self_care_cue(tmp_path: Path) -> None:
+    path = tmp_path / "scene.score.toml"
+    save(
+        two_beats().replace(scene=two_beats().scene.model_copy(update={"self_care_cue": ""})), path
+    )
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        ed = editor(app)
+        assert any(f.code == "C402" for f in ed.live.findings())  # type: ignore[union-attr]
+        await pilot.press("s")
+        await pilot.pause()
+        for _ in range(3):  # title, production, medium: to the self-care cue
+            await pilot.press("tab")
+        await pilot.press(*"hold", "f10")
+        await pilot.pause()
+        assert ed.score.scene.self_care_cue == "hold"
+        assert not any(f.code == "C402" for f in ed.live.findings())  # type: ignore[union-attr]
+
+
+@sync
+async def test_add_a_barrier_from_lists(tmp_path: Path) -> None:
+    path = tmp_path / "scene.score.toml"
+    save(two_beats(), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        ed = editor(app)
+        await pilot.press("plus")
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")  # touch, placement, barrier
+        await pilot.pause()
+        await pilot.press(*"bols", "enter", "f10")  # kind: type to filter, pick bolster
+        await pilot.pause()
+        barriers = ed.score.beats[0].barriers
+        assert [(b.kind, b.between, b.at) for b in barriers] == [
+            ("bolster", ("ana", "ben"), "pelvis")
+        ]
+        await pilot.press("ctrl+z")
+        assert ed.score.beats[0].barriers == ()
+
+
+@sync
+async def test_a_form_value_that_is_not_valid_keeps_the_form_open(tmp_path: Path) -> None:
+    path = tmp_path / "scene.score.toml"
+    save(two_beats(), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        ed = editor(app)
+        await pilot.press("plus", "down", "down", "enter")
+        await pilot.pause()
+        # Between ana and ana: a barrier is between two different performers.
+        await pilot.press("tab", "tab", "up", "enter", "f10")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PartForm"
+        assert "✗" in str(app.screen.query_one("#form-error").render())
+        await pilot.press("escape")
+        assert ed.score.beats[0].barriers == ()

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from notation.findings import MARK, Finding, worst
 from notation.model import Score
 
-GROUP_LIMIT = 2000
+GROUP_LIMIT = 500
 """At most this many findings are listed, so a huge broken score stays responsive."""
 
 
