@@ -116,9 +116,9 @@ class CastScreen(Screen[Score | None]):
 
     def compose(self) -> ComposeResult:
         """Title, the performer list, what the changes do, and the keys."""
-        yield Static(f"Cast · {self.score.scene.title}", id="cast-title")
+        yield Static(f"Cast · {self.score.scene.title}", id="cast-title", markup=False)
         yield OptionList(id="performers")
-        yield Static("", id="cast-summary")
+        yield Static("", id="cast-summary", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
