@@ -8,8 +8,7 @@ history; the live checker then re-checks only the beats the edit can affect.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import ValidationError
 from textual import on, work
@@ -21,33 +20,22 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Static
 
 from choreo_tui import commands
-from choreo_tui.screens.beat_parts import drop_part, part_form, put_part, split_key
-from choreo_tui.screens.dialogs import AgreeDialog, ChooseKind
-from choreo_tui.screens.part_form import PartForm, error_words, scene_fields
+from choreo_tui.screens import editor_flows as flows
+from choreo_tui.screens.beat_parts import drop_part, split_key
+from choreo_tui.screens.part_form import error_words
 from choreo_tui.widgets.beat_form import BeatForm
 from choreo_tui.widgets.beat_list import BeatList, header_text
-from choreo_tui.widgets.parts import PART_KINDS, PartsTable
+from choreo_tui.widgets.parts import PartsTable
 from choreo_tui.widgets.problems import ProblemsPanel
 from choreo_tui.widgets.quick_entry import QuickEntry
 from notation import edits
 from notation.checks.incremental import LiveFindings
 from notation.describe import touch_words
 from notation.findings import MARK, Finding, Severity
-from notation.model import Performer, Scene, Score
+from notation.model import Score
 
 if TYPE_CHECKING:
     from notation.edits import History
-
-FIELD_OF_CODE = {"T501": "counts", "T502": "counts"}
-"""Findings about a form field rather than a part: where a jump puts the cursor."""
-PART_OF_CODE = {
-    "S302": "barrier",
-    "S303": "garment",
-    "N201": "bare",
-    "N202": "bare",
-    "T503": "placement",
-}
-"""Findings about a kind of part without a touch: the first such part is highlighted."""
 
 SHORT = 30
 """Below this height the form shows fewer lines, so the beat list keeps its room."""
@@ -284,27 +272,7 @@ class EditorScreen(Screen[None]):
                 index,
             )
         elif event.verb == "edit" and event.key:
-            self.open_part(index, split_key(event.key)[0], event.key)
-
-    def open_part(self, index: int, kind: str, key: str | None) -> None:
-        """Open the form for a new part of ``kind`` or the part at ``key``."""
-        if not self.score.performers:
-            self.notify("Add performers in the cast first (c).", severity="warning")
-            return
-        beat = self.score.beats[index]
-
-        def done(part: Any) -> None:
-            if part is None or self.score.beats[index] is not beat:
-                return
-            self.edit(
-                f"{'edit' if key else 'add'} {kind}",
-                lambda s: edits.replace_beat(s, index, put_part(s.beats[index], kind, key, part)),
-                index,
-            )
-            self.query_one(PartsTable).focus()
-
-        self.flush_form()
-        self.app.push_screen(part_form(self.score, beat, kind, key), done)
+            flows.open_part(self, index, split_key(event.key)[0], event.key)
 
     # ----- actions (one per command) -------------------------------------------------
 
@@ -375,67 +343,19 @@ class EditorScreen(Screen[None]):
 
     def action_add_part(self) -> None:
         """Ask which kind of part to add, then open its form."""
-        index = self.index
-        if index is None:
-            self.notify("Add a beat first (a).", severity="warning")
-            return
-
-        def chosen(kind: str | None) -> None:
-            if kind is not None:
-                self.open_part(index, kind, None)
-
-        self.app.push_screen(ChooseKind(PART_KINDS), chosen)
+        flows.add_part(self)
 
     def action_agree_beat(self) -> None:
         """Record that performers agreed the selected beat."""
-        index = self.index
-        if index is None:
-            return
-        self.flush_form()
-        beat = self.score.beats[index]
-        named = beat.ids()
-        people = [(p.id, p.name) for p in self.score.performers if p.id in named]
-        people = people or [(p.id, p.name) for p in self.score.performers]
-        if not people:
-            self.notify("Add performers in the cast first (c).", severity="warning")
-            return
-
-        def record(who: list[str] | None) -> None:
-            if who and self.score.beats[index] is beat:
-                now = datetime.now().astimezone().replace(microsecond=0)
-                self.edit("agree", lambda s: edits.agree_beat(s, index, who, now), index)
-                names = " and ".join(self.score.name_of(w) for w in who)
-                self.notify(f"◆ Recorded: {names} agreed beat {index + 1}.")
-
-        self.app.push_screen(AgreeDialog(index + 1, people), record)
+        flows.agree(self)
 
     def action_scene_settings(self) -> None:
         """Edit the scene header."""
-        self.flush_form()
-
-        def done(scene: Scene | None) -> None:
-            if scene is not None:
-                self.edit("edit scene", lambda s: s.replace(scene=scene), self.index)
-
-        form = PartForm(
-            "The scene", scene_fields(), self.score.scene.model_dump(), Scene.model_validate
-        )
-        self.app.push_screen(form, done)
+        flows.scene_settings(self)
 
     def action_cast(self) -> None:
         """Open the cast screen; its result is one undoable edit."""
-        try:
-            from choreo_tui.cast.screen import CastScreen
-        except ImportError:
-            self.notify("The cast screen is not available in this build.", severity="warning")
-            return
-        self.flush_form()
-
-        def done(score: Score | None) -> None:
-            if score is not None and self.apply_score(score, "cast"):
-                self.notify("Cast changed: every beat naming them was checked again.")
-
-        self.app.push_screen(CastScreen(self.score), done)
+        flows.cast(self)
 
     def action_replay(self) -> None:
         """Replay from the selected beat."""
@@ -508,35 +428,4 @@ class EditorScreen(Screen[None]):
 
     @on(ProblemsPanel.Jump)
     def _jump(self, event: ProblemsPanel.Jump) -> None:
-        self.jump_to(event.finding)
-
-    def jump_to(self, finding: Finding) -> None:
-        """Select the finding's beat and put the cursor on its touch or field."""
-        if finding.beat is None:
-            if finding.code == "C402":
-                self.action_scene_settings()
-            else:
-                self.action_cast()
-            return
-        self.query_one(BeatList).select(finding.beat - 1)
-        self.bind_form()
-        parts = self.query_one(PartsTable)
-        if finding.touch is not None:
-            parts.focus()
-            parts.select_key(f"touch:{finding.touch}")
-        elif finding.code in FIELD_OF_CODE:
-            self.query_one(f"#{FIELD_OF_CODE[finding.code]}", Input).focus()
-        elif finding.code in PART_OF_CODE:
-            kind = PART_OF_CODE[finding.code]
-            parts.focus()
-            parts.select_kind(kind)
-            self.notify(f"{finding.mark} {finding.message}", timeout=8)
-        elif finding.code == "C401":
-            self.query_one(BeatList).focus()
-            self.notify("◇ The beat changed since it was agreed: g records agreement again.")
-        else:
-            parts.focus()
-
-    def performers(self) -> tuple[Performer, ...]:
-        """The cast as it stands (for quick-entry completion)."""
-        return self.score.performers
+        flows.jump_to(self, event.finding)

@@ -1,0 +1,147 @@
+"""The editor's flows through other screens: a part's form, agreement, the scene, the
+cast, and jumping from a finding to where it is. Each ends in one undoable edit."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from textual.widgets import Input
+
+from choreo_tui.screens.beat_parts import part_form, put_part
+from choreo_tui.screens.dialogs import AgreeDialog, ChooseKind
+from choreo_tui.screens.part_form import PartForm, scene_fields
+from choreo_tui.widgets.beat_list import BeatList
+from choreo_tui.widgets.parts import PART_KINDS, PartsTable
+from notation import edits
+from notation.findings import Finding
+from notation.model import Scene, Score
+
+if TYPE_CHECKING:
+    from choreo_tui.screens.editor import EditorScreen
+
+FIELD_OF_CODE = {"T501": "counts", "T502": "counts"}
+"""Findings about a form field rather than a part: where a jump puts the cursor."""
+PART_OF_CODE = {
+    "S302": "barrier",
+    "S303": "garment",
+    "N201": "bare",
+    "N202": "bare",
+    "T503": "placement",
+}
+"""Findings about a kind of part without a touch: the first such part is highlighted."""
+
+
+def open_part(editor: EditorScreen, index: int, kind: str, key: str | None) -> None:
+    """Open the form for a new part of ``kind`` or the part at ``key``."""
+    if not editor.score.performers:
+        editor.notify("Add performers in the cast first (c).", severity="warning")
+        return
+    beat = editor.score.beats[index]
+
+    def done(part: Any) -> None:
+        if part is None or editor.score.beats[index] is not beat:
+            return
+        editor.edit(
+            f"{'edit' if key else 'add'} {kind}",
+            lambda s: edits.replace_beat(s, index, put_part(s.beats[index], kind, key, part)),
+            index,
+        )
+        editor.query_one(PartsTable).focus()
+
+    editor.flush_form()
+    editor.app.push_screen(part_form(editor.score, beat, kind, key), done)
+
+
+def add_part(editor: EditorScreen) -> None:
+    """Ask which kind of part to add to the selected beat, then open its form."""
+    index = editor.index
+    if index is None:
+        editor.notify("Add a beat first (a).", severity="warning")
+        return
+
+    def chosen(kind: str | None) -> None:
+        if kind is not None:
+            open_part(editor, index, kind, None)
+
+    editor.app.push_screen(ChooseKind(PART_KINDS), chosen)
+
+
+def agree(editor: EditorScreen) -> None:
+    """Ask who agreed the selected beat; record it on the beat and in the log."""
+    index = editor.index
+    if index is None:
+        return
+    editor.flush_form()
+    beat = editor.score.beats[index]
+    named = beat.ids()
+    people = [(p.id, p.name) for p in editor.score.performers if p.id in named]
+    people = people or [(p.id, p.name) for p in editor.score.performers]
+    if not people:
+        editor.notify("Add performers in the cast first (c).", severity="warning")
+        return
+
+    def record(who: list[str] | None) -> None:
+        if who and editor.score.beats[index] is beat:
+            now = datetime.now().astimezone().replace(microsecond=0)
+            editor.edit("agree", lambda s: edits.agree_beat(s, index, who, now), index)
+            names = " and ".join(editor.score.name_of(w) for w in who)
+            editor.notify(f"◆ Recorded: {names} agreed beat {index + 1}.")
+
+    editor.app.push_screen(AgreeDialog(index + 1, people), record)
+
+
+def scene_settings(editor: EditorScreen) -> None:
+    """Edit the scene header (title, medium, self-care cue, closed set, tempo...)."""
+    editor.flush_form()
+
+    def done(scene: Scene | None) -> None:
+        if scene is not None:
+            editor.edit("edit scene", lambda s: s.replace(scene=scene), editor.index)
+
+    values = editor.score.scene.model_dump()
+    form = PartForm("The scene", scene_fields(), values, Scene.model_validate)
+    editor.app.push_screen(form, done)
+
+
+def cast(editor: EditorScreen) -> None:
+    """Open the cast screen; the score it gives back is one undoable edit."""
+    try:
+        from choreo_tui.cast.screen import CastScreen
+    except ImportError:
+        editor.notify("The cast screen is not available in this build.", severity="warning")
+        return
+    editor.flush_form()
+
+    def done(score: Score | None) -> None:
+        if score is not None and editor.apply_score(score, "cast"):
+            editor.notify("Cast changed: every beat naming them was checked again.")
+
+    editor.app.push_screen(CastScreen(editor.score), done)
+
+
+def jump_to(editor: EditorScreen, finding: Finding) -> None:
+    """Select the finding's beat and put the cursor on its touch or field."""
+    if finding.beat is None:
+        if finding.code == "C402":
+            scene_settings(editor)
+        else:
+            cast(editor)
+        return
+    editor.query_one(BeatList).select(finding.beat - 1)
+    editor.bind_form()
+    parts = editor.query_one(PartsTable)
+    if finding.touch is not None:
+        parts.focus()
+        parts.select_key(f"touch:{finding.touch}")
+    elif finding.code in FIELD_OF_CODE:
+        editor.query_one(f"#{FIELD_OF_CODE[finding.code]}", Input).focus()
+    elif finding.code in PART_OF_CODE:
+        parts.focus()
+        parts.select_kind(PART_OF_CODE[finding.code])
+        editor.notify(f"{finding.mark} {finding.message}", timeout=8)
+    elif finding.code == "C401":
+        editor.query_one(BeatList).focus()
+        editor.notify("◇ The beat changed since it was agreed: g records agreement again.")
+    else:
+        parts.focus()
