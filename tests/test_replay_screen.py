@@ -535,3 +535,33 @@ async def test_a_keymap_can_move_the_hold_key() -> None:
         await pilot.pause()
         assert isinstance(app.screen, HoldDialog)
         assert app.recorded[-1].log[-1].event == "hold"
+
+
+@pilot
+async def test_markup_like_text_in_a_score_is_shown_as_written() -> None:
+    nasty = "[/b] [red]x[/red] [link=y]"
+    score = rehearsal_score()
+    score = score.replace(
+        scene=score.scene.model_copy(update={"title": nasty, "self_care_cue": nasty}),
+        performers=tuple(
+            p.model_copy(update={"name": f"{nasty} {p.id}", "character": nasty})
+            for p in score.performers
+        ),
+        beats=tuple(b.model_copy(update={"title": nasty, "notes": nasty}) for b in score.beats),
+    )
+    app = Rehearsal(score)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, CheckinDialog)
+        await pilot.press("a", "enter")
+        await pilot.pause()
+        assert nasty in text_of(app, "#top")
+        for key in ("right", "right", "right", "b"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert isinstance(app.screen, BoundaryChangeDialog)
+        await pilot.press("escape", "h")
+        await pilot.pause()
+        await pilot.press("enter", "q")
+        await pilot.pause()
+        assert isinstance(app.screen, ClosureDialog)

@@ -57,7 +57,7 @@ class BeatPanel(VerticalScroll):
                 yield Static("LEFT", classes="big-label", id="count-label")
                 yield Digits(id="count")
             yield Static(id="count-info")
-        yield Static(id="title")
+        yield Static(id="title", markup=False)  # a beat title is never markup
         yield Static(id="words")
 
     def show_beat(

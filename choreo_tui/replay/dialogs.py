@@ -111,7 +111,8 @@ class CheckinDialog(DialogWithHold):
                 "who re-confirmed their boundaries today."
             )
             yield SelectionList[str](
-                *[(checkin_label(p), p.id) for p in self.score.performers],
+                # Content, not str: a name is never read as markup.
+                *[(Content(checkin_label(p)), p.id) for p in self.score.performers],
                 id="checkin-who",
             )
             yield Static(

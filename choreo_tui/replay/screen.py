@@ -129,10 +129,10 @@ Private notes never show here: the room can read this screen."""
 
     def compose(self) -> ComposeResult:
         """Top line, cue, beat strip, the beat beside its pictures, the next beat, keys."""
-        yield Static(id="top")
+        yield Static(id="top", markup=False)  # the scene title is never markup
         yield Static(id="cue")
         yield Static(id="strip")
-        yield Static(id="notice")
+        yield Static(id="notice", markup=False)
         with Horizontal(id="main"):
             yield BeatPanel(id="beat")
             with Vertical(id="pictures"):
