@@ -204,3 +204,13 @@ def test_text_that_is_not_unicode_is_a_save_error(tmp_path: Path) -> None:
         save(score(notes="pasted \ud800 garbage"), path)
     assert path.read_bytes() == before
     assert leftovers(tmp_path, path.name) == []
+
+
+def test_saving_over_a_folder_is_a_save_error(tmp_path: Path) -> None:
+    folder = tmp_path / "scene.score.toml"
+    folder.mkdir()
+    (folder / "keep.txt").write_text("keep", encoding="utf-8")
+    with pytest.raises(SaveError):
+        save(full_score(), folder)
+    assert (folder / "keep.txt").read_text(encoding="utf-8") == "keep"
+    assert leftovers(tmp_path, folder.name) == []
