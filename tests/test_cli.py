@@ -416,9 +416,9 @@ def test_agree_that_cannot_save_exits_2_untouched(
     def disk_full(*_: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(notation.writing.os, "replace", disk_full)
-    code, _, err = run(capsys, "agree", path, "1", "--by", "ana")
-    monkeypatch.undo()
+    with monkeypatch.context() as patch:
+        patch.setattr(notation.writing.os, "replace", disk_full)
+        code, _, err = run(capsys, "agree", path, "1", "--by", "ana")
     assert code == 2
     assert "not saved" in err
     assert path.read_bytes() == before

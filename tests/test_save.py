@@ -87,10 +87,9 @@ def test_a_failure_mid_save_keeps_the_old_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
     path, before = _old_file(tmp_path)
-    monkeypatch.setattr(writing.os, step, _disk_full)
-    with pytest.raises(SaveError) as caught:
+    with monkeypatch.context() as patch, pytest.raises(SaveError) as caught:
+        patch.setattr(writing.os, step, _disk_full)
         save(full_score(), path)
-    monkeypatch.undo()
     assert path.read_bytes() == before
     assert leftovers(tmp_path, path.name) == []
     assert PLANT not in str(caught.value)
@@ -123,10 +122,9 @@ def test_a_write_that_fails_half_way_keeps_the_old_file(
 ) -> None:
     path, before = _old_file(tmp_path)
     real_fdopen = os.fdopen
-    monkeypatch.setattr(writing.os, "fdopen", lambda *a, **k: _HalfWriter(real_fdopen(*a, **k)))
-    with pytest.raises(SaveError):
+    with monkeypatch.context() as patch, pytest.raises(SaveError):
+        patch.setattr(writing.os, "fdopen", lambda *a, **k: _HalfWriter(real_fdopen(*a, **k)))
         save(full_score(), path)
-    monkeypatch.undo()
     assert path.read_bytes() == before
     assert leftovers(tmp_path, path.name) == []
     assert load(path).scene.title == "the old one"
@@ -140,10 +138,9 @@ def test_an_interrupt_mid_save_keeps_the_old_file_and_propagates(
     def interrupted(*_: Any) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(writing.os, "replace", interrupted)
-    with pytest.raises(KeyboardInterrupt):
+    with monkeypatch.context() as patch, pytest.raises(KeyboardInterrupt):
+        patch.setattr(writing.os, "replace", interrupted)
         save(full_score(), path)
-    monkeypatch.undo()
     assert path.read_bytes() == before
     assert leftovers(tmp_path, path.name) == []
 
