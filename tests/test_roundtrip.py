@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from notation import check, dumps, loads
+from notation import check, check_beat, check_scene, dumps, loads
 from notation.areas import AREA_NAMES
 from notation.findings import SEVERITY
 from notation.lines import table_lines
@@ -235,6 +235,9 @@ def test_the_checker_handles_any_score(score: Score) -> None:
             assert finding.beat is not None
             assert finding.line == read.line_of("beats", finding.beat - 1, "touches", finding.touch)
     assert {(f.beat, f.code) for f in check(read)} == {(f.beat, f.code) for f in check(score)}
+    halves = check_scene(read) + [f for i in range(len(read.beats)) for f in check_beat(read, i)]
+    assert halves == check(read)
+    assert all(f.mark == {"error": "✗", "warning": "⚠", "info": "ℹ"}[f.severity] for f in halves)
 
 
 def test_tricky_text_survives() -> None:
