@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from cast_fixtures import orchard
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Button, Input, Select, SelectionList, Static, TabbedContent
+from textual.widgets import Button, Input, Select, Static, TabbedContent
 
 from choreo_tui.cast import CastScreen
 from choreo_tui.cast.area_picker import AreaPicker
@@ -154,6 +154,7 @@ def test_toggle_a_condition_on_an_inherited_area() -> None:
         # Beat 3 touches the bare forearm: the new condition is unmet there.
         assert "Whole score: ✗" in text_of(app, "#recheck")
         await pilot.press("ctrl+s")
+        await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("ctrl+s")
@@ -172,7 +173,9 @@ def test_boundary_change_is_logged_on_leaving() -> None:
         await pilot.press("slash")
         await type_into(pilot, "nape")
         await pilot.press("enter")
+        await pilot.pause()
         await pilot.press("n")
+        await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
         summary = text_of(app, "#cast-summary")
@@ -200,7 +203,9 @@ def test_a_time_without_offset_is_refused_in_the_log_offer() -> None:
         await pilot.press("w")
         await pilot.pause()
         await pilot.press("n")  # will_touch: ana now will not touch anything (body is no)
+        await pilot.pause()
         await pilot.press("ctrl+s")
+        await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
         app.screen.query_one("#at", Input).value = "2026-11-27 19:30"
@@ -217,6 +222,7 @@ def test_a_time_without_offset_is_refused_in_the_log_offer() -> None:
 def test_remove_a_performer_named_in_beats_asks_and_can_purge() -> None:
     async def steps(pilot: Pilot[None], app: CastHost) -> None:
         await pilot.press("down")  # ben
+        await pilot.pause()
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, Choice)
@@ -266,6 +272,7 @@ def test_cancelling_a_changed_form_asks_and_can_discard() -> None:
         await pilot.press("e")
         await pilot.pause()
         await pilot.press("end", "2")  # the id becomes ana2
+        await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, Choice)
@@ -302,7 +309,12 @@ def test_garment_of_kind_other_must_say_what_it_covers() -> None:
         app.screen.query_one("#garment-add", Button).press()
         await pilot.pause()
         assert "must list the areas it covers" in text_of(app, "#garment-problem")
-        app.screen.query_one("#garment-covers", SelectionList).select("knee")
+        app.screen.query_one("#garment-covers AreaTickList").focus()
+        await pilot.press("slash")
+        await type_into(pilot, "knee")
+        await pilot.press("enter", "space")
+        await pilot.pause()
+        assert "Covers: knee" in str(app.screen.query_one("#garment-covers .ticked").render())
         app.screen.query_one("#garment-add", Button).press()
         await pilot.pause()
         assert text_of(app, "#garment-problem") == ""
@@ -350,6 +362,7 @@ def test_a_bad_date_blocks_keeping_and_shows_its_tab() -> None:
         await pilot.pause()
         app.screen.query_one("#recorded", Input).value = "20 Nov"
         await pilot.press("ctrl+t")  # away to another tab
+        await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, PerformerForm)  # not kept with the date dropped
@@ -357,3 +370,30 @@ def test_a_bad_date_blocks_keeping_and_shows_its_tab() -> None:
         assert "A date like 2026-11-20" in text_of(app, "#recorded-problem")
 
     drive(steps)
+
+
+def test_rider_areas_are_found_and_ticked_from_the_keyboard() -> None:
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("space")  # "Has a nudity rider" has the focus
+        app.screen.query_one("#may-expose AreaTickList").focus()
+        for area in ("upper_back", "buttocks"):
+            await pilot.press("slash")
+            await type_into(pilot, area)
+            await pilot.press("enter", "space")
+        await pilot.pause()
+        ticked = str(app.screen.query_one("#may-expose .ticked").render())
+        assert ticked == "May expose: upper_back, buttocks"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    result = drive(steps).result
+    assert isinstance(result, Score)
+    rider = result.performers[0].rider
+    assert rider is not None and rider.may_expose == ("upper_back", "buttocks")
+    assert not rider.simulated_sex

@@ -25,7 +25,13 @@ def test_cast_screen_80x24(snap_compare: Any) -> None:
 
 def test_area_picker_80x24(snap_compare: Any) -> None:
     async def neck_to_no(pilot: Pilot[None]) -> None:
-        await pilot.press("b", "slash", "n", "e", "c", "k", "enter", "n")
+        await pilot.press("b")
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press("n", "e", "c", "k", "enter")
+        await pilot.pause()
+        await pilot.press("n")
         await pilot.pause()
 
     assert snap_compare(CastHost(), terminal_size=(80, 24), run_before=neck_to_no)
@@ -33,7 +39,15 @@ def test_area_picker_80x24(snap_compare: Any) -> None:
 
 def test_cast_screen_after_a_change_80x24(snap_compare: Any) -> None:
     async def change(pilot: Pilot[None]) -> None:
-        await pilot.press("b", "slash", "n", "a", "p", "e", "enter", "n", "ctrl+s")
+        await pilot.press("b")
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press("n", "a", "p", "e", "enter")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
         await pilot.pause()
 
     assert snap_compare(CastHost(), terminal_size=(80, 24), run_before=change)

@@ -15,25 +15,10 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Label, OptionList, Select, SelectionList, Static
 from textual.widgets.option_list import Option
-from textual.widgets.selection_list import Selection
 
-from choreo_tui.cast.ticks import TickList
-from notation.areas import ALIASES, NODES
+from choreo_tui.cast.ticks import AreaTicks
 from notation.describe import garment_words
 from notation.model import DEFAULT_COVERS, GARMENT_KINDS, Garment, Score
-
-AREA_CHOICES: tuple[str, ...] = (*NODES, *ALIASES)
-"""Every area name, tree order first, then the unsided aliases."""
-
-
-def area_selections(chosen: tuple[str, ...] = ()) -> list[Selection[str]]:
-    """One tickable row per area name, ticked when in ``chosen``."""
-    return [Selection(name, name, name in chosen) for name in AREA_CHOICES]
-
-
-def ticked_words(what: str, chosen: tuple[str, ...]) -> str:
-    """ "May expose: upper_back, buttocks (space ticks)" for the line above a tick list."""
-    return f"{what}: {', '.join(chosen) if chosen else 'nothing ticked'} (space ticks an area)"
 
 
 def describe(score: Score, garment: Garment) -> str:
@@ -77,7 +62,6 @@ class GarmentsEditor(Vertical):
     GarmentsEditor Select { width: 24; }
     GarmentsEditor Button { margin: 0 1; }
     GarmentsEditor #garment-default { width: 1fr; }
-    GarmentsEditor SelectionList { height: 1fr; }
     GarmentsEditor #garment-problem { color: $error; height: auto; }
     """
 
@@ -110,8 +94,7 @@ class GarmentsEditor(Vertical):
             yield Button("Add garment", id="garment-add", compact=True)
             yield Static("", id="garment-default")
         yield Static("", id="garment-problem")
-        yield Static(ticked_words("Covers", ()), id="garment-ticked")
-        yield TickList(*area_selections(), id="garment-covers", compact=True)
+        yield AreaTicks("Covers", id="garment-covers")
 
     def _options(self) -> list[Option]:
         if not self.garments:
@@ -134,18 +117,17 @@ class GarmentsEditor(Vertical):
             hint = "default: " + ", ".join(default) if default else "must tick what it covers"
         self.query_one("#garment-default", Static).update(hint)
 
-    @on(SelectionList.SelectedChanged, "#garment-covers")
+    @on(SelectionList.SelectedChanged)
     def _covers(self, event: SelectionList.SelectedChanged[str]) -> None:
+        # Ticking what a garment will cover changes nothing until it is added.
         event.stop()
-        words = ticked_words("Covers", tuple(event.selection_list.selected))
-        self.query_one("#garment-ticked", Static).update(words)
 
     @on(Button.Pressed, "#garment-add")
     def _add(self, event: Button.Pressed) -> None:
         event.stop()
         kind = self.query_one("#garment-kind", Select).value
-        covers_list = self.query_one("#garment-covers", SelectionList)
-        covers = tuple(str(area) for area in covers_list.selected)
+        covers_list = self.query_one("#garment-covers", AreaTicks)
+        covers = covers_list.chosen
         problem = self.query_one("#garment-problem", Static)
         if not isinstance(kind, str):
             problem.update("✗ Choose a kind first.")
@@ -155,7 +137,7 @@ class GarmentsEditor(Vertical):
             return
         problem.update("")
         self.garments = (*self.garments, Garment.model_validate({"kind": kind, "covers": covers}))
-        covers_list.deselect_all()
+        covers_list.clear()
         self._refresh_list()
 
     @on(GarmentList.Remove)

@@ -31,9 +31,9 @@ from textual.widgets import (
 from choreo_tui.cast.area_picker import AreaPicker
 from choreo_tui.cast.changes import id_problem, put_performer, recheck
 from choreo_tui.cast.dialogs import Choice
-from choreo_tui.cast.garments import GarmentsEditor, area_selections, ticked_words
+from choreo_tui.cast.garments import GarmentsEditor
 from choreo_tui.cast.tables import DEFAULT_STATUS, set_default, set_recorded
-from choreo_tui.cast.ticks import TickBox, TickList
+from choreo_tui.cast.ticks import AreaTicks, TickBox
 from notation import check
 from notation.model import Boundaries, Performer, Rider, Score, WillTouch
 
@@ -72,7 +72,6 @@ class PerformerForm(Screen[Performer | None]):
     PerformerForm TabPane { padding: 0 1; }
     PerformerForm .row Input { width: 16; }
     PerformerForm .row #b-default, PerformerForm .row #w-default { width: 14; }
-    PerformerForm #may-expose { height: 1fr; }
     PerformerForm #recheck { height: auto; max-height: 4; padding: 0 1; background: $panel; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -177,8 +176,7 @@ class PerformerForm(Screen[Performer | None]):
                     compact=True,
                 )
                 chosen = rider.may_expose if rider else ()
-                yield Static(ticked_words("May expose", chosen), id="may-expose-ticked")
-                yield TickList(*area_selections(chosen), id="may-expose", compact=True)
+                yield AreaTicks("May expose", chosen, id="may-expose")
             with TabPane("Garments", id="garments"):
                 yield GarmentsEditor(self.score, p.garments if p else (), id="garment-editor")
         yield Static("", id="recheck")
@@ -239,7 +237,7 @@ class PerformerForm(Screen[Performer | None]):
         rider = None
         if self.query_one("#has-rider", Checkbox).value:
             signed = self._day("#signed", "#signed-problem", "rider")
-            exposed = tuple(self.query_one("#may-expose", SelectionList).selected)
+            exposed = self.query_one("#may-expose", AreaTicks).chosen
             simulated = self.query_one("#simulated", Checkbox).value
             rider = Rider(signed=signed, may_expose=exposed, simulated_sex=simulated)
         if self.problem_tab is not None:
@@ -291,11 +289,6 @@ class PerformerForm(Screen[Performer | None]):
             self._guardian_hint()
         if event.input.id not in QUIET_INPUTS:
             self._recheck()
-
-    @on(SelectionList.SelectedChanged, "#may-expose")
-    def _exposed(self, event: SelectionList.SelectedChanged[str]) -> None:
-        words = ticked_words("May expose", tuple(event.selection_list.selected))
-        self.query_one("#may-expose-ticked", Static).update(words)
 
     @on(Checkbox.Changed)
     @on(SelectionList.SelectedChanged)
