@@ -130,6 +130,7 @@ def test_finding_an_area_by_name_prefix_or_words() -> None:
     assert best_match("thigh_r", names) == "thigh_r"
     assert best_match("", names) is None
     assert best_match("elbow", names) is None
+    assert best_match("/but", names) == "buttocks"
 
 
 def test_every_cast_binding_has_an_id_a_description_and_a_help_line() -> None:

@@ -187,7 +187,8 @@ class AreaFilter(Input):
 
 def best_match(text: str, names: list[str]) -> str | None:
     """The area a typed fragment means: exact name, then prefix, then anywhere in name or label."""
-    text = text.strip().lower().replace(" ", "_")
+    # A leading "/" is the find key typed once more out of habit.
+    text = text.strip().lstrip("/").strip().lower().replace(" ", "_")
     if not text:
         return None
     if text in names:

@@ -114,6 +114,11 @@ class CastScreen(Screen[Score | None]):
         self.score = score
         self.before = check(score)
 
+    @property
+    def has_changes(self) -> bool:
+        """Whether the cast differs from the score it was opened on (not yet returned)."""
+        return self.score != self.original
+
     def compose(self) -> ComposeResult:
         """Title, the performer list, what the changes do, and the keys."""
         yield Static(f"Cast · {self.score.scene.title}", id="cast-title", markup=False)
@@ -216,7 +221,7 @@ class CastScreen(Screen[Score | None]):
 
     def action_close(self) -> None:
         """Leave the cast: nothing changed returns None; else keep or discard, with a log entry."""
-        if self.score == self.original:
+        if not self.has_changes:
             self.dismiss(None)
             return
         changed = boundaries_changed(self.original, self.score)
