@@ -19,6 +19,7 @@ from textual.widgets import Input, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from choreo_tui.cast.tables import (
+    DEFAULT_STATUS,
     TableKind,
     clear,
     node_status,
@@ -26,6 +27,7 @@ from choreo_tui.cast.tables import (
     toggle_condition,
 )
 from notation.areas import ALIASES, TREE, Status, area_label, leaves_of
+from notation.checks.cast import Resolved, resolve_table
 from notation.model import Boundaries
 
 STATUS_STYLE: dict[str, str] = {"yes": "green", "ask": "yellow", "no": "bold red"}
@@ -163,17 +165,17 @@ class AreaFilter(Input):
         Binding(
             "escape",
             "back",
-            "Back to the tree",
+            "Back to the areas",
             id="cast.area.filter_back",
-            tooltip="Leave the find box for the tree, keeping the area found",
+            tooltip="Leave the find box for the areas, keeping the area found",
         ),
         Binding(
             "down",
             "back",
-            "Back to the tree",
+            "Back to the areas",
             show=False,
             id="cast.area.filter_down",
-            tooltip="Leave the find box for the tree, keeping the area found",
+            tooltip="Leave the find box for the areas, keeping the area found",
         ),
     ]
 
@@ -279,9 +281,9 @@ class AreaPicker(Vertical):
         node = self.area_tree.cursor_node
         return node.data if node is not None else None
 
-    def label_of(self, area: str) -> Text:
+    def label_of(self, area: str, resolved: dict[str, Resolved] | None = None) -> Text:
         """A row of the tree: the area name, then mark, word, source and conditions."""
-        view = node_status(self.table, self.kind, area)
+        view = node_status(self.table, self.kind, area, resolved)
         node = self._area_nodes.get(area)
         depth = 0 if node is None else len(_path(node)) - 2
         indent = 2 * depth + (2 if node is not None and node.allow_expand else 0)
@@ -291,8 +293,9 @@ class AreaPicker(Vertical):
         return label
 
     def _relabel(self) -> None:
+        resolved = resolve_table(self.table, DEFAULT_STATUS[self.kind])
         for area, node in self._area_nodes.items():
-            node.set_label(self.label_of(area))
+            node.set_label(self.label_of(area, resolved))
         self._describe()
 
     def _describe(self) -> None:

@@ -59,9 +59,18 @@ def empty_table(kind: TableKind, today: date | None = None) -> Boundaries:
     return Boundaries(recorded=today or date.today())
 
 
-def node_status(table: Boundaries | None, kind: TableKind, area: str) -> NodeStatus:
-    """How ``area`` (any node or alias) resolves under ``table``, and why."""
-    resolved = resolve_table(table, DEFAULT_STATUS[kind])
+def node_status(
+    table: Boundaries | None,
+    kind: TableKind,
+    area: str,
+    resolved: dict[str, Resolved] | None = None,
+) -> NodeStatus:
+    """How ``area`` (any node or alias) resolves under ``table``, and why.
+
+    ``resolved`` is ``resolve_table`` of the same table, when the caller already has it.
+    """
+    if resolved is None:
+        resolved = resolve_table(table, DEFAULT_STATUS[kind])
     leaves: list[Resolved] = [resolved[leaf] for leaf in sorted(leaves_of(area))]
     status = strictest(entry.status for entry in leaves)
     uniform = len({(e.status, e.only, e.source) for e in leaves}) == 1
