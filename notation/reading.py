@@ -317,6 +317,9 @@ def _problem(error: Any, lines: Mapping[Any, int]) -> Problem:
         shown = _shown(str(key))
         what = f"unknown key {shown}" if shown != "a key" else "an unknown key"
         return Problem(f"{what} in {where}{tip}{listing}", line)
+    if kind == "missing" and isinstance(key, int):
+        # A fixed-length list (a barrier's `between`) given too few items.
+        return Problem(f"{where} has too few items", line)
     if kind == "missing":
         return Problem(f"{where} is missing the required key `{key}`", line)
     if kind == "literal_error":
@@ -335,11 +338,14 @@ def _problem(error: Any, lines: Mapping[Any, int]) -> Problem:
 
 def _line_for(loc: tuple[int | str, ...], lines: Mapping[Any, int]) -> int | None:
     key = tuple(part for part in loc if part != "[key]")
+    top = key[:1]
     while key:
         if key in lines:
             return lines[key]
         key = key[:-1]
-    return None
+    # A table made only implicitly (`[[beats.touches]]` with no `[[beats]]`): its first line.
+    under = [number for path, number in lines.items() if top and path[:1] == top]
+    return min(under) if under else None
 
 
 def _problems(error: ValidationError, lines: Mapping[Any, int]) -> list[Problem]:

@@ -232,6 +232,16 @@ CASES: list[tuple[str, str, str]] = [
         "too many",
     ),
     (
+        "barrier-between-one",
+        HEAD + BEAT + '\n[[beats.barriers]]\nkind = "pillow"\nbetween = ["ana"]  # <-\n',
+        "too few items",
+    ),
+    (
+        "touch-without-beat",
+        HEAD + '\n[[beats.touches]]   # <-\nby = "a"\nto = "b"\non = "neck"\n',
+        "`beats` must be a list",
+    ),
+    (
         "log-at-without-offset",
         HEAD + '\n[[log]]   # <-\nat = 2026-11-27T19:00:00\nevent = "hold"\n',
         "offset",
