@@ -278,3 +278,23 @@ def test_every_rule_code_has_a_trigger_and_a_near_miss() -> None:
     from notation.findings import SEVERITY
 
     assert set(SEVERITY) == contract
+
+
+def _all_cases() -> list[Case]:
+    import test_rules_boundaries
+    import test_rules_protocol
+
+    return [
+        *(case for _, case in CASES),
+        *(case for _, case in test_rules_boundaries.CASES),
+        *(case for _, _, case in test_rules_protocol.CASES),
+    ]
+
+
+def test_messages_use_names_not_ids_for_known_performers() -> None:
+    for case in _all_cases():
+        s = case(True)
+        for finding in check(s):
+            for performer_ in s.performers:
+                assert f"'{performer_.id}'" not in finding.message, (case.__name__, finding)
+            assert finding.message.strip() and finding.message[0].isupper(), finding
