@@ -397,3 +397,45 @@ def test_rider_areas_are_found_and_ticked_from_the_keyboard() -> None:
     rider = result.performers[0].rider
     assert rider is not None and rider.may_expose == ("upper_back", "buttocks")
     assert not rider.simulated_sex
+
+
+def test_first_performer_of_an_empty_cast_with_boundaries_is_logged() -> None:
+    empty = orchard().replace(performers=(), beats=())
+
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        await pilot.press("e")  # nothing to edit: a message, no crash
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, CastScreen)
+        await pilot.press("a")
+        await pilot.pause()
+        await type_into(pilot, "dee")
+        await pilot.press("tab")
+        await pilot.pause()
+        await type_into(pilot, "Dee Quinn")
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        await type_into(pilot, "groin")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LeaveCast)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    result = drive(steps, empty).result
+    assert isinstance(result, Score)
+    dee = result.performers[0]
+    assert dee.boundaries is not None
+    assert dee.boundaries.recorded is not None  # dated the day it was recorded
+    assert dee.boundaries.areas["groin"].status == "no"
+    assert dee.will_touch is None  # untouched tables stay absent
+    assert result.log[-1].who == ("dee",)
