@@ -280,7 +280,14 @@ def _refuse_newer(path: Path) -> None:
     """Never overwrite a score that a newer Choreo wrote: it would lose what we cannot read."""
     try:
         with open(path, "rb") as handle:
-            head = handle.read(4096)
+            # `version` is a top-level key, so it comes before the first table header,
+            # however long the comments above it are.
+            lines: list[bytes] = []
+            for line in iter(handle.readline, b""):
+                if line.lstrip().startswith(b"["):
+                    break
+                lines.append(line)
+            head = b"".join(lines)
     except OSError:
         return
     match = _VERSION_LINE.search(head)

@@ -211,3 +211,14 @@ def test_saving_over_a_folder_is_a_save_error(tmp_path: Path) -> None:
         save(full_score(), folder)
     assert (folder / "keep.txt").read_text(encoding="utf-8") == "keep"
     assert leftovers(tmp_path, folder.name) == []
+
+
+def test_a_newer_version_after_long_comments_is_still_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.score.toml"
+    comments = "".join(f"# a long note about this production, line {n}\n" for n in range(300))
+    newer = comments + 'format = "choreo-score"\nversion = 2\n\n[scene]\ntitle = "x"\n'
+    path.write_text(newer, encoding="utf-8")
+    assert len(comments) > 4096
+    with pytest.raises(SaveError):
+        save(full_score(), path)
+    assert path.read_text(encoding="utf-8") == newer
