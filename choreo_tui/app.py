@@ -88,7 +88,7 @@ class ChoreoApp(App[int]):
         if user.keys:
             self.set_keymap(user.keys)
         for problem in user.problems:
-            self.notify(problem, title="Keymap", severity="warning", timeout=12)
+            self.notify(problem, title="Keymap", severity="warning", timeout=12, markup=False)
 
     def open_path(self, path: Path) -> None:
         """Open ``path``, or ask for a title and start a new score there."""
@@ -102,7 +102,7 @@ class ChoreoApp(App[int]):
                     self.exit(0)
                 return
             self.start_editing(path, Score(scene=Scene(title=title)), saved=False)
-            self.notify(f"A new score: ctrl+s writes it to {path.name}.")
+            self.notify(f"A new score: ctrl+s writes it to {path.name}.", markup=False)
 
         self.push_screen(AskTitle(str(path)), titled)
 
@@ -193,9 +193,9 @@ class ChoreoApp(App[int]):
         try:
             copy = copy_sample(event.path, self.folder)
         except (SaveError, OSError) as error:
-            self.notify(f"Could not copy the sample: {error}", severity="error")
+            self.notify(f"Could not copy the sample: {error}", severity="error", markup=False)
             return
-        self.notify(f"Copied the sample to {copy.name}; the original is unchanged.")
+        self.notify(f"Copied the sample to {copy.name}; the original is unchanged.", markup=False)
         self.open_score(copy)
 
     @on(StartScreen.New)
@@ -204,7 +204,7 @@ class ChoreoApp(App[int]):
             if title:
                 path = free_name(self.folder, slug(title) + ".score.toml")
                 self.start_editing(path, Score(scene=Scene(title=title)), saved=False)
-                self.notify(f"A new score: ctrl+s writes it to {path.name}.")
+                self.notify(f"A new score: ctrl+s writes it to {path.name}.", markup=False)
 
         self.push_screen(AskTitle(str(self.folder)), titled)
 
@@ -246,12 +246,12 @@ class ChoreoApp(App[int]):
         try:
             self.write_score(self.path, score)
         except SaveError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=15)
+            self.notify(str(error), title="Not saved", severity="error", timeout=15, markup=False)
             return False
         self.history.mark_saved()
         self.keeping.saved()
         self.score_changed()
-        self.notify(f"Saved {self.path.name}.")
+        self.notify(f"Saved {self.path.name}.", markup=False)
         return True
 
     # ----- safekeeping: the lock, the recovery copy, changes on disk -------------------
@@ -260,7 +260,13 @@ class ChoreoApp(App[int]):
         """Say if the score is read-only here, and offer unsaved edits left by a crash."""
         keeping = self.keeping
         if keeping.busy is not None:
-            self.notify(keeping.busy.message, title="Read-only", severity="warning", timeout=30)
+            self.notify(
+                keeping.busy.message,
+                title="Read-only",
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
         if keeping.stale is not None:
             self.notify(
                 "Cleared the lock of an editor that ended without closing this score: "
@@ -317,7 +323,9 @@ class ChoreoApp(App[int]):
         try:
             score, stamp = load_stamped(self.path)
         except LoadError as error:
-            self.notify(error.render(), title="Not reloaded", severity="error", timeout=15)
+            self.notify(
+                error.render(), title="Not reloaded", severity="error", timeout=15, markup=False
+            )
             return
         editor = self.editor
         if editor is not None:
@@ -337,7 +345,7 @@ class ChoreoApp(App[int]):
         try:
             copy = save_copy(self.path, score)
         except SaveError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=15)
+            self.notify(str(error), title="Not saved", severity="error", timeout=15, markup=False)
             return False
         original = self.path.name
         self.keeping.discard()

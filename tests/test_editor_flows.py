@@ -316,3 +316,32 @@ async def test_a_form_value_that_is_not_valid_keeps_the_form_open(tmp_path: Path
         assert "✗" in str(app.screen.query_one("#form-error").render())
         await pilot.press("escape")
         assert ed.score.beats[0].barriers == ()
+
+
+@sync
+async def test_markup_like_text_in_a_score_is_shown_as_written(tmp_path: Path) -> None:
+    odd = "[/b] [red]x[/] [link=y]"
+    people = (
+        performer("ana", f"Ana {odd}", boundaries=bounds("yes", neck="no")),
+        performer("ben", f"Ben {odd}"),
+    )
+    s = score(
+        beat(touch(on="neck"), title=f"t {odd}", notes=odd, private_notes=odd),
+        performers=people,
+        title=f"Scene {odd}",
+    )
+    path = tmp_path / "odd [x].score.toml"
+    save(s, path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p", "down", "enter")  # problems, jump to the touch
+        await pilot.press("enter", "escape")  # its form, with names in the lists
+        await pilot.press("f2", "g", "space", "f10")  # agreement with names
+        await pilot.press("t", *"[/b] > ana arm", "enter")  # an error quoting the line
+        await pilot.press("f1", "escape", "f2", "s", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        assert app.screen.score.beats[0].agreed is not None
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert load(path).scene.title == f"Scene {odd}"

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
@@ -69,7 +71,7 @@ class AskTitle(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         """A line for the title."""
         with Vertical():
-            yield Static(f"[b]A new score[/b] in {self.where}", markup=True)
+            yield Static(Content.assemble(("A new score", "bold"), f" in {self.where}"))
             yield Label("Scene title (e.g. Act 2, Scene 3: the orchard), then Enter:")
             yield Input(placeholder="scene title", id="title")
             yield Static("", classes="error")
@@ -105,7 +107,7 @@ class AgreeDialog(ModalScreen[list[str] | None]):
                 "Space ticks a performer; F10 or Record saves it with today's date and a "
                 "log entry."
             )
-            yield SelectionList[str](*((name, pid) for pid, name in self.people), id="who")
+            yield SelectionList[str](*((Text(name), pid) for pid, name in self.people), id="who")
             yield Static("", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Record (F10)", variant="primary", id="record", compact=True)
@@ -183,4 +185,4 @@ class OpeningScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """One line."""
-        yield Static(f"Opening {self.file_name}…")
+        yield Static(f"Opening {self.file_name}…", markup=False)

@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Static
 
@@ -37,6 +38,8 @@ from notation.model import Score
 if TYPE_CHECKING:
     from notation.edits import History
 
+PANEL_DELAY = 0.2
+"""Seconds after the last edit before the problems panel is rebuilt."""
 SHORT = 30
 """Below this height the form shows fewer lines, so the beat list keeps its room."""
 CHECK_AT_ONCE = 400
@@ -63,6 +66,7 @@ class EditorScreen(Screen[None]):
             LiveFindings(history.score) if len(history.score.beats) <= CHECK_AT_ONCE else None
         )
         self.on_change = on_change
+        self._problems_timer: Timer | None = None
         self.pictures_shown = False
 
     @property
@@ -156,12 +160,19 @@ class EditorScreen(Screen[None]):
             beats.select(select)
         self._header()
         self.bind_form()
-        problems = self.query_one(ProblemsPanel)
-        if problems.display:
-            problems.show(score, self.findings())
+        if self.query_one(ProblemsPanel).display:
+            # Rebuilt a moment after the last edit, so a run of edits on a big score
+            # never waits for the panel.
+            if self._problems_timer is not None:
+                self._problems_timer.stop()
+            self._problems_timer = self.set_timer(PANEL_DELAY, self._show_problems)
         self._pictures()
         self.query_one(QuickEntry).example(score.performers)
         self.app.call_later(self._title)
+
+    def _show_problems(self) -> None:
+        self._problems_timer = None
+        self.query_one(ProblemsPanel).show(self.score, self.findings())
 
     def _title(self) -> None:
         if self.on_change is not None:
@@ -214,7 +225,7 @@ class EditorScreen(Screen[None]):
             new = change(self.score)
         except (ValidationError, ValueError) as error:
             words = error_words(error) if isinstance(error, ValidationError) else str(error)
-            self.notify(f"Not changed: {words}", severity="error")
+            self.notify(f"Not changed: {words}", severity="error", markup=False)
             return False
         return self._apply(new, label, select)
 

@@ -86,7 +86,7 @@ def agree(editor: EditorScreen) -> None:
             now = datetime.now().astimezone().replace(microsecond=0)
             editor.edit("agree", lambda s: edits.agree_beat(s, index, who, now), index)
             names = " and ".join(editor.score.name_of(w) for w in who)
-            editor.notify(f"◆ Recorded: {names} agreed beat {index + 1}.")
+            editor.notify(f"◆ Recorded: {names} agreed beat {index + 1}.", markup=False)
 
     editor.app.push_screen(AgreeDialog(index + 1, people), record)
 
@@ -139,7 +139,7 @@ def jump_to(editor: EditorScreen, finding: Finding) -> None:
     elif finding.code in PART_OF_CODE:
         parts.focus()
         parts.select_kind(PART_OF_CODE[finding.code])
-        editor.notify(f"{finding.mark} {finding.message}", timeout=8)
+        editor.notify(f"{finding.mark} {finding.message}", timeout=8, markup=False)
     elif finding.code == "C401":
         editor.query_one(BeatList).focus()
         editor.notify("◇ The beat changed since it was agreed: g records agreement again.")

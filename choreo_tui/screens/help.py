@@ -93,7 +93,7 @@ class HelpScreen(ModalScreen[None]):
             table.add_column("What it does", ratio=1)
             table.add_column("Id (for the keymap)", no_wrap=True, style="dim")
             for line in self.keys:
-                table.add_row(line.key, line.words, line.id)
+                table.add_row(Text(line.key), Text(line.words), Text(line.id))
             yield Static(table)
             yield Static("Quick entry: one line of notation adds touches", classes="heading")
             yield Static(Text(GRAMMAR))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, Literal, TypeVar
 
 from pydantic import ValidationError
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -264,10 +265,10 @@ class PartForm(ModalScreen[T | None], Generic[T]):
         try:
             value = self.build(self.gather())
         except ValidationError as error:
-            self.query_one("#form-error", Static).update(f"✗ {error_words(error)}")
+            self.query_one("#form-error", Static).update(Text(f"✗ {error_words(error)}"))
             return
         except ValueError as error:
-            self.query_one("#form-error", Static).update(f"✗ {error}")
+            self.query_one("#form-error", Static).update(Text(f"✗ {error}"))
             return
         self.dismiss(value)
 

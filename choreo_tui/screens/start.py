@@ -6,12 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from choreo_tui.samples import samples, scores_in
@@ -59,23 +61,30 @@ class StartScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """The choices."""
-        yield Header()
+        # No Header here: its title watcher races the switch to the editor.
         yield Static(
-            "[b]Choreo[/b]: choreograph intimate scenes beat by beat, checked against "
-            f"every performer's boundaries.\nFolder: {self.folder}",
+            Content.assemble(
+                ("Choreo", "bold"),
+                ": choreograph intimate scenes beat by beat, checked against every "
+                f"performer's boundaries.\nFolder: {self.folder}",
+            ),
             id="intro",
         )
-        options: list[Option | None] = [Option("＋ New score…  (n)", id="new")]
+        options: list[Option | None] = [Option("+ New score…  (n)", id="new")]
         if self.local:
             options.append(None)
             options.append(Option("[b]Scores in this folder[/b]", disabled=True))
-            options += [Option(f"  {p.name}", id=f"local:{i}") for i, p in enumerate(self.local)]
+            options += [
+                Option(Text(f"  {p.name}"), id=f"local:{i}") for i, p in enumerate(self.local)
+            ]
         if self.samples:
             options.append(None)
             options.append(
                 Option("[b]Sample scenes[/b] (opened as a copy in this folder)", disabled=True)
             )
-            options += [Option(f"  {p.name}", id=f"sample:{i}") for i, p in enumerate(self.samples)]
+            options += [
+                Option(Text(f"  {p.name}"), id=f"sample:{i}") for i, p in enumerate(self.samples)
+            ]
         yield OptionList(*options, id="choices")
         yield Footer()
 

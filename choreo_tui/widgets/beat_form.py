@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from pydantic import ValidationError
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -166,7 +167,7 @@ class BeatForm(Vertical):
         )
         # Fixed-height lines: updating them never re-lays out the screen, which keeps
         # moving from beat to beat cheap on a big score.
-        self.query_one("#beat-status", Static).update(status, layout=False)
+        self.query_one("#beat-status", Static).update(Text(status), layout=False)
         self.findings_text = finding_line(findings)
         self.note(self.findings_text)
         self.query_one(PartsTable).show(score, beat, findings)
@@ -175,7 +176,7 @@ class BeatForm(Vertical):
         """The line under the fields: what is wrong with a field, else the beat's findings."""
         line = self.query_one("#beat-note", Static)
         line.set_class(error, "-error")
-        line.update(text, layout=False)
+        line.update(Text(text), layout=False)
 
     def timing(self) -> Timing | None:
         """The timing the fields describe; raises ValidationError when it is not valid."""

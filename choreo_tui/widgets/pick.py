@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -125,7 +126,7 @@ class Pick(Vertical):
         options = self.query_one(OptionList)
         needle = text.strip().lower()
         shown = [
-            Option(self._prompt(v, w), id=v or "-")
+            Option(Text(self._prompt(v, w)), id=v or "-")
             for v, w in self.choices
             if needle in v.lower() or needle in w.lower()
         ]

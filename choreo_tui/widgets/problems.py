@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from notation.findings import MARK, Finding, worst
 from notation.model import Score
 
-GROUP_LIMIT = 500
+GROUP_LIMIT = 200
 """At most this many findings are listed, so a huge broken score stays responsive."""
 
 
@@ -22,12 +22,14 @@ def problem_options(score: Score, findings: list[Finding]) -> list[Option]:
     options: list[Option] = []
     if not findings:
         return [Option("✓ No problems: every beat is inside what was agreed.", disabled=True)]
+    by_beat: dict[int | None, list[Finding]] = {}
+    for finding in findings[:GROUP_LIMIT]:
+        by_beat.setdefault(finding.beat, []).append(finding)
     group: int | str | None = "start"
     for i, finding in enumerate(findings[:GROUP_LIMIT]):
         if finding.beat != group:
             group = finding.beat
-            mine = [f for f in findings if f.beat == group]
-            mark = MARK[worst(mine) or "ok"]
+            mark = MARK[worst(by_beat[group]) or "ok"]
             if group is None:
                 heading = f"{mark} Scene"
             else:

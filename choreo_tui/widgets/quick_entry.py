@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -94,7 +95,7 @@ class QuickEntry(Vertical):
         """Show a message under the line."""
         message = self.query_one("#quick-message", Static)
         message.set_class(ok, "ok")
-        message.update(text)
+        message.update(Text(text))
 
     def focus(self, scroll_visible: bool = True) -> QuickEntry:
         """Focusing the widget focuses its line."""
