@@ -439,3 +439,32 @@ def test_first_performer_of_an_empty_cast_with_boundaries_is_logged() -> None:
     assert dee.boundaries.areas["groin"].status == "no"
     assert dee.will_touch is None  # untouched tables stay absent
     assert result.log[-1].who == ("dee",)
+
+
+def test_a_default_set_on_a_performer_without_boundaries_dates_the_table() -> None:
+    score = orchard()
+    score = score.replace(
+        performers=(
+            score.performers[0],
+            score.performers[1].model_copy(update={"boundaries": None}),
+        )
+    )
+
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        await pilot.press("down", "b")
+        await pilot.pause()
+        app.screen.query_one("#b-default", Select).value = "no"
+        await pilot.pause()
+        assert app.screen.query_one("#recorded", Input).value != ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    result = drive(steps, score).result
+    assert isinstance(result, Score)
+    ben = result.performers[1]
+    assert ben.boundaries is not None
+    assert ben.boundaries.default == "no" and ben.boundaries.recorded is not None

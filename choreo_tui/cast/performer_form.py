@@ -304,6 +304,7 @@ class PerformerForm(Screen[Performer | None]):
         ):
             self.boundaries = set_default(self.boundaries, "boundaries", event.value)  # type: ignore[arg-type]
             self.query_one("#b-picker", AreaPicker).set_table(self.boundaries)
+            self._show_recorded()
             self._recheck()
 
     @on(Select.Changed, "#w-default")
@@ -315,14 +316,18 @@ class PerformerForm(Screen[Performer | None]):
             self.query_one("#w-picker", AreaPicker).set_table(self.will_touch)
             self._recheck()
 
+    def _show_recorded(self) -> None:
+        """A table just created is dated today: show the date so it can be corrected."""
+        table = self.boundaries
+        field = self.query_one("#recorded", Input)
+        if table is not None and table.recorded is not None and not field.value:
+            field.value = table.recorded.isoformat()
+
     @on(AreaPicker.Changed)
     def _picked(self, event: AreaPicker.Changed) -> None:
         if event.picker.id == "b-picker":
             self.boundaries = event.table
-            if event.table is not None and event.table.recorded is not None:
-                field = self.query_one("#recorded", Input)
-                if not field.value:
-                    field.value = event.table.recorded.isoformat()
+            self._show_recorded()
         else:
             self.will_touch = event.table
         self._recheck()
