@@ -7,6 +7,7 @@ multi-line notes included.
 
 from __future__ import annotations
 
+import tomllib
 from datetime import timedelta, timezone
 from typing import Any
 
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 from notation import check, check_beat, check_scene, dumps, loads
 from notation.areas import AREA_NAMES
 from notation.findings import SEVERITY
-from notation.lines import table_lines
+from notation.lines import header_lines, table_lines
 from notation.model import (
     ACTIONS,
     BARRIER_KINDS,
@@ -319,3 +320,38 @@ def test_unicode_line_separators_in_text_do_not_shift_lines(separator: str) -> N
         n for n, line in enumerate(lines, start=1) if line == "[[beats]]"
     ]
     assert table_lines(text)[("beats", 1)] == read.line_of("beats", 1)
+
+
+@st.composite
+def reformatted(draw: st.DrawFn) -> str:
+    """A saved score, then hand-edited: comments, indents, trailing comments, CRLF."""
+    lines = dumps(draw(scores)).split("\n")
+    out: list[str] = []
+    for line in lines:
+        if draw(st.integers(0, 9)) == 0:
+            out.append(draw(st.sampled_from(["# [[beats]] [", "", "   ", "# ]] {"])))
+        if line.startswith("[") and draw(st.booleans()):
+            line = "  " + line + draw(st.sampled_from(["", "  # note [x]", ' # "quoted"']))
+        out.append(line)
+    text = "\n".join(out)
+    return text.replace("\n", "\r\n") if draw(st.booleans()) else text
+
+
+@EXAMPLES
+@given(reformatted())
+def test_the_quick_header_pass_agrees_with_the_full_scan(text: str) -> None:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        # A comment line landed inside a string and made it invalid: not a case.
+        return
+    quick, full = header_lines(text), table_lines(text)
+    assert all(full[path] == number for path, number in quick.items())
+    needed = [("scene",)]
+    needed += [("performers", i) for i in range(len(data.get("performers", [])))]
+    for i, b in enumerate(data.get("beats", [])):
+        needed.append(("beats", i))
+        needed += [("beats", i, "touches", j) for j in range(len(b.get("touches", [])))]
+    for path in needed:
+        assert quick[path] == full[path]
+        assert text.split("\n")[full[path] - 1].lstrip().startswith("[")
