@@ -18,6 +18,26 @@ BOUNDARY_CODES = frozenset({"B101", "B102", "B103", "B105"})
 """Rules broken when a beat crosses a performer's recorded boundary."""
 
 
+RULE_WORDS: dict[str, str] = {
+    "N201": "bare outside the rider",
+    "N202": "bare with no rider",
+    "N203": "nudity without a closed set",
+    "S301": "no rider agreeing to simulated sex",
+    "S302": "no barrier between performers",
+    "S303": "no garment covering the groin",
+    "C401": "agreement lapsed",
+    "C402": "no self-care cue",
+    "C403": "a minor without a guardian",
+    "C404": "a minor in nudity or simulated sex",
+    "C405": "touched, no boundaries recorded",
+    "T501": "no timing",
+    "T502": "both counts and seconds",
+    "T503": "apart on stage while in contact",
+    "T504": "a kiss without mouth or counts",
+}
+"""A few words for each rule the re-check names by code, after the contract's table."""
+
+
 def beats_naming(score: Score, performer_id: str) -> list[int]:
     """The 1-based numbers of the beats that name ``performer_id`` anywhere."""
     return [n for n, beat in enumerate(score.beats, 1) if performer_id in beat.ids()]
@@ -163,11 +183,13 @@ def _others(old: list[Finding], new: list[Finding], grouped: frozenset[str]) -> 
     for code in sorted(fresh):
         found = fresh[code]
         beats = {f.beat for f in found if f.beat is not None}
+        what = f"{code} ({RULE_WORDS[code]})" if code in RULE_WORDS else code
         if beats:
             where = _plural(len(beats), "beat", "beats")
-            lines.append(f"{found[0].mark} {code} now in {len(beats)} {where}: {_numbers(beats)}")
+            lines.append(f"{found[0].mark} {what} now in {len(beats)} {where}: {_numbers(beats)}")
         else:
-            lines.append(f"{found[0].mark} {code} now: {found[0].message}")
+            # Scene-level: the checker's own message says it best, naming the performer.
+            lines += [f"{f.mark} {code} now: {f.message}" for f in found]
     return lines
 
 
