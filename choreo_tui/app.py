@@ -272,6 +272,7 @@ class ChoreoApp(App[int]):
                 "Cleared the lock of an editor that ended without closing this score: "
                 f"{keeping.stale.describe()}.",
                 timeout=10,
+                markup=False,
             )
         if keeping.offer is not None:
             screen = RestoreScreen(keeping.offer, on_disk, disk_moved_on=keeping.disk_moved_on())
@@ -335,7 +336,9 @@ class ChoreoApp(App[int]):
         self.history.mark_saved()
         self.keeping.reloaded(stamp)
         self.score_changed()
-        self.notify(f"Reloaded {self.path.name} from disk; ctrl+z brings back your edits.")
+        self.notify(
+            f"Reloaded {self.path.name} from disk; ctrl+z brings back your edits.", markup=False
+        )
 
     def save_as_copy(self) -> bool:
         """Save the score as a new file beside the original, and go on editing the copy."""
@@ -357,6 +360,7 @@ class ChoreoApp(App[int]):
             f"Saved your version as {copy.name}, beside {original} (left as it was). "
             "You are now editing the copy.",
             timeout=15,
+            markup=False,
         )
         return True
 
@@ -369,6 +373,7 @@ class ChoreoApp(App[int]):
                 title="Recovery copy",
                 severity="warning",
                 timeout=20,
+                markup=False,
             )
         self._told = error
         editor, history = self.editor, self.history

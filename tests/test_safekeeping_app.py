@@ -290,3 +290,20 @@ async def test_a_recovery_folder_that_cannot_be_written_is_said_once(
         said = [n.message for n in app._notifications if "not being kept safe" in n.message]
         assert len(said) == 1
         assert CANARY not in said[0]
+
+
+@sync
+async def test_file_names_that_look_like_markup_never_crash_a_notice(tmp_path: Path) -> None:
+    path = tmp_path / "we[/b]ird [bold].score.toml"
+    save(two_beats(), path)
+    for key in ("c", "l"):
+        app = app_on(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("a")
+            save(two_beats(notes=f"changed, then {key}"), path)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, EditorScreen)
+        assert app.return_code in (None, 0)
