@@ -22,6 +22,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
+
 from choreo_tui.recovery import private_folder
 from notation import SaveError
 from notation.writing import write_private
@@ -146,7 +148,8 @@ def handle_exception(app: App[Any], error: Exception) -> None:
         app._exception = error
         app._exception_event.set()
     app.bell()
-    app.panic(short_message(error, report))
+    # Text, not a str: a path with '[' in it must not be read as markup.
+    app.panic(Text(short_message(error, report)))
 
 
 def install_excepthook() -> None:
