@@ -67,6 +67,7 @@ class EditorScreen(Screen[None]):
         )
         self.on_change = on_change
         self._problems_timer: Timer | None = None
+        self._form_stale = False
         self.pictures_shown = False
 
     @property
@@ -180,6 +181,7 @@ class EditorScreen(Screen[None]):
 
     def bind_form(self) -> None:
         """Bind the form to the selected beat."""
+        self._form_stale = False
         index = self.index
         findings = self.live.beat_findings(index) if index is not None and self.live else []
         self.query_one(BeatForm).bind(self.score, index, findings, self.live is not None)
@@ -194,6 +196,18 @@ class EditorScreen(Screen[None]):
 
     @on(BeatList.Highlighted)
     def _highlighted(self, event: BeatList.Highlighted) -> None:
+        # The list repaints at once; the form follows after that frame, once for a
+        # run of key repeats, so holding Down on a big score never queues up rebinds.
+        if not self._form_stale:
+            self._form_stale = True
+            self.call_after_refresh(self.catch_up)
+
+    def catch_up(self) -> None:
+        """Bind the form (and pictures) to the selected beat, if the cursor moved on."""
+        if not self._form_stale:
+            return
+        self._form_stale = False
+        self.flush_form()
         self.bind_form()
         self._pictures()
 
@@ -209,7 +223,8 @@ class EditorScreen(Screen[None]):
             return
         changes = form.pending()
         if changes:
-            self._apply(edits.update_beat(self.score, index, **changes), "edit beat", index)
+            # The cursor stays where it is: it may have moved on from this beat.
+            self._apply(edits.update_beat(self.score, index, **changes), "edit beat")
 
     def _apply(self, score: Score, label: str, select: int | None = None) -> bool:
         if not self.history.push(score, label):
@@ -270,7 +285,8 @@ class EditorScreen(Screen[None]):
 
     @on(PartsTable.Request)
     def _part(self, event: PartsTable.Request) -> None:
-        index = self.index
+        # The parts shown are those of the beat the form is bound to.
+        index = self.query_one(BeatForm).index
         if index is None:
             return
         if event.verb == "add":
@@ -349,6 +365,7 @@ class EditorScreen(Screen[None]):
 
     def action_edit_beat(self) -> None:
         """Focus the form's first field."""
+        self.catch_up()
         if self.index is not None:
             self.query_one("#title", Input).focus()
 
