@@ -468,3 +468,34 @@ def test_a_default_set_on_a_performer_without_boundaries_dates_the_table() -> No
     ben = result.performers[1]
     assert ben.boundaries is not None
     assert ben.boundaries.default == "no" and ben.boundaries.recorded is not None
+
+
+def test_names_with_markup_characters_are_shown_as_written() -> None:
+    score = orchard()
+    odd = score.performers[0].model_copy(update={"name": "Ana [/b] [bold]Ruiz"})
+    score = score.replace(
+        scene=score.scene.model_copy(update={"title": "Scene [/i] one"}),
+        performers=(odd, score.performers[1]),
+    )
+
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        await pilot.press("b")
+        await pilot.pause()
+        await pilot.press("n")  # body to no: findings name her
+        await pilot.pause()
+        assert "Whole score: ✗" in text_of(app, "#recheck")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        question = str(app.screen.query_one(".question", Static).render())
+        assert "Ana [/b] [bold]Ruiz is named in" in question
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LeaveCast)
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+
+    assert drive(steps, score).result is None

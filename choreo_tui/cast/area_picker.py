@@ -254,7 +254,7 @@ class AreaPicker(Vertical):
         for alias in ALIASES:
             self._area_nodes[alias] = both.add_leaf(alias, data=alias)
         yield tree
-        yield Static("", id="detail")
+        yield Static("", id="detail", markup=False)
 
     def _grow(self, parent: TreeNode[str], area: str) -> None:
         if area in TREE:

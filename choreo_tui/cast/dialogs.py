@@ -14,6 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
@@ -51,8 +52,8 @@ class Choice(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         """The question and its answers."""
         with Vertical():
-            yield Static(self.question, classes="question")
-            yield OptionList(*(Option(text, id=key) for key, text in self.answers))
+            yield Static(self.question, classes="question", markup=False)
+            yield OptionList(*(Option(text, id=key) for key, text in self.answers), markup=False)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -135,7 +136,9 @@ class LeaveCast(ModalScreen[Leaving | None]):
     def compose(self) -> ComposeResult:
         """Summary of what the changes do, then the log entry offer, then the answers."""
         with Vertical():
-            yield Static("Leave the cast. What the changes do:\n" + "\n".join(self.summary))
+            yield Static(
+                "Leave the cast. What the changes do:\n" + "\n".join(self.summary), markup=False
+            )
             if self.changed:
                 yield TickBox(
                     "Record a boundary_change in the rehearsal log", True, id="record", compact=True
@@ -143,7 +146,7 @@ class LeaveCast(ModalScreen[Leaving | None]):
                 yield Label("Who (space to tick):")
                 yield TickList(
                     *(
-                        Selection(f"{p.name} ({p.id})", p.id, p.id in self.changed)
+                        Selection(Content(f"{p.name} ({p.id})"), p.id, p.id in self.changed)
                         for p in self.score.performers
                     ),
                     id="who",
@@ -152,7 +155,7 @@ class LeaveCast(ModalScreen[Leaving | None]):
                 yield Input(placeholder="private note (optional)", id="note", compact=True)
                 yield Label("When (time with UTC offset):")
                 yield Input(now_text(), id="at", compact=True)
-                yield Static("", id="problem", classes="problem")
+                yield Static("", id="problem", classes="problem", markup=False)
             yield Static("ctrl+s keep · ctrl+d discard · escape back · tab moves", classes="keys")
             with Horizontal():
                 yield Button("Keep changes", variant="primary", id="keep", compact=True)

@@ -82,7 +82,7 @@ class GarmentsEditor(Vertical):
     def compose(self) -> ComposeResult:
         """Worn garments, then kind and covers for a new one."""
         yield Label("Worn for the whole scene (d or delete removes):")
-        yield GarmentList(*self._options(), id="garment-list", compact=True)
+        yield GarmentList(*self._options(), id="garment-list", compact=True, markup=False)
         yield Label("Add one: its kind, then tick what it covers (none: the kind's default)")
         with Horizontal(classes="row"):
             yield Select(
@@ -93,7 +93,7 @@ class GarmentsEditor(Vertical):
             )
             yield Button("Add garment", id="garment-add", compact=True)
             yield Static("", id="garment-default")
-        yield Static("", id="garment-problem")
+        yield Static("", id="garment-problem", markup=False)
         yield AreaTicks("Covers", id="garment-covers")
 
     def _options(self) -> list[Option]:

@@ -115,21 +115,23 @@ class PerformerForm(Screen[Performer | None]):
         p = self.original
         rider = p.rider if p else None
         heading = f"Performer {p.id}" if p else "New performer"
-        yield Static(f"{heading} · ctrl+s keep · escape cancel · ctrl+t next tab", id="title")
+        yield Static(
+            f"{heading} · ctrl+s keep · escape cancel · ctrl+t next tab", id="title", markup=False
+        )
         with TabbedContent(initial=self.start_tab):
             with TabPane("Details", id="details"), VerticalScroll():
                 yield Label("Id (a slug: ana, ben_2)")
                 yield Input(p.id if p else "", id="id", compact=True)
-                yield Static("", id="id-problem", classes="problem")
+                yield Static("", id="id-problem", classes="problem", markup=False)
                 yield Label("Name")
                 yield Input(p.name if p else "", id="name", compact=True)
-                yield Static("", id="name-problem", classes="problem")
+                yield Static("", id="name-problem", classes="problem", markup=False)
                 yield Label("Character")
                 yield Input(p.character if p else "", id="character", compact=True)
                 yield TickBox("Minor", p.minor if p else False, id="minor", compact=True)
                 yield Label("Guardian or additional adult present")
                 yield Input(p.guardian if p else "", id="guardian", compact=True)
-                yield Static("", id="guardian-problem", classes="problem")
+                yield Static("", id="guardian-problem", classes="problem", markup=False)
                 yield Label("Private notes (never shared)")
                 yield Input(p.private_notes if p else "", id="private_notes", compact=True)
             with TabPane("Boundaries", id="boundaries"):
@@ -147,7 +149,7 @@ class PerformerForm(Screen[Performer | None]):
                         id="b-default",
                         compact=True,
                     )
-                    yield Static("", id="recorded-problem", classes="problem")
+                    yield Static("", id="recorded-problem", classes="problem", markup=False)
                 yield AreaPicker(self.boundaries, "boundaries", id="b-picker")
             with TabPane("Will touch", id="will_touch"):
                 with Horizontal(classes="row"):
@@ -168,7 +170,7 @@ class PerformerForm(Screen[Performer | None]):
                     yield Input(
                         str(signed or ""), placeholder="2026-11-10", id="signed", compact=True
                     )
-                    yield Static("", id="signed-problem", classes="problem")
+                    yield Static("", id="signed-problem", classes="problem", markup=False)
                 yield TickBox(
                     "Agrees to simulated sex",
                     rider.simulated_sex if rider else False,
@@ -179,7 +181,7 @@ class PerformerForm(Screen[Performer | None]):
                 yield AreaTicks("May expose", chosen, id="may-expose")
             with TabPane("Garments", id="garments"):
                 yield GarmentsEditor(self.score, p.garments if p else (), id="garment-editor")
-        yield Static("", id="recheck")
+        yield Static("", id="recheck", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -122,7 +122,7 @@ class CastScreen(Screen[Score | None]):
     def compose(self) -> ComposeResult:
         """Title, the performer list, what the changes do, and the keys."""
         yield Static(f"Cast · {self.score.scene.title}", id="cast-title", markup=False)
-        yield OptionList(id="performers")
+        yield OptionList(id="performers", markup=False)
         yield Static("", id="cast-summary", markup=False)
         yield Footer()
 

@@ -95,7 +95,7 @@ class AreaTicks(Vertical):
 
     def compose(self) -> ComposeResult:
         """What is ticked, the find box, and the list."""
-        yield Static(ticked_words(self.what, self.initial), classes="ticked")
+        yield Static(ticked_words(self.what, self.initial), classes="ticked", markup=False)
         yield AreaFilter(placeholder="/ find an area · space ticks or unticks", compact=True)
         yield AreaTickList(
             *(Selection(name, name, name in self.initial) for name in AREA_CHOICES), compact=True
