@@ -19,6 +19,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import tomllib
 from collections.abc import Callable
@@ -115,14 +116,23 @@ def core(path: Path, repeat: int) -> dict[str, float]:
 
 
 def probe(*args: str) -> dict[str, Any]:
-    """Run one editor measurement in a fresh process."""
-    result = subprocess.run(
-        [sys.executable, str(HERE / "editor_probe.py"), *args],
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
+    """Run one editor measurement in a fresh process, with user folders of its own.
+
+    Choreo keeps recovery copies, locks and settings in the user's folders; a probe
+    must neither find a restore prompt left by an earlier run nor leave one behind.
+    """
+    with tempfile.TemporaryDirectory(prefix="choreo-bench-") as home:
+        env = dict(os.environ)
+        for name in ("XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+            env[name] = os.path.join(home, name.lower())
+        result = subprocess.run(
+            [sys.executable, str(HERE / "editor_probe.py"), *args],
+            capture_output=True,
+            text=True,
+            timeout=900,
+            check=False,
+            env=env,
+        )
     try:
         answer: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
     except (IndexError, json.JSONDecodeError):

@@ -18,6 +18,10 @@ from notation.model import Agreed, Beat
 UNDIGESTED = frozenset({"title", "notes", "private_notes", "agreed"})
 
 
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+"""What json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+builds on every call; made once, it gives the same text."""
+
 _KEPT = "_agreement_digest"
 """Where a beat keeps its digest once worked out, beside its fields (as a cached
 property would): beats are immutable, and ``model_copy`` with changes drops it."""
@@ -29,7 +33,7 @@ def digest(beat: Beat) -> str:
     if kept is not None:
         return kept
     data = beat.model_dump(mode="json", exclude=set(UNDIGESTED), exclude_defaults=True)
-    blob = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    blob = _CANONICAL.encode(data)
     kept = "sha256:" + hashlib.sha256(blob.encode("utf-8")).hexdigest()
     beat.__dict__[_KEPT] = kept
     return kept
