@@ -240,7 +240,8 @@ def _choices(kind: str, performers: Sequence[Performer]) -> list[str]:
     if kind == "performer":
         return [p.id for p in performers]
     if kind == "area":
-        return sorted(AREA_NAMES)
+        short = [f"{side}{alias}" for alias in ALIASES for side in "rl"]
+        return sorted(AREA_NAMES) + sorted(short)
     return list(OPTION_WORDS)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import functools
 from collections.abc import Callable, Coroutine
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from choreo_tui.widgets.parts import PartsTable
 from choreo_tui.widgets.problems import ProblemsPanel
 from choreo_tui.widgets.quick_entry import QuickEntry
 from notation import check, dumps, load, save
-from notation.model import Score
+from notation.model import LogEntry, Score
 
 SIZE = (100, 30)
 
@@ -345,3 +346,44 @@ async def test_markup_like_text_in_a_score_is_shown_as_written(tmp_path: Path) -
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert load(path).scene.title == f"Scene {odd}"
+
+
+@sync
+async def test_quick_entry_completes_names_as_you_type(tmp_path: Path) -> None:
+    path = tmp_path / "scene.score.toml"
+    save(two_beats(), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        ed = editor(app)
+        await pilot.press("t", "b", "e")
+        await pilot.pause(0.1)
+        await pilot.press("right", *" rha")
+        await pilot.pause(0.1)
+        await pilot.press("right", *" > ana upper_b")
+        await pilot.pause(0.1)
+        await pilot.press("right", "enter")
+        await pilot.pause()
+        touches = ed.score.beats[0].touches
+        assert (touches[-1].by, touches[-1].with_, touches[-1].on) == (
+            "ben",
+            "hand_r",
+            "upper_back",
+        )
+
+
+@sync
+async def test_replay_opens_straight_away_and_its_log_is_saved_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "scene.score.toml"
+    save(two_beats(), path)
+    app = ChoreoApp(path, replay=True, keymap_file=tmp_path / "none.toml", folder=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # Replay opens with its own check-in dialog on top.
+        names = [type(screen).__name__ for screen in app.screen_stack]
+        assert "ReplayScreen" in names and "EditorScreen" in names
+        assert app.history is not None
+        entry = LogEntry(at=datetime(2026, 11, 27, 20, 0, tzinfo=UTC), event="hold", beat=1)
+        app.record(app.history.score.replace(log=(entry,)))
+        await pilot.pause()
+        assert not app.history.dirty
+    assert [e.event for e in load(path).log] == ["hold"]

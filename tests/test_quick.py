@@ -155,6 +155,8 @@ def test_completion_of_performers_areas_and_words() -> None:
     assert complete("ben > ana upper_b", PEOPLE) == "ben > ana upper_back"
     assert complete("ben > ana arm pre", PEOPLE) == "ben > ana arm press"
     assert complete("ben > ana upper_a", PEOPLE) == "ben > ana upper_arm"
+    assert complete("ben rha", PEOPLE) == "ben rhand"
+    assert complete("ben linn", PEOPLE) == "ben linner_thigh"
 
 
 def test_completion_never_guesses() -> None:
