@@ -164,3 +164,37 @@ async def test_a_big_score_is_read_and_checked_off_the_ui_thread(
         assert isinstance(screen, EditorScreen) and screen.live is not None
         assert screen.query_one(BeatList).marks[4] == "✗"
         assert screen.query_one(BeatList).marks[0] == "✓"
+
+
+@sync
+async def test_a_cast_change_on_a_big_score_is_checked_off_the_ui_thread(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr("choreo_tui.screens.editor.CHECK_AT_ONCE", 3)
+    path = tmp_path / "big.score.toml"
+    people = (performer("ana"), performer("ben"))
+    save(
+        score(*[beat(touch(on="neck" if i == 4 else "arm")) for i in range(6)], performers=people),
+        path,
+    )
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+
+        async def checked() -> EditorScreen:
+            for _ in range(200):
+                await pilot.pause(0.05)
+                screen = app.screen
+                if isinstance(screen, EditorScreen) and screen.live is not None:
+                    return screen
+            raise AssertionError("never checked")
+
+        ed = await checked()
+        assert ed.query_one(BeatList).marks[4] == "✓"
+        strict = tuple(
+            p.model_copy(update={"boundaries": bounds("yes", neck="no")}) if p.id == "ana" else p
+            for p in ed.score.performers
+        )
+        ed.apply_score(ed.score.replace(performers=strict), "cast")
+        ed = await checked()
+        assert ed.query_one(BeatList).marks[4] == "✗"
+        assert ed.query_one(BeatList).marks[0] == "✓"

@@ -108,9 +108,20 @@ class EditorScreen(Screen[None]):
         return self.live.findings() if self.live is not None else []
 
     def recheck(self) -> None:
-        """After an edit: re-check only what it can affect."""
-        if self.live is not None:
-            self.live.update(self.score)
+        """After an edit: re-check only what it can affect.
+
+        A change to the cast or the scene of a big score can touch every beat: that
+        check runs in a thread (marks read "·" meanwhile) so the screen never stalls.
+        """
+        if self.live is None:
+            return  # the check under way catches up with this edit when it ends
+        old, new = self.live.score, self.score
+        wide = old.performers != new.performers or old.scene != new.scene
+        if wide and len(new.beats) > CHECK_AT_ONCE:
+            self.live = None
+            self.first_check(new)
+            return
+        self.live.update(new)
 
     @work(thread=True, exclusive=True, group="first-check")
     def first_check(self, score: Score) -> None:
