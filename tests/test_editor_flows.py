@@ -163,7 +163,7 @@ async def test_agreement_and_its_lapse_show_in_the_list(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         ed = editor(app)
         await pilot.press("g")
-        await pilot.press("space", "down", "space", "f10")
+        await pilot.press("enter", "down", "enter", "f10")
         await pilot.pause()
         agreed = ed.score.beats[0].agreed
         assert agreed is not None and set(agreed.by) == {"ana", "ben"}
@@ -337,7 +337,7 @@ async def test_markup_like_text_in_a_score_is_shown_as_written(tmp_path: Path) -
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("p", "down", "enter")  # problems, jump to the touch
         await pilot.press("enter", "escape")  # its form, with names in the lists
-        await pilot.press("f2", "g", "space", "f10")  # agreement with names
+        await pilot.press("f2", "g", "enter", "f10")  # agreement with names
         await pilot.press("t", *"[/b] > ana arm", "enter")  # an error quoting the line
         await pilot.press("f1", "escape", "f2", "s", "escape")
         await pilot.pause()

@@ -100,7 +100,7 @@ def test_help(snap_compare: Any, tmp_path: Path) -> None:
 
 def test_agree_dialog(snap_compare: Any, tmp_path: Path) -> None:
     async def agree_dialog(pilot: Pilot[None]) -> None:
-        await pilot.press("end", "up", "g", "space")
+        await pilot.press("end", "up", "g", "enter")
         await pilot.pause()
 
     assert snap_compare(app_for(tmp_path), terminal_size=(80, 24), run_before=agree_dialog)

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Input, Label, OptionList, SelectionList, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
+
+from choreo_tui.widgets.pick import Pick
 
 DIALOG_CSS = """
 {name} {{ align: center middle; }}
@@ -104,18 +105,22 @@ class AgreeDialog(ModalScreen[list[str] | None]):
         with Vertical():
             yield Static(
                 f"[b]Who agreed beat {self.beat_number}[/b], as it stands now?\n"
-                "Space ticks a performer; F10 or Record saves it with today's date and a "
-                "log entry."
+                "Enter ticks or unticks the highlighted performer (\\[x] ticked); F10 or Record "
+                "saves it with today's date and a log entry."
             )
-            yield SelectionList[str](*((Text(name), pid) for pid, name in self.people), id="who")
+            yield Pick("Agreed", self.people, (), multiple=True, id="who")
             yield Static("", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Record (F10)", variant="primary", id="record", compact=True)
                 yield Button("Cancel (Esc)", id="cancel", compact=True)
 
+    def on_mount(self) -> None:
+        """Start on the list of performers."""
+        self.query_one(Pick).focus()
+
     def action_record(self) -> None:
         """Record the ticked performers."""
-        who = list(self.query_one(SelectionList).selected)
+        who = list(self.query_one(Pick).values)
         if not who:
             self.query_one(".error", Static).update("✗ Tick at least one performer.")
             return
