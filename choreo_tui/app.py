@@ -123,7 +123,8 @@ class ChoreoApp(App[int]):
             big = False
         if big:
             self.push_screen(OpeningScreen(path.name))
-            self._read_in_thread(path)
+            # Start reading once the first frame is painted, so it never waits for the disk.
+            self.call_after_refresh(self._read_in_thread, path)
             return
         try:
             score = self.read_score(path)
@@ -228,6 +229,9 @@ class ChoreoApp(App[int]):
         if self.keeping.read_only:
             # First, so a narrow terminal never cuts it off.
             self.sub_title = "read-only: " + self.sub_title
+        editor = self.editor
+        if editor is not None and editor.is_mounted:
+            editor.show_title(self.title, self.sub_title)
         self.keeping.changed(self.history.score, dirty=dirty)
 
     def write_score(self, path: Path, score: Score) -> None:

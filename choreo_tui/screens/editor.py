@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Input, Static
 
 from choreo_tui import commands
 from choreo_tui.screens import editor_flows as flows
@@ -29,6 +29,7 @@ from choreo_tui.widgets.beat_list import BeatList, header_text
 from choreo_tui.widgets.parts import PartsTable
 from choreo_tui.widgets.problems import ProblemsPanel
 from choreo_tui.widgets.quick_entry import QuickEntry
+from choreo_tui.widgets.title_bar import TitleBar
 from notation import edits
 from notation.checks.incremental import LiveFindings
 from notation.describe import touch_words
@@ -84,7 +85,7 @@ class EditorScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Beat list (with problems and pictures beside it), form, quick entry."""
-        yield Header()
+        yield TitleBar(id="title-bar")
         with Horizontal(id="main"):
             with Vertical(id="beats"):
                 yield Static("", id="beat-header")
@@ -181,6 +182,10 @@ class EditorScreen(Screen[None]):
         self._pictures()
         self.query_one(QuickEntry).example(score.performers)
         self.app.call_later(self._title)
+
+    def show_title(self, title: str, sub_title: str) -> None:
+        """Show the scene's title and the file's state in the title line."""
+        self.query_one(TitleBar).show(title, sub_title)
 
     def _show_problems(self) -> None:
         self._problems_timer = None
