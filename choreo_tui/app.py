@@ -17,7 +17,7 @@ from textual.binding import BindingType
 from textual.screen import Screen
 
 from choreo_tui import commands, crash
-from choreo_tui.keymap import keymap_path, read_keymap
+from choreo_tui.keymap import clashes, keymap_path, read_keymap
 from choreo_tui.safekeeping import Safekeeping
 from choreo_tui.samples import copy_sample, free_name, slug
 from choreo_tui.screens.dialogs import AskTitle, CannotOpen, OpeningScreen, QuitUnsaved
@@ -87,7 +87,7 @@ class ChoreoApp(App[int]):
         self.keymap = user.keys
         if user.keys:
             self.set_keymap(user.keys)
-        for problem in user.problems:
+        for problem in (*user.problems, *clashes(user.keys)):
             self.notify(problem, title="Keymap", severity="warning", timeout=12, markup=False)
 
     def open_path(self, path: Path) -> None:

@@ -16,7 +16,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from choreo_tui.commands import COMMAND_IDS
+from choreo_tui.commands import ALL_COMMANDS, COMMAND_IDS
 from notation.areas import suggest
 
 KEYMAP_FILE = "keys.toml"
@@ -82,3 +82,24 @@ def read_keymap(path: Path | None = None) -> UserKeymap:
         reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
         return UserKeymap(problems=(f"{path}: could not be read ({reason}); default keys used",))
     return parse_keymap(text, str(path))
+
+
+def clashes(keys: dict[str, str]) -> list[str]:
+    """What the user's keys take from other commands, in words (Textual stays silent).
+
+    A key given to one command is taken from any command that had it by default and
+    was not given other keys, which is left without that key.
+    """
+    found: list[str] = []
+    for command in ALL_COMMANDS:
+        if command.id() in keys:
+            continue
+        own = {key.strip() for key in command.KEY.split(",")}
+        for other, value in keys.items():
+            taken = own & {key.strip() for key in value.split(",")}
+            for key in sorted(taken):
+                found.append(
+                    f"keymap: '{key}' now runs {other}, so {command.id()} lost it; "
+                    f"give {command.id()} another key in the keymap file"
+                )
+    return found

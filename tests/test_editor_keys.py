@@ -13,7 +13,7 @@ from factories import beat, score
 
 from choreo_tui import commands
 from choreo_tui.app import ChoreoApp
-from choreo_tui.keymap import parse_keymap, read_keymap
+from choreo_tui.keymap import clashes, parse_keymap, read_keymap
 from choreo_tui.screens.dialogs import AgreeDialog, AskTitle, ChooseKind, QuitUnsaved
 from choreo_tui.screens.editor import EditorScreen
 from choreo_tui.screens.help import HelpScreen
@@ -85,6 +85,12 @@ def test_keymap_file_is_checked() -> None:
     assert "ignored: other" in words
     broken = parse_keymap("[keys\n")
     assert broken.keys == {} and "not valid TOML" in broken.problems[0]
+
+
+def test_clashes_are_named() -> None:
+    assert clashes({"add_beat": "A"}) == []
+    assert clashes({"add_beat": "n", "next_problem": "j"}) == []
+    assert len(clashes({"add_beat": "n,t"})) == 2
 
 
 def test_a_missing_keymap_file_is_fine(tmp_path: Path) -> None:
@@ -160,3 +166,18 @@ async def test_the_palette_offers_every_editor_command(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, EditorScreen)
         assert len(app.screen.score.beats) == 2
+
+
+@sync
+async def test_a_keymap_that_gives_a_key_twice_is_reported(tmp_path: Path) -> None:
+    keys = tmp_path / "keys.toml"
+    keys.write_text('[keys]\nadd_beat = "n"\n', encoding="utf-8")
+    path = tmp_path / "s.score.toml"
+    save(score(beat()), path)
+    app = ChoreoApp(path, keymap_file=keys, folder=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        messages = " ".join(n.message for n in app._notifications)
+        assert "'n' now runs add_beat, so next_problem lost it" in messages
