@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from notation.agreement import agree
-from notation.model import Beat, LogEntry, Score, Touch
+from notation.model import Beat, LogEntry, Scene, Score, Touch
 
 
 def _beats(score: Score, beats: list[Beat]) -> Score:
@@ -88,6 +88,11 @@ def add_touches(score: Score, index: int, touches: list[Touch]) -> Score:
     return replace_beat(
         score, index, beat.model_copy(update={"touches": (*beat.touches, *touches)})
     )
+
+
+def replace_scene(score: Score, scene: Scene) -> Score:
+    """The score with a new scene header (validated)."""
+    return score.replace(scene=scene)
 
 
 def agree_beat(score: Score, index: int, who: list[str], at: datetime) -> Score:

@@ -17,6 +17,7 @@ from notation.edits import (
     duplicate_beat,
     insert_beat,
     move_beat,
+    replace_scene,
     update_beat,
 )
 from notation.model import Beat, Score
@@ -131,3 +132,9 @@ def test_history_is_bounded() -> None:
     for _ in range(20):
         history.push(add_beat(history.score, None)[0], "add")
     assert len(history.past) == 5
+
+
+def test_replace_scene_validates() -> None:
+    s = score(beat())
+    cued = replace_scene(s, s.scene.model_copy(update={"self_care_cue": "button"}))
+    assert cued.scene.self_care_cue == "button" and cued.beats == s.beats

@@ -97,7 +97,7 @@ def scene_settings(editor: EditorScreen) -> None:
 
     def done(scene: Scene | None) -> None:
         if scene is not None:
-            editor.edit("edit scene", lambda s: s.replace(scene=scene), editor.index)
+            editor.edit("edit scene", lambda s: edits.replace_scene(s, scene), editor.index)
 
     values = editor.score.scene.model_dump()
     form = PartForm("The scene", scene_fields(), values, Scene.model_validate)
