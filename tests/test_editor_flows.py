@@ -387,3 +387,20 @@ async def test_replay_opens_straight_away_and_its_log_is_saved_at_once(tmp_path:
         await pilot.pause()
         assert not app.history.dirty
     assert [e.event for e in load(path).log] == ["hold"]
+
+
+@sync
+async def test_bare_areas_are_ticked_from_a_filtered_list(tmp_path: Path) -> None:
+    path = tmp_path / "scene.score.toml"
+    save(two_beats(), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        ed = editor(app)
+        await pilot.press("plus", "down", "down", "down", "down", "enter")  # bare areas
+        await pilot.pause()
+        await pilot.press("tab", *"upper_b", "enter", "backspace", "backspace", "backspace")
+        await pilot.press("backspace", "backspace", "backspace", "backspace", *"lower_b", "enter")
+        await pilot.press("f10")
+        await pilot.pause()
+        assert ed.score.beats[0].bare == {"ana": ("upper_back", "lower_back")}
+        assert any(f.code == "N202" and f.beat == 1 for f in ed.live.findings())  # type: ignore[union-attr]
