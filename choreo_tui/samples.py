@@ -8,6 +8,7 @@ in place: it is copied into the working folder under a name that is free.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from notation.writing import SaveError, write_private
@@ -77,3 +78,20 @@ def slug(title: str) -> str:
     """A file name stem from a scene title: ``Act 2, Scene 3`` -> ``act-2-scene-3``."""
     words = "".join(c.lower() if c.isalnum() else " " for c in title).split()
     return "-".join(words)[:60] or "scene"
+
+
+_TITLE = re.compile(r'^\[scene\][^\[]*?^title\s*=\s*"((?:[^"\\]|\\.)*)"', re.M | re.S)
+
+
+def scene_title(path: Path) -> str:
+    """The scene title near the top of a score, for a list of files ("" if not found).
+
+    Only the first few kilobytes are read, so a long list of big scores shows at once.
+    """
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return ""
+    match = _TITLE.search(head)
+    return match.group(1).replace('\\"', '"') if match else ""

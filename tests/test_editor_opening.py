@@ -13,7 +13,7 @@ from typing import Any
 from factories import beat, bounds, performer, score, touch
 
 from choreo_tui.app import ChoreoApp
-from choreo_tui.samples import copy_sample, free_name, samples, slug
+from choreo_tui.samples import copy_sample, free_name, samples, scene_title, slug
 from choreo_tui.screens.editor import EditorScreen
 from choreo_tui.screens.start import StartScreen
 from choreo_tui.widgets.beat_list import BeatList
@@ -198,3 +198,10 @@ async def test_a_cast_change_on_a_big_score_is_checked_off_the_ui_thread(
         ed = await checked()
         assert ed.query_one(BeatList).marks[4] == "✗"
         assert ed.query_one(BeatList).marks[0] == "✓"
+
+
+def test_scene_titles_for_the_start_screen(tmp_path: Path) -> None:
+    path = tmp_path / "t.score.toml"
+    save(score(title='Act 2: the "orchard"'), path)
+    assert scene_title(path) == 'Act 2: the "orchard"'
+    assert scene_title(tmp_path / "none.score.toml") == ""

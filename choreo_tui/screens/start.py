@@ -16,7 +16,16 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from choreo_tui.samples import samples, scores_in
+from choreo_tui.samples import samples, scene_title, scores_in
+
+
+def entry(path: Path) -> Text:
+    """A file in the list: its name, then its scene title, dimmed."""
+    line = Text(f"  {path.name}")
+    title = scene_title(path)
+    if title:
+        line.append(f"  {title}", style="dim")
+    return line
 
 
 class StartScreen(Screen[None]):
@@ -74,17 +83,13 @@ class StartScreen(Screen[None]):
         if self.local:
             options.append(None)
             options.append(Option("[b]Scores in this folder[/b]", disabled=True))
-            options += [
-                Option(Text(f"  {p.name}"), id=f"local:{i}") for i, p in enumerate(self.local)
-            ]
+            options += [Option(entry(p), id=f"local:{i}") for i, p in enumerate(self.local)]
         if self.samples:
             options.append(None)
             options.append(
                 Option("[b]Sample scenes[/b] (opened as a copy in this folder)", disabled=True)
             )
-            options += [
-                Option(Text(f"  {p.name}"), id=f"sample:{i}") for i, p in enumerate(self.samples)
-            ]
+            options += [Option(entry(p), id=f"sample:{i}") for i, p in enumerate(self.samples)]
         yield OptionList(*options, id="choices")
         yield Footer()
 
