@@ -384,12 +384,15 @@ class Score(Model):
 
     def line_of(self, *path: str | int) -> int | None:
         """The file line of the table at ``path`` (longest known prefix), if read from a file."""
-        if self._lines is None:
+        lines = self._lines
+        if lines is None:
             return None
         key: tuple[str | int, ...] = path
         while key:
-            if key in self._lines:
-                return self._lines[key]
+            # One lookup per prefix (line numbers are never None).
+            line = lines.get(key)
+            if line is not None:
+                return line
             key = key[:-1]
         return None
 

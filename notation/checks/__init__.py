@@ -44,7 +44,8 @@ def check_beat(score: Score, index: int, cast: Cast | None = None) -> list[Findi
     found: list[Finding] = []
     for rule in BEAT_RULES:
         found += rule(ctx)
-    found.sort(key=_sort_key)
+    if len(found) > 1:
+        found.sort(key=_sort_key)
     return found
 
 

@@ -62,11 +62,7 @@ def _conditions(
 ) -> list[Finding]:
     """B105 for every unmet condition on the leaves of one area."""
     found: list[Finding] = []
-    by_condition: dict[str, list[str]] = {}
-    for leaf, only in view.conditioned:
-        for condition in only:
-            by_condition.setdefault(condition, []).append(leaf)
-    for condition, leaves in by_condition.items():
+    for condition, leaves in view.by_condition:
         why = _unmet(condition, touch, other_surface)
         if why is None:
             continue
@@ -107,7 +103,7 @@ def check_touch(ctx: BeatContext, i: int, touch: Touch) -> list[Finding]:
     on = receiver.view(receiver.boundaries, touch.on) if receiver is not None else None
     own = giver.view(giver.boundaries, touch.with_) if giver is not None else None
     will = giver.view(giver.will_touch, touch.on) if giver is not None else None
-    if all(view is None or view.quiet for view in (on, own, will)):
+    if (on is None or on.quiet) and (own is None or own.quiet) and (will is None or will.quiet):
         # All green and unconditioned: the common case, with nothing to say.
         return []
     found: list[Finding] = []

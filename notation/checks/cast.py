@@ -48,11 +48,20 @@ class AreaView:
     """(leaf, conditions) for the leaves that are not 'no' and carry conditions."""
     quiet: bool = field(init=False)
     """No leaf is 'no' or 'ask' and none has conditions: the area can yield no finding."""
+    by_condition: tuple[tuple[str, tuple[str, ...]], ...] = field(init=False)
+    """(condition, leaves it is set on), conditions in order of first appearance."""
 
     def __post_init__(self) -> None:
         groups = self.leaves_by_status
         object.__setattr__(
             self, "quiet", not groups["no"] and not groups["ask"] and not self.conditioned
+        )
+        by_condition: dict[str, list[str]] = {}
+        for leaf, only in self.conditioned:
+            for condition in only:
+                by_condition.setdefault(condition, []).append(leaf)
+        object.__setattr__(
+            self, "by_condition", tuple((c, tuple(leaves)) for c, leaves in by_condition.items())
         )
 
 

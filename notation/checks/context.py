@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, overload
 
 from notation.areas import GROIN, area_label, leaves_of
@@ -80,10 +80,22 @@ class BeatContext:
             line = self.score.line_of("beats", self.index)
         return Finding(self.number, code, message, line, touch)
 
-    @once
-    def contacts(self) -> list[tuple[int, Touch]]:
-        """The touches between two different performers, with their index."""
-        return [(i, t) for i, t in enumerate(self.beat.touches) if t.by != t.to]
+    contacts: list[tuple[int, Touch]] = field(init=False)
+    """The touches between two different performers, with their index."""
+    groin_touches: list[tuple[int, Touch]] = field(init=False)
+    """Touches (with index) whose ``on`` or ``with`` involves the groin."""
+    is_sexual: bool = field(init=False)
+    """Whether the beat is simulated sex or has a touch involving the groin."""
+    has_nudity: bool = field(init=False)
+    """Whether anyone is bare in this beat."""
+
+    def __post_init__(self) -> None:
+        # Every beat's rules ask for these: worked out once, up front.
+        touches = self.beat.touches
+        self.contacts = [(i, t) for i, t in enumerate(touches) if t.by != t.to]
+        self.groin_touches = [(i, t) for i, t in enumerate(touches) if touches_groin(t)]
+        self.is_sexual = self.beat.simulated or bool(self.groin_touches)
+        self.has_nudity = any(areas for areas in self.beat.bare.values())
 
     @once
     def involved(self) -> list[str]:
@@ -93,21 +105,6 @@ class BeatContext:
             seen.setdefault(touch.by)
             seen.setdefault(touch.to)
         return list(seen)
-
-    @once
-    def groin_touches(self) -> list[tuple[int, Touch]]:
-        """Touches (with index) whose ``on`` or ``with`` involves the groin."""
-        return [(i, t) for i, t in enumerate(self.beat.touches) if touches_groin(t)]
-
-    @once
-    def is_sexual(self) -> bool:
-        """Whether the beat is simulated sex or has a touch involving the groin."""
-        return self.beat.simulated or bool(self.groin_touches)
-
-    @once
-    def has_nudity(self) -> bool:
-        """Whether anyone is bare in this beat."""
-        return any(areas for areas in self.beat.bare.values())
 
 
 def surface(name: str, area: str) -> str:
