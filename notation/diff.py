@@ -105,12 +105,15 @@ def _in_order(values: Sequence[int]) -> set[int]:
 def match_beats(old: Sequence[Beat], new: Sequence[Beat]) -> list[tuple[int, int]]:
     """Pairs of 0-based (old, new) indices of the same beat in both versions."""
     sides = [
-        [(digest(b), b.title) for b in old],
-        [(digest(b), b.title) for b in new],
+        [(digest(b), b.title, b.model_dump_json()) for b in old],
+        [(digest(b), b.title, b.model_dump_json()) for b in new],
     ]
-    # Same choreography and title, same choreography, same title, same position.
-    keys: list[Callable[[int, tuple[str, str]], object]] = [
+    # An identical beat first (so two beats alike but for their notes are not
+    # crossed when swapped), then the same choreography and title, the same
+    # choreography, the same title, the same position.
+    keys: list[Callable[[int, tuple[str, str, str]], object]] = [
         lambda _, dt: dt,
+        lambda _, dt: dt[:2],
         lambda _, dt: dt[0],
         lambda _, dt: dt[1] or None,
         lambda i, _: i,
