@@ -31,8 +31,13 @@ def typed_text(editor: EditorScreen, score: Score) -> Typed | None:
     if index is None or index >= len(score.beats) or form.beat is not score.beats[index]:
         return None
     typed: dict[str, Any] = {}
-    for name in TEXT_FIELDS:
-        typed.update(form.changes_from(name) or {})
+    try:
+        for name in TEXT_FIELDS:
+            typed.update(form.changes_from(name) or {})
+    except NoMatches:
+        # The once-a-second timer can fire while the form is being torn down
+        # (closing the app); there is nothing typed to keep then.
+        return None
     return (index, typed) if typed else None
 
 
