@@ -80,19 +80,22 @@ class _ValueScanner:
         while i < n:
             if self.multiline is not None:
                 delim = self.multiline
-                if delim == '"""' and line[i] == "\\":
-                    i += 2
+                # Jump to the next backslash (in a basic string) or delimiter: the
+                # characters between change nothing.
+                close = line.find(delim, i)
+                escape = line.find("\\", i) if delim == '"""' else -1
+                if escape >= 0 and (close < 0 or escape < close):
+                    i = escape + 2
                     continue
-                if line.startswith(delim, i):
-                    i += 3
-                    # Up to two quotes right before the closing delimiter belong to the string.
-                    extra = 0
-                    while i < n and line[i] == delim[0] and extra < 2:
-                        i += 1
-                        extra += 1
-                    self.multiline = None
-                    continue
-                i += 1
+                if close < 0:
+                    return
+                i = close + 3
+                # Up to two quotes right before the closing delimiter belong to the string.
+                extra = 0
+                while i < n and line[i] == delim[0] and extra < 2:
+                    i += 1
+                    extra += 1
+                self.multiline = None
                 continue
             ch = line[i]
             if ch == "#":

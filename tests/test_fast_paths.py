@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import tomllib
+from typing import Any
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from notation.lines import LineMap, header_lines, table_lines
+from notation.lines import LineMap, _ValueScanner, header_lines, table_lines
 
 # Pieces of TOML chosen to trip a line scanner: brackets and triple quotes inside
 # strings and comments, multi-line strings whose lines look like headers,
@@ -46,6 +47,9 @@ VALUES = (
     '"""\n[[beats]]\nnot a header\n"""',
     "'''\n[scene]\n'''",
     '"""\n  [[beats.touches]]\n"""',
+    '"""a \\""" b\nc\\\\\n"""',
+    '"""first \\\n  second [x]"""',
+    "'''it''s\n[[beats]]'''",
     '"""one line"""',
     '"""ends with quotes"" """',
     '[\n  ["a", "b"],\n  [1],\n]',
@@ -107,6 +111,62 @@ def test_a_line_map_answers_every_lookup_as_the_full_scan_does(
         assert lines.get(key) == full.get(key)
     assert dict(lines) == full
     assert all(full[key] == line for key, line in header_lines(text).items())
+
+
+def _reference_feed(self: Any, line: str, i: int = 0) -> None:
+    """The scanner's feed as first written, a character at a time: the reference."""
+    n = len(line)
+    while i < n:
+        if self.multiline is not None:
+            delim = self.multiline
+            if delim == '"""' and line[i] == "\\":
+                i += 2
+                continue
+            if line.startswith(delim, i):
+                i += 3
+                extra = 0
+                while i < n and line[i] == delim[0] and extra < 2:
+                    i += 1
+                    extra += 1
+                self.multiline = None
+                continue
+            i += 1
+            continue
+        ch = line[i]
+        if ch == "#":
+            return
+        if ch in "\"'":
+            triple = ch * 3
+            if line.startswith(triple, i):
+                self.multiline = triple
+                i += 3
+                continue
+            i += 1
+            while i < n and line[i] != ch:
+                if ch == '"' and line[i] == "\\":
+                    i += 1
+                i += 1
+            i += 1
+            continue
+        if ch in "[{":
+            self.depth += 1
+        elif ch in "]}":
+            self.depth = max(0, self.depth - 1)
+        i += 1
+
+
+@settings(max_examples=150, deadline=None)
+@given(documents())
+def test_the_scanner_jumps_through_strings_to_the_same_state(text: str) -> None:
+    """Skipping ahead inside multi-line strings maps every line as reading each character."""
+    fast = table_lines(text)
+    original = _ValueScanner.feed
+    _ValueScanner.feed = _reference_feed  # type: ignore[method-assign]
+    try:
+        slow = table_lines(text)
+    finally:
+        _ValueScanner.feed = original  # type: ignore[method-assign]
+    assert fast == slow
 
 
 def test_lines_are_counted_at_newlines_only_as_the_full_scan_counts_them() -> None:
