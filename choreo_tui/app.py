@@ -433,6 +433,18 @@ class ChoreoApp(App[int]):
 
     async def action_quit(self) -> None:
         """Quit; with unsaved changes, ask first."""
+        from choreo_tui.cast.screen import CastScreen
+
+        if any(isinstance(s, CastScreen) and s.has_changes for s in self.screen_stack):
+            # Its changes are not in the history yet: quitting now would drop them
+            # without the usual question.
+            self.notify(
+                "The cast has changes not yet kept: press escape to keep or discard them, "
+                "then quit.",
+                severity="warning",
+                markup=False,
+            )
+            return
         editor = self.editor
         if editor is not None:
             editor.flush_form()
