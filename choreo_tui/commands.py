@@ -273,7 +273,9 @@ class CommandPalette(Provider):
         screen, app = self.screen, self.app
         keymap: Mapping[str, str] = getattr(app, "keymap", {})
         found: list[tuple[type[Command], Callable[[], Awaitable[object]], str]] = []
-        for command in ALL_COMMANDS:
+        # A screen with commands of its own (replay) lists them first.
+        own: tuple[type[Command], ...] = tuple(getattr(screen, "PALETTE_COMMANDS", ()))
+        for command in dict.fromkeys((*own, *ALL_COMMANDS)):
             name = f"action_{command.action()}"
             target: Screen[object] | App[object] | None = (
                 screen if hasattr(screen, name) else app if hasattr(app, name) else None
@@ -285,16 +287,33 @@ class CommandPalette(Provider):
             found.append((command, partial(target.run_action, command.action()), key))
         return found
 
+    def _entries(self) -> list[tuple[str, Callable[[], Awaitable[object]], str]]:
+        """(name, run, key) for every command, then the screen's other described keys.
+
+        Screens built from plain bindings (the cast, dialogs) are offered too, so
+        the palette always lists every action of the screen it was opened from.
+        """
+        entries = [(palette_name(c), run, key) for c, run, key in self._available()]
+        covered = {name for name, _, _ in entries}
+        for key, active in self.screen.active_bindings.items():
+            binding = active.binding
+            text = binding.tooltip or binding.description
+            if not text or text in covered or not active.enabled:
+                continue
+            covered.add(text)
+            run = partial(self.app.run_action, binding.action, active.node)
+            entries.append((text, run, self.app.get_key_display(binding) or key))
+        return entries
+
     async def discover(self) -> Hits:
         """Every command, when nothing is typed yet."""
-        for command, run, key in self._available():
-            yield DiscoveryHit(palette_name(command), run, help=f"key: {key}")
+        for name, run, key in self._entries():
+            yield DiscoveryHit(name, run, help=f"key: {key}")
 
     async def search(self, query: str) -> Hits:
         """The commands whose help line matches what is typed."""
         matcher = self.matcher(query)
-        for command, run, key in self._available():
-            name = palette_name(command)
+        for name, run, key in self._entries():
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), run, help=f"key: {key}")

@@ -100,6 +100,8 @@ Private notes never show here: the room can read this screen."""
     """
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings(REPLAY_COMMANDS))
+    PALETTE_COMMANDS = REPLAY_COMMANDS
+    """What the command palette offers here, before the app-wide commands."""
 
     def __init__(
         self,
