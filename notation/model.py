@@ -295,16 +295,16 @@ class Beat(Model):
 
     def ids(self) -> set[str]:
         """Every performer id this beat names anywhere."""
-        found: set[str] = set()
-        for touch in self.touches:
-            found.update((touch.by, touch.to))
+        found = {who for touch in self.touches for who in (touch.by, touch.to)}
         for placement in self.placements:
             found.add(placement.who)
-            if placement.facing is not None and placement.facing not in DIRECTIONS:
-                found.add(placement.facing)
+            facing = placement.facing
+            if facing is not None and facing not in DIRECTIONS:
+                found.add(facing)
         for barrier in self.barriers:
             found.update(barrier.between)
-        found.update(garment.who for garment in self.garments)
+        for garment in self.garments:
+            found.add(garment.who)
         found.update(self.bare)
         if self.agreed is not None:
             found.update(self.agreed.by)

@@ -28,6 +28,9 @@ def timing(ctx: BeatContext) -> list[Finding]:
     return []
 
 
+_OFF = frozenset({"off"})
+
+
 def placement(ctx: BeatContext) -> list[Finding]:
     """T503: two performers in contact placed apart (or offstage)."""
     where: dict[str, set[str]] = {}
@@ -36,11 +39,11 @@ def placement(ctx: BeatContext) -> list[Finding]:
     found: list[Finding] = []
     reported: set[frozenset[str]] = set()
     for i, touch in ctx.contacts:
-        pair = frozenset((touch.by, touch.to))
         a, b = where.get(touch.by), where.get(touch.to)
-        if a is None or b is None or pair in reported:
+        if a is None or b is None or (a & b) - _OFF:
             continue
-        if (a & b) - {"off"}:
+        pair = frozenset((touch.by, touch.to))
+        if pair in reported:
             continue
         reported.add(pair)
         found.append(
