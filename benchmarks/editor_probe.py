@@ -6,6 +6,7 @@ included, as a user's launch would) and its peak memory is its own::
     editor_probe.py startup choreo SCORE   # Choreo's editor on SCORE, to its first frame
     editor_probe.py startup bare           # a bare Textual app with a 10-row DataTable
     editor_probe.py keys SCORE [PRESSES]   # key press to next beat, PRESSES times
+    editor_probe.py keys bare [PRESSES]    # the same in the bare app's DataTable
 
 Nothing here prints score contents: only timings, counts and memory.
 """
@@ -86,6 +87,11 @@ def _beat_cursor(app: Any) -> Any:
     return focused if focused is not None and hasattr(focused, "cursor") else None
 
 
+def _row(widget: Any) -> int:
+    """The selected row: a beat list's ``cursor``, a DataTable's ``cursor_row``."""
+    return int(widget.cursor if hasattr(widget, "cursor") else widget.cursor_row)
+
+
 async def _editor_ready(app: Any, pilot: Any, timeout: float = 120.0) -> bool:
     """Wait until the editor shows its beat list, focused."""
     deadline = time.perf_counter() + timeout
@@ -129,13 +135,18 @@ async def startup(kind: str, path: str | None) -> dict[str, Any]:
 
 async def keys(path: str, presses: int) -> dict[str, Any]:
     """Per-press seconds of 'down' (next beat), through to the repainted screen."""
-    from choreo_tui.app import ChoreoApp
+    if path == "bare":
+        app = _bare_app()
+    else:
+        from choreo_tui.app import ChoreoApp
 
-    app = ChoreoApp(path)
+        app = ChoreoApp(path)
     async with app.run_test(size=SIZE) as pilot:
-        if not await _editor_ready(app, pilot):
+        if path == "bare":
+            await pilot.pause()
+        elif not await _editor_ready(app, pilot):
             return {"ready": False, "why": "no focused beat list with a cursor"}
-        beats = _beat_cursor(app)
+        beats = app.focused
         for _ in range(5):  # warm up caches and the first paints
             await pilot.press("down")
         await pilot.press("home")
@@ -145,18 +156,20 @@ async def keys(path: str, presses: int) -> dict[str, Any]:
         for _ in range(presses * 3):
             if len(times) == presses:
                 break
-            before = beats.cursor
+            before = _row(beats)
             t0 = time.perf_counter()
             await pilot.press("down")
             await pilot.pause()
             elapsed = time.perf_counter() - t0
-            if beats.cursor == before + 1:
+            if _row(beats) == before + 1:
                 times.append(elapsed)
                 moved += 1
             else:
                 # At the last beat 'down' does nothing: start again at the top, untimed,
                 # so every timed press really moves to the next beat.
                 await pilot.press("home")
+                if _row(beats) > 0:  # a DataTable's home scrolls without moving the cursor
+                    await pilot.press(*["up"] * _row(beats))
                 await pilot.pause()
         if len(times) < presses:
             return {"ready": False, "why": "'down' did not move to the next beat"}

@@ -146,7 +146,7 @@ def editor(big: Path, small: Path, presses: int, starts: int) -> dict[str, Any]:
     big_keys = probe("keys", str(big), str(presses))
     small_keys = probe("keys", str(small), str(presses))
     if big_keys.get("ready") and small_keys.get("ready"):
-        out["keys"] = {"big": big_keys, "small": small_keys}
+        out["keys"] = {"big": big_keys, "small": small_keys, "bare": probe("keys", "bare", "60")}
     else:
         out["keys"] = {"why": big_keys.get("why") or small_keys.get("why")}
     bare = [probe("startup", "bare") for _ in range(starts)]
@@ -208,6 +208,15 @@ def table(beats: int, c: dict[str, float], e: dict[str, Any] | None) -> list[dic
                 "target": 1.5,
             }
         )
+        bare = keys["bare"].get("median")
+        if bare:
+            rows.append(
+                {
+                    "measure": "editor: next beat at 5000 ÷ next row, bare DataTable (Pilot floor)",
+                    "figure": f"{_ms(big)} / {_ms(bare)}",
+                    "ratio": big / bare,
+                }
+            )
     else:
         rows.append({"measure": "editor: next beat, 5,000 ÷ 10 beats", "figure": NA})
     start = (e or {}).get("startup", {})
