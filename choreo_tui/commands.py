@@ -170,6 +170,14 @@ class Problems(Command):
     KEY, FOOTER, HELP = "p", "Problems", "Show every finding, grouped by beat; Enter jumps to it"
 
 
+class Export(Command):
+    """Write a director's copy beside the score."""
+
+    KEY, FOOTER = "o", "Export"
+    HELP = "Export a director's copy: HTML, Markdown or a score copy (no private notes)"
+    SHOW = False
+
+
 class Pictures(Command):
     """Show or hide the stage plot and body map."""
 
@@ -239,6 +247,7 @@ EDITOR_COMMANDS: tuple[type[Command], ...] = (
     SceneSettings,
     Cast,
     Replay,
+    Export,
     Problems,
     Pictures,
     FocusBeats,

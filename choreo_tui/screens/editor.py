@@ -419,6 +419,10 @@ class EditorScreen(Screen[None]):
         panel.show(self.score, self.findings())
         panel.focus()
 
+    def action_export(self) -> None:
+        """Write a director's copy beside the score."""
+        flows.export_copy(self)
+
     def action_pictures(self) -> None:
         """Show or hide the stage plot and body map (mounted the first time)."""
         holder = self.query_one("#pictures")

@@ -13,7 +13,7 @@ from choreo_tui.screens.dialogs import AgreeDialog, ChooseKind
 from choreo_tui.screens.part_form import PartForm, scene_fields
 from choreo_tui.widgets.beat_list import BeatList
 from choreo_tui.widgets.parts import PART_KINDS, PartsTable
-from notation import edits
+from notation import SaveError, edits
 from notation.findings import Finding
 from notation.model import Scene, Score
 
@@ -145,3 +145,32 @@ def jump_to(editor: EditorScreen, finding: Finding) -> None:
         editor.notify("◇ The beat changed since it was agreed: g records agreement again.")
     else:
         parts.focus()
+
+
+def export_copy(editor: EditorScreen) -> None:
+    """Ask for a format, then write the director's copy of the score as it is now."""
+    from choreo_tui.screens.export import ExportChoice, ExportDialog, write_copy
+
+    path = getattr(editor.app, "path", None)
+    if path is None:
+        editor.notify("Save the score first (ctrl+s): the copy goes beside it.", severity="warning")
+        return
+    editor.flush_form()
+
+    def chosen(choice: ExportChoice | None) -> None:
+        if choice is None:
+            return
+        try:
+            target = write_copy(editor.score, path, choice)
+        except SaveError as error:
+            editor.notify(str(error), title="Not exported", severity="error", markup=False)
+            return
+        kept = "with boundaries and riders" if choice.with_boundaries else "no boundaries"
+        editor.notify(
+            f"Director's copy written: {target.name} ({kept}; private notes and the "
+            "rehearsal log left out).",
+            markup=False,
+            timeout=8,
+        )
+
+    editor.app.push_screen(ExportDialog(), chosen)

@@ -1,0 +1,105 @@
+"""Export a director's copy from the editor: choose the format, write it beside the score.
+
+The copy comes from ``notation.sharing`` (an allow-list: private notes and the
+rehearsal log never leave). It is written 0600 under a name that is free, so an
+earlier copy is never replaced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from choreo_tui.cli.export import default_output
+from choreo_tui.screens.dialogs import DIALOG_CSS
+from notation import SaveError, Score
+from notation.sharing import export
+from notation.writing import write_private
+
+CHOICES: tuple[tuple[str, str], ...] = (
+    ("html", "HTML page: one self-contained file, beat by beat, prints one beat per block"),
+    ("md", "Markdown: for email and print"),
+    ("toml", "Score copy: a .score.toml the director's tools can read and check"),
+)
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    """What to export: the format, and whether boundaries and riders go with it."""
+
+    to: str
+    with_boundaries: bool
+
+
+class ExportDialog(ModalScreen[ExportChoice | None]):
+    """Pick the format of the director's copy; b toggles boundaries and riders."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="ExportDialog")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Cancel", id="export_cancel"),
+        Binding(
+            "b",
+            "toggle_boundaries",
+            "Boundaries",
+            id="export_boundaries",
+            tooltip="Include or leave out each performer's boundaries and rider",
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.with_boundaries = False
+
+    def compose(self) -> ComposeResult:
+        """The formats, and what the copy will hold."""
+        with Vertical():
+            yield Static("[b]Director's copy[/b] (Enter writes it, Escape cancels)")
+            yield OptionList(*(Option(f"{to:<5} {words}", id=to) for to, words in CHOICES))
+            yield Static(self._words(), id="export-boundaries")
+            yield Static("Private notes and the rehearsal log never leave your file.", markup=False)
+
+    def _words(self) -> str:
+        if self.with_boundaries:
+            return "[x] with boundaries and riders (areas and conditions, never notes)  (b)"
+        return "[ ] without boundaries or riders  (b to include them)"
+
+    def action_toggle_boundaries(self) -> None:
+        """Include or leave out boundaries and riders."""
+        self.with_boundaries = not self.with_boundaries
+        self.query_one("#export-boundaries", Static).update(self._words())
+
+    @on(OptionList.OptionSelected)
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self.dismiss(ExportChoice(event.option.id, self.with_boundaries))
+
+
+def free_target(source: Path, to: str) -> Path:
+    """``NAME.director.html`` beside the score, or ``NAME.director-2.html``... if taken."""
+    target = default_output(source, to)
+    number = 2
+    suffix = "".join(target.suffixes[-2:]) if to == "toml" else target.suffix
+    stem = target.name[: -len(suffix)]
+    while target.exists():
+        target = target.with_name(f"{stem}-{number}{suffix}")
+        number += 1
+    return target
+
+
+def write_copy(score: Score, source: Path, choice: ExportChoice) -> Path:
+    """Write the director's copy beside ``source``; returns where. Raises SaveError."""
+    target = free_target(source, choice.to)
+    write_private(target, export(score, choice.to, with_boundaries=choice.with_boundaries))
+    return target
+
+
+__all__ = ["ExportChoice", "ExportDialog", "SaveError", "free_target", "write_copy"]
