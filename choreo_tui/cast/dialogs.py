@@ -20,7 +20,7 @@ from textual.widgets import Button, Checkbox, Input, Label, OptionList, Selectio
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from choreo_tui.cast.ticks import TickBox, TickList
+from choreo_tui.widgets.tick import TickBox, TickList
 from notation.model import Score
 
 DIALOG_CSS = """

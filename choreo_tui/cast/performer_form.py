@@ -33,7 +33,8 @@ from choreo_tui.cast.changes import id_problem, put_performer, recheck
 from choreo_tui.cast.dialogs import Choice
 from choreo_tui.cast.garments import GarmentsEditor
 from choreo_tui.cast.tables import DEFAULT_STATUS, set_default, set_recorded
-from choreo_tui.cast.ticks import AreaTicks, TickBox
+from choreo_tui.cast.ticks import AreaTicks
+from choreo_tui.widgets.tick import TickBox
 from notation import check
 from notation.model import Boundaries, Performer, Rider, Score, WillTouch
 

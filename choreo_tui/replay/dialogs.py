@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
+from choreo_tui.widgets.tick import TickList
 from notation.areas import (
     ALIASES,
     NODES,
@@ -110,7 +111,7 @@ class CheckinDialog(DialogWithHold):
                 "Boundaries are re-checked at the start of every rehearsal. Tick each performer "
                 "who re-confirmed their boundaries today."
             )
-            yield SelectionList[str](
+            yield TickList(
                 # Content, not str: a name is never read as markup.
                 *[(Content(checkin_label(p)), p.id) for p in self.score.performers],
                 id="checkin-who",
