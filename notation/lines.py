@@ -394,8 +394,10 @@ class LineMap(Mapping[Path, int]):
         if self._full is not None:
             return True, self._full.get(key)  # type: ignore[call-overload]
         if self._head is None:
-            self._head, number, position = _prologue(self._text)
+            head, number, position = _prologue(self._text)
+            # _start before _head: another thread that sees _head may read _start.
             self._start = (number, position)
+            self._head = head
         if key in self._head:
             return True, self._head[key]
         if not isinstance(key, tuple):
