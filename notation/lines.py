@@ -408,10 +408,8 @@ class LineMap(Mapping[Path, int]):
 
     def _all(self) -> dict[Path, int]:
         if self._full is None:
+            # The text and index stay: another thread may be reading them right now.
             self._full = table_lines(self._text)
-            # The full map answers everything now; the text (score contents) can go.
-            self._index = None
-            self._text = ""
         return self._full
 
     def __getitem__(self, key: Path) -> int:
