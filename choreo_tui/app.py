@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import App
@@ -21,7 +21,6 @@ from choreo_tui.keymap import clashes, keymap_path, read_keymap
 from choreo_tui.safekeeping import Safekeeping
 from choreo_tui.samples import copy_sample, free_name, slug
 from choreo_tui.screens.dialogs import AskTitle, CannotOpen, OpeningScreen, QuitUnsaved
-from choreo_tui.screens.editor import EditorScreen
 from choreo_tui.screens.external_change import (
     RELOAD,
     SAVE_AGAIN,
@@ -37,6 +36,9 @@ from notation import LoadError, SaveError, load, save
 from notation.edits import History
 from notation.model import Scene, Score
 from notation.stamp import DiskState, Stamp, load_stamped
+
+if TYPE_CHECKING:
+    from choreo_tui.screens.editor import EditorScreen
 
 READ_AT_ONCE = 256 * 1024
 """Scores bigger than this many bytes are read in a thread behind an "Opening" screen."""
@@ -168,6 +170,10 @@ class ChoreoApp(App[int]):
 
     def start_editing(self, path: Path, score: Score, *, saved: bool) -> None:
         """Show the editor on ``score``, which belongs at ``path``."""
+        # Imported here, not at the top: a big score's "Opening..." frame comes
+        # sooner without the editor's widgets loaded first.
+        from choreo_tui.screens.editor import EditorScreen
+
         on_disk = score if saved else None
         self.keeping.claim(path, self.read_stamp if saved else None, on_disk)
         self.path = path
@@ -214,6 +220,8 @@ class ChoreoApp(App[int]):
     @property
     def editor(self) -> EditorScreen | None:
         """The editor screen, when one is open."""
+        from choreo_tui.screens.editor import EditorScreen
+
         for screen in self.screen_stack:
             if isinstance(screen, EditorScreen):
                 return screen

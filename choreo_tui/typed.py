@@ -8,14 +8,16 @@ it into the recovery copy, without making it an edit (no undo step, no checks).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.css.query import NoMatches
 
-from choreo_tui.screens.editor import EditorScreen
 from choreo_tui.widgets.beat_form import TEXT_FIELDS, BeatForm
 from notation import edits
 from notation.model import Score
+
+if TYPE_CHECKING:
+    from choreo_tui.screens.editor import EditorScreen
 
 Typed = tuple[int, dict[str, Any]]
 """The beat's index and its fields' typed text."""
