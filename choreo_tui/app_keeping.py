@@ -1,0 +1,183 @@
+"""The app's safekeeping flows: the lock, the recovery copy and changes on disk.
+
+They are the app's answers to the ``Safekeeping`` state (``choreo_tui.safekeeping``):
+what to say when the score is read-only here, the offer to restore unsaved edits
+after a crash, and what to do instead of overwriting a file changed on disk.
+Kept apart from ``ChoreoApp`` so the app module stays about opening and saving.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App
+
+from choreo_tui.safekeeping import Safekeeping
+from choreo_tui.screens.external_change import (
+    RELOAD,
+    SAVE_AGAIN,
+    SAVE_COPY,
+    ExternalChangeScreen,
+    save_copy,
+)
+from choreo_tui.screens.restore import RESTORE, RestoreScreen
+from choreo_tui.typed import Typed, typed_text, with_typed
+from notation import LoadError, SaveError, load
+from notation.edits import History
+from notation.model import Score
+from notation.stamp import DiskState, Stamp, load_stamped
+
+if TYPE_CHECKING:
+    from choreo_tui.screens.editor import EditorScreen
+
+
+class KeepingFlows(App[int]):
+    """The dialogs and notices around the lock, recovery copies and changes on disk."""
+
+    path: Path | None
+    history: History | None
+    keeping: Safekeeping
+    _typed: Typed | None
+    _told: str | None
+
+    @property
+    def editor(self) -> EditorScreen | None:
+        """The editor screen, when one is open (the app defines it)."""
+        raise NotImplementedError
+
+    def score_changed(self) -> None:
+        """After every edit (the app defines it)."""
+        raise NotImplementedError
+
+    def save(self) -> bool:
+        """Save the score (the app defines it)."""
+        raise NotImplementedError
+
+    def report_keeping(self, on_disk: Score | None) -> None:
+        """Say if the score is read-only here, and offer unsaved edits left by a crash."""
+        keeping = self.keeping
+        if keeping.busy is not None:
+            self.notify(
+                keeping.busy.message,
+                title="Read-only",
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
+        if keeping.stale is not None:
+            self.notify(
+                "Cleared the lock of an editor that ended without closing this score: "
+                f"{keeping.stale.describe()}.",
+                timeout=10,
+                markup=False,
+            )
+        if keeping.offer is not None:
+            screen = RestoreScreen(keeping.offer, on_disk, disk_moved_on=keeping.disk_moved_on())
+            self.push_screen(screen, self._restore_answer)
+
+    def _restore_answer(self, choice: str | None) -> None:
+        editor = self.editor
+        if choice != RESTORE:
+            self.keeping.decline()
+            self.notify("Discarded the unsaved edits.")
+            return
+        score = self.keeping.restore()
+        if score is not None and editor is not None:
+            editor.apply_score(score, "restore unsaved edits")
+        self.score_changed()
+        self.notify("Restored the unsaved edits: ctrl+s saves them.")
+
+    def disk_unchanged(self) -> bool:
+        """True if the file is as opened; if not, ask what to do instead of overwriting."""
+        state = self.keeping.disk_state()
+        if state is DiskState.SAME or self.path is None or self.history is None:
+            return True
+        if isinstance(self.screen, ExternalChangeScreen):
+            return False
+        on_disk: Score | LoadError | None = None
+        if state is DiskState.CHANGED:
+            try:
+                on_disk = load(self.path)
+            except LoadError as error:
+                on_disk = error
+        screen = ExternalChangeScreen(self.path, state, self.history.score, on_disk)
+        self.push_screen(screen, self._disk_answer)
+        return False
+
+    def _disk_answer(self, choice: str | None) -> None:
+        if choice == RELOAD:
+            self.reload()
+        elif choice == SAVE_COPY:
+            self.save_as_copy()
+        elif choice == SAVE_AGAIN:
+            # Nothing is at the path any more: writing there overwrites nobody.
+            self.keeping.stamp = None
+            self.save()
+
+    def reload(self) -> None:
+        """Replace the edits with the file on disk (ctrl+z brings them back)."""
+        if self.history is None or self.path is None:
+            return
+        try:
+            score, stamp = load_stamped(self.path)
+        except LoadError as error:
+            self.notify(
+                error.render(), title="Not reloaded", severity="error", timeout=15, markup=False
+            )
+            return
+        editor = self.editor
+        if editor is not None:
+            editor.apply_score(score, "reload from disk")
+        else:
+            self.history.push(score, "reload from disk")
+        self.history.mark_saved()
+        self.keeping.reloaded(stamp)
+        self.score_changed()
+        self.notify(
+            f"Reloaded {self.path.name} from disk; ctrl+z brings back your edits.", markup=False
+        )
+
+    def save_as_copy(self) -> bool:
+        """Save the score as a new file beside the original, and go on editing the copy."""
+        if self.history is None or self.path is None:
+            return False
+        score = self.history.score
+        try:
+            copy = save_copy(self.path, score)
+        except SaveError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=15, markup=False)
+            return False
+        original = self.path.name
+        self.keeping.discard()
+        self.keeping.claim(copy, Stamp.read(copy), score)
+        self.path = copy
+        self.history.mark_saved()
+        self.score_changed()
+        self.notify(
+            f"Saved your version as {copy.name}, beside {original} (left as it was). "
+            "You are now editing the copy.",
+            timeout=15,
+            markup=False,
+        )
+        return True
+
+    def keep_typing(self) -> None:
+        """Notes still being typed (not yet entered) go into the recovery copy too."""
+        error = self.keeping.recovery_error
+        if error is not None and error != self._told:
+            self.notify(
+                f"Unsaved edits are not being kept safe: {error}. Save often.",
+                title="Recovery copy",
+                severity="warning",
+                timeout=20,
+                markup=False,
+            )
+        self._told = error
+        editor, history = self.editor, self.history
+        if editor is None or history is None or self.keeping.read_only:
+            return
+        typed = typed_text(editor, history.score)
+        if typed is not None and typed != self._typed:
+            self.keeping.changed(with_typed(history.score, typed), dirty=True)
+        self._typed = typed
