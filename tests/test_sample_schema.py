@@ -9,7 +9,9 @@ from notation.schema import schema_text
 
 def test_the_schema_beside_the_samples_is_the_current_one() -> None:
     beside = (SAMPLES / "score-1.schema.json").read_text(encoding="utf-8")
-    assert beside == schema_text(), "run: choreo schema -o sample_scenes/score-1.schema.json --force"
+    assert beside == schema_text(), (
+        "run: choreo schema -o sample_scenes/score-1.schema.json --force"
+    )
 
 
 def test_every_sample_names_the_schema_beside_it() -> None:
