@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from notation.agreement import has_agreed
 from notation.areas import HAND_LEAVES, area_label, leaves_of
-from notation.checks.cast import AreaView
+from notation.checks.cast import AreaView, PerformerView
 from notation.checks.context import BeatContext, contact, leaf_list
 from notation.findings import Finding
 from notation.model import Touch
@@ -79,21 +79,40 @@ def _conditions(
 
 
 def _ask(
-    ctx: BeatContext, i: int, view: AreaView, who: str, what: Callable[[], str]
+    ctx: BeatContext,
+    i: int,
+    view: AreaView,
+    who: str,
+    what: Callable[[], str],
+    unrecorded: bool = False,
 ) -> list[Finding]:
-    """B104 when an 'ask' area is involved and its owner has not agreed the beat."""
+    """B104 when an 'ask' area is involved and its owner has not agreed the beat.
+
+    ``unrecorded``: the owner has no boundaries on record, so every area is 'ask'
+    by the format's rule; the message must not say they marked it.
+    """
     asked = view.leaves_by_status["ask"]
     if not asked or has_agreed(ctx.beat, who):
         return []
     name = ctx.name(who)
+    why = (
+        f"{name} has no recorded boundaries, so {leaf_list(asked)} counts as 'ask first'"
+        if unrecorded
+        else f"{name} marked {leaf_list(asked)} 'ask first'"
+    )
     return [
         ctx.finding(
             "B104",
-            f"{what()}: {name} marked {leaf_list(asked)} 'ask first', and {name} has not "
-            f"agreed this beat. Ask {name}, then record the agreement.",
+            f"{what()}: {why}, and {name} has not agreed this beat. Ask {name}, then "
+            "record the agreement.",
             i,
         )
     ]
+
+
+def unrecorded(view: PerformerView | None) -> bool:
+    """Whether a performer has no boundaries on record (every area is then 'ask')."""
+    return view is not None and view.performer.boundaries is None
 
 
 def check_touch(ctx: BeatContext, i: int, touch: Touch) -> list[Finding]:
@@ -129,7 +148,7 @@ def check_touch(ctx: BeatContext, i: int, touch: Touch) -> list[Finding]:
                     i,
                 )
             )
-        found += _ask(ctx, i, on, touch.to, what)
+        found += _ask(ctx, i, on, touch.to, what, unrecorded(receiver))
         found += _conditions(ctx, i, touch, on, r_name, "to be touched on their", touch.with_)
     if own is not None and will is not None:
         if own.leaves_by_status["no"]:
@@ -142,7 +161,7 @@ def check_touch(ctx: BeatContext, i: int, touch: Touch) -> list[Finding]:
                     i,
                 )
             )
-        found += _ask(ctx, i, own, touch.by, what)
+        found += _ask(ctx, i, own, touch.by, what, unrecorded(giver))
         found += _conditions(ctx, i, touch, own, g_name, "to use their own", touch.on)
         if will.leaves_by_status["no"]:
             found.append(
