@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
@@ -37,7 +37,6 @@ MARK: dict[str, str] = {"error": "✗", "warning": "⚠", "info": "ℹ", "ok": "
 """The mark that goes with each severity, so colour never carries meaning alone."""
 
 
-@dataclass(frozen=True)
 class Finding:
     """One place a score crosses a boundary, the protocol or the craft rules.
 
@@ -45,13 +44,68 @@ class Finding:
     of the table concerned when the score was read from a file. ``touch`` is the
     0-based index of the touch concerned, when there is one, so an editor can
     jump to it.
+
+    Immutable. The line may be given, or worked out on first use by ``locate``:
+    the editor never reads lines, and looking them up in a big file cost as much
+    as the rest of a full check, so only those who print a finding pay for it.
     """
+
+    __slots__ = ("_line", "_locate", "beat", "code", "message", "touch")
 
     beat: int | None
     code: str
     message: str
-    line: int | None = None
-    touch: int | None = None
+    touch: int | None
+    _line: int | None
+    _locate: Callable[[], int | None] | None
+
+    def __init__(
+        self,
+        beat: int | None,
+        code: str,
+        message: str,
+        line: int | None = None,
+        touch: int | None = None,
+        *,
+        locate: Callable[[], int | None] | None = None,
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "beat", beat)
+        set_(self, "code", code)
+        set_(self, "message", message)
+        set_(self, "touch", touch)
+        set_(self, "_line", line)
+        set_(self, "_locate", locate if line is None else None)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Finding is immutable: cannot set {name!r}")
+
+    @property
+    def line(self) -> int | None:
+        """The file line of the table the finding concerns, when read from a file."""
+        locate = self._locate
+        if locate is not None:
+            # Two threads may both work it out; they get the same answer.
+            object.__setattr__(self, "_line", locate())
+            object.__setattr__(self, "_locate", None)
+        return self._line
+
+    def _key(self) -> tuple[int | None, str, str, int | None, int | None]:
+        return (self.beat, self.code, self.message, self.line, self.touch)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Finding):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"Finding(beat={self.beat!r}, code={self.code!r}, message={self.message!r}, "
+            f"line={self.line!r}, touch={self.touch!r})"
+        )
 
     @property
     def severity(self) -> Severity:

@@ -8,6 +8,7 @@ edit, with a ``Cast`` it keeps and refreshes only for the performer who changed.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from functools import partial
 
 from notation.checks import boundaries, craft, protocol
 from notation.checks.cast import Cast
@@ -29,11 +30,12 @@ BEAT_RULES: tuple[BeatRule, ...] = (
 )
 
 
-def _sort_key(finding: Finding) -> tuple[int, int, int, str]:
+def _sort_key(finding: Finding) -> tuple[int, int, str]:
+    # Within a beat a finding's line follows from its touch (or is the beat's own),
+    # so ordering by touch orders by line without looking lines up.
     return (
         finding.beat or 0,
         finding.touch if finding.touch is not None else -1,
-        finding.line or 0,
         finding.code,
     )
 
@@ -64,13 +66,13 @@ def check_scene(score: Score, touched: Collection[str] | None = None) -> list[Fi
                 "C402",
                 "The scene has no self-care cue. Agree a word anyone can say to stop at once "
                 "(for example 'hold') and record it as self_care_cue.",
-                score.line_of("scene"),
+                locate=partial(score.line_of, "scene"),
             )
         )
     if touched is None:
         touched = {t.to for beat in score.beats for t in beat.touches if t.by != t.to}
     for index, performer in enumerate(score.performers):
-        line = score.line_of("performers", index)
+        line = partial(score.line_of, "performers", index)
         if performer.minor and not performer.guardian.strip():
             found.append(
                 Finding(
@@ -78,7 +80,7 @@ def check_scene(score: Score, touched: Collection[str] | None = None) -> list[Fi
                     "C403",
                     f"{performer.name} is a minor and no guardian is recorded. Name the guardian "
                     "or additional adult who will be present.",
-                    line,
+                    locate=line,
                 )
             )
         if performer.id in touched and performer.boundaries is None:
@@ -89,7 +91,7 @@ def check_scene(score: Score, touched: Collection[str] | None = None) -> list[Fi
                     f"{performer.name} is touched in this scene but has no recorded boundaries, "
                     f"so every area counts as 'ask'. Hold the boundary conversation with "
                     f"{performer.name} and record it.",
-                    line,
+                    locate=line,
                 )
             )
     return found

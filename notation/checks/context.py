@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Generic, TypeVar, overload
 
 from notation.areas import GROIN, area_label, leaves_of
@@ -54,6 +55,13 @@ def leaf_list(leaves: tuple[str, ...] | list[str]) -> str:
     return and_list([area_label(leaf) for leaf in leaves])
 
 
+def locator(score: Score, index: int, touch: int | None) -> Callable[[], int | None]:
+    """What finds the line of beat ``index``'s touch (or of the beat) in ``score``'s file."""
+    if touch is not None:
+        return partial(score.line_of, "beats", index, "touches", touch)
+    return partial(score.line_of, "beats", index)
+
+
 @dataclass
 class BeatContext:
     """One beat under check, with the helpers the rules share."""
@@ -73,12 +81,11 @@ class BeatContext:
         return self.score.name_of(performer_id)
 
     def finding(self, code: str, message: str, touch: int | None = None) -> Finding:
-        """A finding on this beat, carrying the line of its touch or beat."""
-        if touch is not None:
-            line = self.score.line_of("beats", self.index, "touches", touch)
-        else:
-            line = self.score.line_of("beats", self.index)
-        return Finding(self.number, code, message, line, touch)
+        """A finding on this beat, carrying the line of its touch or beat (looked up
+        when first read)."""
+        return Finding(
+            self.number, code, message, touch=touch, locate=locator(self.score, self.index, touch)
+        )
 
     contacts: list[tuple[int, Touch]] = field(init=False)
     """The touches between two different performers, with their index."""

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from notation.checks import check_beat, check_scene
 from notation.checks.cast import Cast
-from notation.checks.context import BeatContext
+from notation.checks.context import BeatContext, locator
 from notation.findings import Finding, Severity, worst
 from notation.model import Score
 
@@ -309,16 +309,14 @@ class LiveFindings:
         if entry.numbered == (index, token) or not entry.findings:
             return entry.findings
         # Same lines as BeatContext.finding gives: the touch's table, else the beat's.
-        line_of = self._score.line_of
+        score = self._score
         entry.findings = [
             Finding(
                 index + 1,
                 f.code,
                 f.message,
-                line_of("beats", index, "touches", f.touch)
-                if f.touch is not None
-                else line_of("beats", index),
-                f.touch,
+                touch=f.touch,
+                locate=locator(score, index, f.touch),
             )
             for f in entry.findings
         ]
