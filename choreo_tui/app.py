@@ -24,7 +24,6 @@ from choreo_tui.samples import copy_sample, free_name, slug
 from choreo_tui.screens.dialogs import AskTitle, CannotOpen, OpeningScreen, QuitUnsaved
 from choreo_tui.screens.help import HelpScreen, focused_help, key_lines
 from choreo_tui.screens.start import StartScreen
-from choreo_tui.typed import Typed
 from notation import LoadError, SaveError, save
 from notation.edits import History
 from notation.model import Scene, Score
@@ -32,6 +31,7 @@ from notation.stamp import Stamp, load_stamped
 
 if TYPE_CHECKING:
     from choreo_tui.screens.editor import EditorScreen
+    from choreo_tui.typed import Typed
 
 READ_AT_ONCE = 256 * 1024
 """Scores bigger than this many bytes are read in a thread behind an "Opening" screen."""

@@ -14,15 +14,6 @@ from typing import TYPE_CHECKING
 from textual.app import App
 
 from choreo_tui.safekeeping import Safekeeping
-from choreo_tui.screens.external_change import (
-    RELOAD,
-    SAVE_AGAIN,
-    SAVE_COPY,
-    ExternalChangeScreen,
-    save_copy,
-)
-from choreo_tui.screens.restore import RESTORE, RestoreScreen
-from choreo_tui.typed import Typed, typed_text, with_typed
 from notation import LoadError, SaveError, load
 from notation.edits import History
 from notation.model import Score
@@ -30,6 +21,10 @@ from notation.stamp import DiskState, Stamp, load_stamped
 
 if TYPE_CHECKING:
     from choreo_tui.screens.editor import EditorScreen
+    from choreo_tui.typed import Typed
+
+# The dialogs, the diff they show and the beat form are imported when first
+# needed, not at launch: startup to the first frame is a measured goal.
 
 
 class KeepingFlows(App[int]):
@@ -73,11 +68,15 @@ class KeepingFlows(App[int]):
                 markup=False,
             )
         if keeping.offer is not None:
+            from choreo_tui.screens.restore import RestoreScreen
+
             screen = RestoreScreen(keeping.offer, on_disk, disk_moved_on=keeping.disk_moved_on())
             self.push_screen(screen, self._restore_answer)
 
     def _restore_answer(self, choice: str | None) -> None:
         editor = self.editor
+        from choreo_tui.screens.restore import RESTORE
+
         if choice != RESTORE:
             self.keeping.decline()
             self.notify("Discarded the unsaved edits.")
@@ -90,6 +89,8 @@ class KeepingFlows(App[int]):
 
     def disk_unchanged(self) -> bool:
         """True if the file is as opened; if not, ask what to do instead of overwriting."""
+        from choreo_tui.screens.external_change import ExternalChangeScreen
+
         state = self.keeping.disk_state()
         if state is DiskState.SAME or self.path is None or self.history is None:
             return True
@@ -106,6 +107,8 @@ class KeepingFlows(App[int]):
         return False
 
     def _disk_answer(self, choice: str | None) -> None:
+        from choreo_tui.screens.external_change import RELOAD, SAVE_AGAIN, SAVE_COPY
+
         if choice == RELOAD:
             self.reload()
         elif choice == SAVE_COPY:
@@ -144,6 +147,8 @@ class KeepingFlows(App[int]):
             return False
         score = self.history.score
         try:
+            from choreo_tui.screens.external_change import save_copy
+
             copy = save_copy(self.path, score)
         except SaveError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=15, markup=False)
@@ -177,6 +182,8 @@ class KeepingFlows(App[int]):
         editor, history = self.editor, self.history
         if editor is None or history is None or self.keeping.read_only:
             return
+        from choreo_tui.typed import typed_text, with_typed
+
         typed = typed_text(editor, history.score)
         if typed is not None and typed != self._typed:
             self.keeping.changed(with_typed(history.score, typed), dirty=True)
