@@ -239,8 +239,8 @@ class ChoreoApp(KeepingFlows):
         """Write a score to disk (raises SaveError)."""
         save(score, path)
 
-    def save(self) -> bool:
-        """Save the score to its file; says so, or says why not."""
+    def save(self, *, quiet: bool = False) -> bool:
+        """Save the score to its file; says so (unless ``quiet``), or says why not."""
         if self.history is None or self.path is None:
             return False
         if self.keeping.read_only:
@@ -256,7 +256,8 @@ class ChoreoApp(KeepingFlows):
         self.history.mark_saved()
         self.keeping.saved()
         self.score_changed()
-        self.notify(f"Saved {self.path.name}.", markup=False)
+        if not quiet:
+            self.notify(f"Saved {self.path.name}.", markup=False)
         return True
 
     def on_unmount(self) -> None:
@@ -290,7 +291,9 @@ class ChoreoApp(KeepingFlows):
             editor.apply_score(score, "rehearsal log")
         elif self.history is not None:
             self.history.push(score, "rehearsal log")
-        self.save()
+        # Replay says what it recorded; a "Saved" notice on top would cover the
+        # hold dialog at the moment the room needs to read it.
+        self.save(quiet=True)
 
     # ----- help and quitting ---------------------------------------------------------
 

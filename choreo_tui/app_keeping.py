@@ -45,7 +45,7 @@ class KeepingFlows(App[int]):
         """After every edit (the app defines it)."""
         raise NotImplementedError
 
-    def save(self) -> bool:
+    def save(self, *, quiet: bool = False) -> bool:
         """Save the score (the app defines it)."""
         raise NotImplementedError
 
