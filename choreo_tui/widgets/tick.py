@@ -10,38 +10,28 @@ from rich.segment import Segment
 from textual.strip import Strip
 from textual.widgets import Checkbox, SelectionList
 
-
-class Tick(Checkbox):
-    """A checkbox that reads ``[x] simulated`` when on and ``[ ] simulated`` when off."""
-
-    BUTTON_LEFT = "["
-    BUTTON_RIGHT = "]"
-
-    def on_mount(self) -> None:
-        """Draw the mark for the starting value."""
-        self._mark(self.value)
-
-    def watch_value(self) -> None:
-        """Redraw the mark whenever the value changes (and tell listeners, as a Checkbox does)."""
-        super().watch_value()
-        self._mark(self.value)
-
-    def _mark(self, value: bool) -> None:
-        self.BUTTON_INNER = "x" if value else " "
-        self.refresh()
-
-
 ON, OFF = "✓", " "
 
 
 class TickBox(Checkbox):
     """A checkbox showing ✓ when ticked and a blank when not."""
 
+    MARK_ON: str = ON
+    MARK_OFF: str = OFF
+
     # Textual reads the glyph from this class attribute; a property makes it follow the value.
     @property
     def BUTTON_INNER(self) -> str:  # type: ignore[override]
         """The glyph inside the box: the state as a mark."""
-        return ON if self.value else OFF
+        return self.MARK_ON if self.value else self.MARK_OFF
+
+
+class Tick(TickBox):
+    """A checkbox that reads ``[x] simulated`` when on and ``[ ] simulated`` when off."""
+
+    BUTTON_LEFT = "["
+    BUTTON_RIGHT = "]"
+    MARK_ON = "x"
 
 
 class TickList(SelectionList[str]):
