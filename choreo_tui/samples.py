@@ -39,13 +39,16 @@ def scores_in(folder: Path) -> list[Path]:
         return []
 
 
-def free_name(folder: Path, name: str) -> Path:
-    """``folder/name``, or ``NAME-2.score.toml``, ``-3``... whichever does not exist yet."""
-    stem = name[: -len(SUFFIX)] if name.endswith(SUFFIX) else Path(name).stem
-    candidate = folder / f"{stem}{SUFFIX}"
+def free_name(folder: Path, name: str, suffix: str = SUFFIX) -> Path:
+    """``folder/name``, or ``NAME-2.score.toml``, ``-3``... whichever does not exist yet.
+
+    ``suffix`` is the ending the number goes before (``.html`` for an export).
+    """
+    stem = name[: -len(suffix)] if name.endswith(suffix) else Path(name).stem
+    candidate = folder / f"{stem}{suffix}"
     number = 2
     while candidate.exists():
-        candidate = folder / f"{stem}-{number}{SUFFIX}"
+        candidate = folder / f"{stem}-{number}{suffix}"
         number += 1
     return candidate
 

@@ -20,6 +20,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from choreo_tui.cli.export import default_output
+from choreo_tui.samples import SUFFIX, free_name
 from choreo_tui.screens.dialogs import DIALOG_CSS
 from notation import SaveError, Score
 from notation.sharing import export
@@ -86,13 +87,8 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
 def free_target(source: Path, to: str) -> Path:
     """``NAME.director.html`` beside the score, or ``NAME.director-2.html``... if taken."""
     target = default_output(source, to)
-    number = 2
-    suffix = "".join(target.suffixes[-2:]) if to == "toml" else target.suffix
-    stem = target.name[: -len(suffix)]
-    while target.exists():
-        target = target.with_name(f"{stem}-{number}{suffix}")
-        number += 1
-    return target
+    suffix = SUFFIX if to == "toml" else target.suffix
+    return free_name(target.parent, target.name, suffix)
 
 
 def write_copy(score: Score, source: Path, choice: ExportChoice) -> Path:
