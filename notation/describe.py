@@ -7,6 +7,8 @@ through here so the wording is the same on every screen and in every export.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from notation.areas import area_label
 from notation.model import Barrier, Beat, BeatGarment, Garment, Placement, Score, Touch
 
@@ -35,6 +37,18 @@ STAGE_WORDS: dict[str, str] = {
     "DSR": "downstage right",
     "off": "offstage",
 }
+
+
+def and_list(words: list[str] | tuple[str, ...]) -> str:
+    """Words joined for a sentence: "a", "a and b", "a, b and c"."""
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def names_of(score: Score, ids: Iterable[str]) -> str:
+    """Performers' names for a sentence: "Ana", "Ana and Ben", "Ana, Ben and Cy"."""
+    return and_list([score.name_of(i) for i in ids])
 
 
 def touch_words(score: Score, touch: Touch) -> str:

@@ -15,7 +15,7 @@ are listed apart. Private notes are reported as changed, never quoted.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
@@ -24,6 +24,7 @@ from notation.areas import area_label
 from notation.describe import (
     barrier_words,
     garment_words,
+    names_of,
     placement_words,
     timing_words,
     touch_words,
@@ -248,11 +249,6 @@ def _flags(old: Beat, new: Beat) -> list[Change]:
     return out
 
 
-def _names(score: Score, ids: Iterable[str]) -> str:
-    names = [score.name_of(i) for i in ids]
-    return " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
-
-
 def _agreement(a: Score, b: Score, old: Beat, new: Beat) -> tuple[list[Change], tuple[str, ...]]:
     out: list[Change] = []
     lapses: tuple[str, ...] = ()
@@ -263,14 +259,14 @@ def _agreement(a: Score, b: Score, old: Beat, new: Beat) -> tuple[list[Change], 
         lapses = tuple(i for i in old.agreed.by if i not in now_by)
         if lapses:
             when = f" on {old.agreed.on.isoformat()}" if old.agreed.on else ""
-            text = f"lapses the agreement {_names(a, lapses)} gave{when}"
+            text = f"lapses the agreement {names_of(a, lapses)} gave{when}"
             out.append(Change("agreement", "lapsed", text))
     if old.agreed != new.agreed and new.agreed is not None and now_current:
         fresh = [
             i for i in new.agreed.by if not (was_current and old.agreed and i in old.agreed.by)
         ]
         if fresh:
-            out.append(Change("agreement", "added", f"agreed by {_names(b, fresh)}"))
+            out.append(Change("agreement", "added", f"agreed by {names_of(b, fresh)}"))
     elif old.agreed is not None and new.agreed is None:
         out.append(Change("agreement", "removed", "agreement record removed"))
     return out, lapses
@@ -343,7 +339,7 @@ def _removed(a: Score, b: Score, index: int, beat: Beat) -> BeatChanges:
     cut = compare_beats(a, b, beat, Beat())
     agreement: tuple[Change, ...] = ()
     if beat.agreed is not None and beat.agreed.by:
-        who = _names(a, beat.agreed.by)
+        who = names_of(a, beat.agreed.by)
         agreement = (Change("agreement", "removed", f"the agreement {who} gave goes with it"),)
     return BeatChanges(
         old=index + 1,

@@ -9,6 +9,7 @@ from typing import Any, Generic, TypeVar, overload
 
 from notation.areas import GROIN, area_label, leaves_of
 from notation.checks.cast import Cast
+from notation.describe import and_list
 from notation.findings import Finding
 from notation.model import Beat, Score, Touch
 
@@ -41,13 +42,6 @@ class once(Generic[T]):
 def touches_groin(touch: Touch) -> bool:
     """Whether the leaves of a touch's ``on`` or ``with`` include the groin."""
     return GROIN in leaves_of(touch.on) or GROIN in leaves_of(touch.with_)
-
-
-def and_list(words: list[str] | tuple[str, ...]) -> str:
-    """Words joined for a sentence: "a", "a and b", "a, b and c"."""
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def leaf_list(leaves: tuple[str, ...] | list[str]) -> str:

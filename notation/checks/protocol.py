@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from notation.agreement import digest
 from notation.areas import GROIN, leaves_of
-from notation.checks.context import BeatContext, and_list, leaf_list
+from notation.checks.context import BeatContext, leaf_list
+from notation.describe import and_list
 from notation.findings import Finding
 
 

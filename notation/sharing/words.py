@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from notation.agreement import is_current
 from notation.areas import area_label
-from notation.describe import garment_words
+from notation.describe import garment_words, names_of
 from notation.model import Beat, Boundaries, Performer, Score
 
 DISCLAIMER = (
@@ -32,20 +32,13 @@ class AgreementStatus:
     text: str
 
 
-def _names(score: Score, ids: tuple[str, ...] | list[str]) -> str:
-    names = [score.name_of(i) for i in ids]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
-
-
 def agreement_status(score: Score, beat: Beat) -> AgreementStatus:
     """The beat's agreement: current (✓), partly agreed or lapsed (⚠), or not recorded (✗)."""
     agreed = beat.agreed
     if agreed is None or not agreed.by:
         return AgreementStatus("none", "✗", "not agreed", "No agreement recorded for this beat.")
     when = f" on {agreed.on.isoformat()}" if agreed.on else ""
-    who = _names(score, agreed.by)
+    who = names_of(score, agreed.by)
     if not is_current(beat):
         return AgreementStatus(
             "lapsed",
@@ -57,7 +50,7 @@ def agreement_status(score: Score, beat: Beat) -> AgreementStatus:
     text = f"Agreed by {who}{when}."
     if missing:
         # Still current, but a director must not read it as everyone's yes.
-        text += f" Not yet agreed by {_names(score, missing)}."
+        text += f" Not yet agreed by {names_of(score, missing)}."
         return AgreementStatus("partial", "⚠", "current, partly agreed", text)
     return AgreementStatus("current", "✓", "current", text)
 
