@@ -230,9 +230,7 @@ class ChoreoApp(KeepingFlows):
         if self.keeping.read_only:
             # First, so a narrow terminal never cuts it off.
             self.sub_title = "read-only: " + self.sub_title
-        editor = self.editor
-        if editor is not None and editor.is_mounted:
-            editor.show_title(self.title, self.sub_title)
+        # The editor's title line watches these two; the app never reaches into it.
         self.keeping.changed(self.history.score, dirty=dirty)
 
     def write_score(self, path: Path, score: Score) -> None:

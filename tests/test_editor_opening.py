@@ -17,6 +17,7 @@ from choreo_tui.samples import copy_sample, free_name, samples, scene_title, slu
 from choreo_tui.screens.editor import EditorScreen
 from choreo_tui.screens.start import StartScreen
 from choreo_tui.widgets.beat_list import BeatList
+from choreo_tui.widgets.title_bar import TitleBar
 from notation import load, save
 
 SIZE = (100, 30)
@@ -205,3 +206,36 @@ def test_scene_titles_for_the_start_screen(tmp_path: Path) -> None:
     save(score(title='Act 2: the "orchard"'), path)
     assert scene_title(path) == 'Act 2: the "orchard"'
     assert scene_title(tmp_path / "none.score.toml") == ""
+
+
+@sync
+async def test_a_title_change_never_reaches_into_a_screen_being_torn_down(tmp_path: Path) -> None:
+    # The cause of a chance failure (NoMatches: 'TitleBar'): a title update queued on
+    # the app ran after the editor's widgets were gone. The title line now follows the
+    # app's title by itself, so a change with no title line left must not fail.
+    path = tmp_path / "s.score.toml"
+    save(score(beat(touch()), performers=(performer("ana"), performer("ben"))), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        assert "s.score.toml" in str(editor.query_one(TitleBar).render())
+        await editor.query_one(TitleBar).remove()
+        app.score_changed()
+        editor.refresh_view()
+        await pilot.pause()
+
+
+@sync
+async def test_the_title_line_follows_an_edit(tmp_path: Path) -> None:
+    path = tmp_path / "s.score.toml"
+    save(score(beat(touch()), performers=(performer("ana"), performer("ben"))), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(TitleBar)
+        assert "unsaved" not in str(bar.render())
+        await pilot.press("a")  # add a beat
+        await pilot.pause()
+        assert "● " in str(bar.render()) and "(unsaved changes)" in str(bar.render())

@@ -181,11 +181,9 @@ class EditorScreen(Screen[None]):
             self._problems_timer = self.set_timer(PANEL_DELAY, self._show_problems)
         self._pictures()
         self.query_one(QuickEntry).example(score.performers)
-        self.app.call_later(self._title)
-
-    def show_title(self, title: str, sub_title: str) -> None:
-        """Show the scene's title and the file's state in the title line."""
-        self.query_one(TitleBar).show(title, sub_title)
+        # At once, not queued on the app: a queued call could run after this
+        # screen's widgets are gone. The title line follows the app's title itself.
+        self._title()
 
     def _show_problems(self) -> None:
         self._problems_timer = None

@@ -1,8 +1,11 @@
 """The editor's title line: the scene, the file and whether it is saved.
 
-A plain line updated when the score changes, rather than Textual's Header, whose
-title watcher can fire on a header already being removed (a crash on closing
-right after an edit).
+The app owns the words (``App.title`` and ``App.sub_title``, set after every
+edit); the line watches them and redraws itself. Nobody queries the screen for
+it, so a title change while the screen is being torn down (closing right after
+an edit) has nothing to miss: Textual drops the watchers of a closing widget.
+Textual's Header is not used: its clock and icon are noise here, and it reads
+the title as markup.
 """
 
 from __future__ import annotations
@@ -25,6 +28,15 @@ class TitleBar(Static):
         text-overflow: ellipsis;
     }
     """
+
+    def on_mount(self) -> None:
+        """Follow the app's title and sub-title from now on."""
+        self.watch(self.app, "title", self._follow, init=False)
+        self.watch(self.app, "sub_title", self._follow, init=False)
+        self._follow()
+
+    def _follow(self) -> None:
+        self.show(self.app.title, self.app.sub_title)
 
     def show(self, title: str, sub_title: str) -> None:
         """Show the title and the file line (plain text: never read as markup)."""
