@@ -1,8 +1,13 @@
-"""Shared fixtures: paths to the repository and its sample scenes."""
+"""Shared fixtures (paths to the repository and its sample scenes) and ``sync``,
+which runs an async Pilot test without an asyncio plugin for pytest."""
 
 from __future__ import annotations
 
+import asyncio
+import functools
+from collections.abc import Callable, Coroutine
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,3 +29,16 @@ def private_state(
     folder = tmp_path_factory.mktemp("state")
     monkeypatch.setenv("CHOREO_STATE_DIR", str(folder))
     return folder
+
+
+def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async Pilot test with asyncio: ``@sync`` above ``async def test_...``.
+
+    Each test gets its own event loop, so no loop (or app) outlives its test.
+    """
+
+    @functools.wraps(test)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
+from conftest import sync
 from factories import beat, bounds, performer, score, touch
 
 from choreo_tui.app import ChoreoApp
@@ -22,16 +19,6 @@ from notation import check, dumps, load, save
 from notation.model import LogEntry, Score
 
 SIZE = (100, 30)
-
-
-def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async Pilot test with asyncio (no pytest plugin needed)."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 def two_beats() -> Score:

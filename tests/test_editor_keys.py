@@ -3,12 +3,9 @@ file is reported and never stops the app, and F1 help lists the real keys."""
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any
 
+from conftest import sync
 from factories import beat, score
 
 from choreo_tui import commands
@@ -26,17 +23,6 @@ from choreo_tui.widgets.pick import Pick
 from choreo_tui.widgets.problems import ProblemsPanel
 from choreo_tui.widgets.quick_entry import QuickEntry
 from notation import save
-
-
-def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async Pilot test with asyncio."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
-
 
 OWNERS = (
     ChoreoApp,

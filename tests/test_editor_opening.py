@@ -3,13 +3,11 @@ a sample opens as a copy, and an unreadable file is explained and left untouched
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import os
-from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
+from conftest import sync
 from factories import beat, bounds, performer, score, touch
 
 from choreo_tui.app import ChoreoApp
@@ -21,16 +19,6 @@ from choreo_tui.widgets.title_bar import TitleBar
 from notation import load, save
 
 SIZE = (100, 30)
-
-
-def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async Pilot test with asyncio."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 def app_on(path: Path | None, tmp_path: Path) -> ChoreoApp:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
 from typing import Any
 
 import pytest
+from conftest import sync as pilot
 from textual.app import App
 from textual.widgets import OptionList, Static
 
@@ -171,16 +170,6 @@ class Rehearsal(App[None]):
     def replay(self) -> ReplayScreen:
         screen = next(s for s in self.screen_stack if isinstance(s, ReplayScreen))
         return screen
-
-
-def pilot(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async Pilot test without a pytest asyncio plugin."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 def text_of(app: Rehearsal, selector: str) -> str:

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import logging
-from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any
 
 import pytest
+from conftest import sync
 from factories import beat, performer, score
 
 from choreo_tui.app import ChoreoApp
@@ -24,16 +21,6 @@ from notation.model import Score
 
 SIZE = (100, 30)
 CANARY = "Quillfeather"
-
-
-def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async Pilot test with asyncio (no pytest plugin needed)."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 def two_beats(notes: str = "") -> Score:
