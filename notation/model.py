@@ -23,15 +23,22 @@ from pydantic import (
     PrivateAttr,
     Strict,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
+from pydantic.config import JsonDict
 
 from notation.areas import AREA_NAMES, GROIN, Status, leaves_of, suggest
+from notation.json_schema import link
 
 FORMAT: Final = "choreo-score"
 VERSION: Final = 1
 
 SLUG_PATTERN = r"^[a-z][a-z0-9_-]*$"
+
+# What validators say, for the generated JSON Schema (``notation.schema``): the
+# area names are one definition there, referred to wherever an area is used.
+AREA_SCHEMA: Final[JsonDict] = link("area")
 
 
 def _check_area(name: str) -> str:
@@ -51,7 +58,7 @@ def _check_finite(value: float) -> float:
 Text = Annotated[str, Strict()]
 Flag = Annotated[bool, Strict()]
 Slug = Annotated[str, Strict(), StringConstraints(pattern=SLUG_PATTERN)]
-AreaName = Annotated[str, Strict(), AfterValidator(_check_area)]
+AreaName = Annotated[str, Strict(), AfterValidator(_check_area), WithJsonSchema(AREA_SCHEMA)]
 PositiveInt = Annotated[int, Strict(), Field(gt=0)]
 PositiveNumber = Annotated[float, Strict(), Field(gt=0), AfterValidator(_check_finite)]
 Day = Annotated[date, Strict()]
@@ -109,7 +116,17 @@ def _check_facing(value: str) -> str:
     raise ValueError("must be DS, US, SL, SR or a performer id")
 
 
-Facing = Annotated[str, Strict(), AfterValidator(_check_facing)]
+Facing = Annotated[
+    str,
+    Strict(),
+    AfterValidator(_check_facing),
+    WithJsonSchema(
+        {
+            "anyOf": [{"enum": list(DIRECTIONS)}, {"type": "string", "pattern": SLUG_PATTERN}],
+            "description": "DS, US, SL, SR or a performer id",
+        }
+    ),
+]
 
 
 class Model(BaseModel):
@@ -135,8 +152,28 @@ class Model(BaseModel):
         return copied
 
 
+def _status_or_table(schema: JsonDict) -> None:
+    # The schema of AreaRule says what `_from_plain_status` accepts: a bare status too.
+    table = dict(schema)
+    schema.clear()
+    schema["description"] = table.pop("description")
+    schema["oneOf"] = [{"enum": list(get_args(Status)), "type": "string"}, table]
+
+
+def _other_must_say(schema: JsonDict) -> None:
+    # The schema of Garment says what `_other_must_say` checks.
+    schema["allOf"] = [
+        {
+            "if": {"properties": {"kind": {"const": "other"}}, "required": ["kind"]},
+            "then": {"required": ["covers"], "properties": {"covers": {"minItems": 1}}},
+        }
+    ]
+
+
 class AreaRule(Model):
     """One area's entry in a boundaries table: a status and optional conditions."""
+
+    model_config = ConfigDict(json_schema_extra=_status_or_table)
 
     status: Status
     only: tuple[Condition, ...] = ()
@@ -155,7 +192,9 @@ class Boundaries(Model):
 
     recorded: Day | None = None
     default: Status = "ask"
-    areas: dict[AreaName, AreaRule] = Field(default_factory=dict)
+    areas: dict[AreaName, AreaRule] = Field(
+        default_factory=dict, json_schema_extra={"propertyNames": AREA_SCHEMA}
+    )
 
 
 class WillTouch(Boundaries):
@@ -179,6 +218,8 @@ class Rider(Model):
 
 class Garment(Model):
     """A modesty garment worn by one performer (never shared)."""
+
+    model_config = ConfigDict(json_schema_extra=_other_must_say)
 
     kind: GarmentKind
     covers: tuple[AreaName, ...] = ()
@@ -259,7 +300,7 @@ class Barrier(Model):
     """A physical barrier between two performers (pillow, bolster, pad...)."""
 
     kind: BarrierKind
-    between: tuple[Slug, Slug]
+    between: Annotated[tuple[Slug, Slug], Field(json_schema_extra={"uniqueItems": True})]
     at: AreaName = "pelvis"
 
     @model_validator(mode="after")
@@ -290,7 +331,9 @@ class Beat(Model):
     placements: tuple[Placement, ...] = ()
     barriers: tuple[Barrier, ...] = ()
     garments: tuple[BeatGarment, ...] = ()
-    bare: dict[Slug, tuple[AreaName, ...]] = Field(default_factory=dict)
+    bare: dict[Slug, tuple[AreaName, ...]] = Field(
+        default_factory=dict, json_schema_extra={"propertyNames": {"pattern": SLUG_PATTERN}}
+    )
     agreed: Agreed | None = None
 
     def ids(self) -> set[str]:

@@ -15,6 +15,7 @@ from test_roundtrip import scores
 
 from choreo_tui.cli import main
 from notation import dumps, loads
+from notation.json_schema import LINK, document
 from notation.model import (
     Agreed,
     AreaRule,
@@ -76,7 +77,9 @@ def test_the_shipped_file_is_the_generated_schema() -> None:
 def test_the_schema_is_draft_2020_12_with_its_dollar_schema() -> None:
     schema = json.loads(schema_text())
     assert schema["$schema"] == DRAFT == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["properties"]["version"] == {"const": 1, "description": "format version"}
+    assert schema["properties"]["version"]["const"] == 1
+    assert schema["properties"]["format"]["const"] == "choreo-score"
+    assert schema["required"] == ["format", "version", "scene"]
 
 
 @pytest.mark.parametrize("name", sorted(DEFS))
@@ -184,3 +187,31 @@ def test_version_2_does_not_validate() -> None:
 def test_every_score_choreo_can_save_validates(score: Score) -> None:
     # The schema must never reject what Choreo itself writes and reads.
     assert _errors(dumps(score)) == []
+
+
+def test_the_schema_is_generated_from_the_models_as_a_whole_document() -> None:
+    # Nothing of the schema is written by hand but the area names and the notes:
+    # a model's docstring is its description, a default is the model's default.
+    schema = build_schema()
+    touch = schema["$defs"]["touch"]
+    assert touch["description"] == Touch.__doc__
+    assert touch["properties"]["with"] == {
+        "$ref": "#/$defs/area",
+        "default": "hand",
+        "description": "the contact surface on `by`",
+    }
+    assert schema["$defs"]["area"]["enum"][:3] == ["body", "head", "hair"]
+    assert schema["$defs"]["scene"]["properties"]["tempo"]["default"] == 60
+    text = json.dumps(schema)
+    assert "null" not in text, "TOML has no null: an optional key is absent"
+    assert LINK not in text
+
+
+def test_a_note_for_a_key_the_models_do_not_have_fails_loudly() -> None:
+    with pytest.raises(KeyError):
+        document(Scene, schema_id="x", title="t", description="d", notes={"top": {"nope": "x"}})
+
+
+def test_a_link_without_its_definition_fails_loudly() -> None:
+    with pytest.raises(KeyError, match="area"):
+        document(Touch, schema_id="x", title="t", description="d")
