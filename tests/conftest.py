@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.widgets import Input
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_scenes"
@@ -29,6 +30,18 @@ def private_state(
     folder = tmp_path_factory.mktemp("state")
     monkeypatch.setenv("CHOREO_STATE_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def steady_cursor(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In snapshot tests the input cursor does not blink: it stays shown, as when focused.
+
+    A blink every half second made a snapshot depend on how long the machine took to
+    reach it (a chance failure under load: the cursor hidden in one run, shown in the
+    saved picture).
+    """
+    if "snap_compare" in request.fixturenames:
+        monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
 
 
 def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:

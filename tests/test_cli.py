@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 from factories import (
     RIDER_ALL,
     agreed_by,
@@ -386,7 +386,8 @@ def test_installed_choreo_check_runs(tmp_path: Path) -> None:
     bad = tmp_path / "bad.score.toml"
     bad.write_text(dumps(with_error()), encoding="utf-8")
     result = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "choreo"), "check", str(bad), "--format", "json"],
+        # The script installed beside the interpreter running the tests, wherever its venv is.
+        [str(Path(sys.executable).parent / "choreo"), "check", str(bad), "--format", "json"],
         capture_output=True,
         text=True,
         timeout=60,
