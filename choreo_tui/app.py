@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App
 from textual.binding import BindingType
-from textual.screen import Screen
 
 from choreo_tui import commands, crash
 from choreo_tui.app_keeping import KeepingFlows
 from choreo_tui.keymap import clashes, keymap_path, read_keymap
 from choreo_tui.safekeeping import Safekeeping
 from choreo_tui.samples import copy_sample, free_name, slug
-from choreo_tui.screens.dialogs import AskTitle, CannotOpen, OpeningScreen, QuitUnsaved
+from choreo_tui.screens.dialogs import AskTitle, OpeningScreen, QuitUnsaved
 from choreo_tui.screens.help import HelpScreen, focused_help, key_lines
 from choreo_tui.screens.start import StartScreen
 from notation import LoadError, SaveError, save
@@ -30,6 +29,7 @@ from notation.model import Scene, Score
 from notation.stamp import Stamp, load_stamped
 
 if TYPE_CHECKING:
+    from choreo_tui.host import ScoreHost
     from choreo_tui.screens.editor import EditorScreen
     from choreo_tui.typed import Typed
 
@@ -147,15 +147,9 @@ class ChoreoApp(KeepingFlows):
 
     def show_unreadable(self, error: LoadError) -> None:
         """Explain why a score could not be opened (the file is left untouched)."""
-        try:
-            from choreo_tui.screens.unreadable import (  # type: ignore[import-not-found,unused-ignore]
-                UnreadableScreen,
-            )
-        except ImportError:
-            self.push_screen(CannotOpen(error.render()), lambda _: self._after_unreadable())
-            return
-        screen: Screen[Any] = UnreadableScreen(error)
-        self.push_screen(screen, lambda _: self._after_unreadable())
+        from choreo_tui.screens.unreadable import UnreadableScreen
+
+        self.push_screen(UnreadableScreen(error), lambda _: self._after_unreadable())
 
     def _after_unreadable(self) -> None:
         if self.history is None and not isinstance(self.screen, StartScreen):
@@ -275,11 +269,8 @@ class ChoreoApp(KeepingFlows):
         """Step through the scene from beat ``start`` (0-based)."""
         if self.history is None:
             return
-        try:
-            from choreo_tui.replay.screen import ReplayScreen
-        except ImportError:
-            self.notify("Replay is not available in this build.", severity="warning")
-            return
+        from choreo_tui.replay.screen import ReplayScreen
+
         self.push_screen(ReplayScreen(self.history.score, start=start, record=self.record))
 
     def record(self, score: Score) -> None:
@@ -333,3 +324,8 @@ class ChoreoApp(KeepingFlows):
                 self.exit(0)
 
         self.push_screen(QuitUnsaved(), answer)
+
+
+if TYPE_CHECKING:
+    # mypy checks here that the app keeps the contract its screens rely on.
+    _HOST: type[ScoreHost] = ChoreoApp

@@ -17,6 +17,8 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
+from choreo_tui.host import score_host
+
 
 class Command:
     """One action the user can take. Subclasses set the class attributes below."""
@@ -280,7 +282,8 @@ class CommandPalette(Provider):
 
     def _available(self) -> list[tuple[type[Command], Callable[[], Awaitable[object]], str]]:
         screen, app = self.screen, self.app
-        keymap: Mapping[str, str] = getattr(app, "keymap", {})
+        host = score_host(app)
+        keymap: Mapping[str, str] = host.keymap if host is not None else {}
         found: list[tuple[type[Command], Callable[[], Awaitable[object]], str]] = []
         # A screen with commands of its own (replay) lists them first.
         own: tuple[type[Command], ...] = tuple(getattr(screen, "PALETTE_COMMANDS", ()))

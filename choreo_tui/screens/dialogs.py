@@ -8,7 +8,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, OptionList, Static
@@ -156,27 +156,6 @@ class ChooseKind(ModalScreen[str | None]):
     @on(OptionList.OptionSelected)
     def _picked(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
-
-
-class CannotOpen(ModalScreen[None]):
-    """A score that could not be read: what is wrong, and that nothing was changed."""
-
-    DEFAULT_CSS = DIALOG_CSS.format(name="CannotOpen")
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,enter,q", "dismiss(None)", "Close", id="cannot_open_close"),
-    ]
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
-
-    def compose(self) -> ComposeResult:
-        """The problems, as the checker words them."""
-        with Vertical():
-            yield Static("[b]This score could not be opened.[/b] The file was not changed.")
-            with VerticalScroll():
-                yield Static(self.text, markup=False)
-            yield Static("Fix the file in a text editor, then open it again. Enter closes.")
 
 
 class OpeningScreen(Screen[None]):

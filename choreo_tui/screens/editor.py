@@ -17,10 +17,10 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
 from choreo_tui import commands
+from choreo_tui.host import score_host
 from choreo_tui.screens import editor_flows as flows
 from choreo_tui.screens.beat_parts import drop_part, split_key
 from choreo_tui.screens.part_form import error_words
@@ -402,9 +402,9 @@ class EditorScreen(Screen[None]):
     def action_replay(self) -> None:
         """Replay from the selected beat."""
         self.flush_form()
-        opener = getattr(self.app, "open_replay", None)
-        if callable(opener):
-            opener(self.index or 0)
+        host = score_host(self.app)
+        if host is not None:
+            host.open_replay(self.index or 0)
 
     def action_problems(self) -> None:
         """Show the problems panel and move to it; again hides it."""
@@ -425,15 +425,11 @@ class EditorScreen(Screen[None]):
         """Show or hide the stage plot and body map (mounted the first time)."""
         holder = self.query_one("#pictures")
         if not holder.children:
-            widgets: list[Widget] = []
-            try:
-                from choreo_tui.pictures.body_map import BodyMap
-                from choreo_tui.pictures.stage_plot import StagePlot
+            # Imported the first time they are shown: startup never pays for them.
+            from choreo_tui.pictures.body_map import BodyMap
+            from choreo_tui.pictures.stage_plot import StagePlot
 
-                widgets = [StagePlot(compact=True), BodyMap(compact=True)]
-            except ImportError:
-                widgets = [Static("Pictures are not available in this build.")]
-            holder.mount_all(widgets)
+            holder.mount_all([StagePlot(compact=True), BodyMap(compact=True)])
         self.pictures_shown = not self.pictures_shown
         holder.display = self.pictures_shown
         self.call_after_refresh(self._pictures)
@@ -466,9 +462,9 @@ class EditorScreen(Screen[None]):
     def action_save(self) -> None:
         """Save (the app writes the file)."""
         self.flush_form()
-        saver = getattr(self.app, "save", None)
-        if callable(saver):
-            saver()
+        host = score_host(self.app)
+        if host is not None:
+            host.save()
 
     # ----- jumping to a finding ------------------------------------------------------
 

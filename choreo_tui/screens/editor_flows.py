@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.widgets import Input
 
+from choreo_tui.host import score_host
 from choreo_tui.screens.beat_parts import part_form, put_part
 from choreo_tui.screens.dialogs import AgreeDialog, ChooseKind
 from choreo_tui.screens.part_form import PartForm, scene_fields
@@ -106,11 +107,8 @@ def scene_settings(editor: EditorScreen) -> None:
 
 def cast(editor: EditorScreen) -> None:
     """Open the cast screen; the score it gives back is one undoable edit."""
-    try:
-        from choreo_tui.cast.screen import CastScreen
-    except ImportError:
-        editor.notify("The cast screen is not available in this build.", severity="warning")
-        return
+    from choreo_tui.cast.screen import CastScreen
+
     editor.flush_form()
 
     def done(score: Score | None) -> None:
@@ -151,7 +149,8 @@ def export_copy(editor: EditorScreen) -> None:
     """Ask for a format, then write the director's copy of the score as it is now."""
     from choreo_tui.screens.export import ExportChoice, ExportDialog, write_copy
 
-    path = getattr(editor.app, "path", None)
+    host = score_host(editor.app)
+    path = host.path if host is not None else None
     if path is None:
         editor.notify("Save the score first (ctrl+s): the copy goes beside it.", severity="warning")
         return
