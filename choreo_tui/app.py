@@ -23,6 +23,7 @@ from choreo_tui.samples import copy_sample, free_name, slug
 from choreo_tui.screens.dialogs import AskTitle, OpeningScreen, QuitUnsaved
 from choreo_tui.screens.help import HelpScreen, focused_help, key_lines
 from choreo_tui.screens.start import StartScreen
+from choreo_tui.typed import Typing
 from notation import LoadError, SaveError, save
 from notation.edits import History
 from notation.model import Scene, Score
@@ -63,6 +64,7 @@ class ChoreoApp(KeepingFlows):
         self.keeping = Safekeeping()
         self.read_stamp: Stamp | None = None
         self._typed: Typed | None = None
+        self._typing: Typing | None = None
         self._told: str | None = None
 
     # ----- starting ------------------------------------------------------------------
@@ -175,6 +177,11 @@ class ChoreoApp(KeepingFlows):
         if self.replay:
             self.replay = False
             self.call_after_refresh(self.open_replay, 0)
+
+    @on(Typing)
+    def _typing_seen(self, event: Typing) -> None:
+        # Kept for keep_typing, which puts it in the recovery copy once a second.
+        self._typing = event
 
     # ----- the start screen ----------------------------------------------------------
 

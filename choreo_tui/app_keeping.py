@@ -21,7 +21,7 @@ from notation.stamp import DiskState, Stamp, load_stamped
 
 if TYPE_CHECKING:
     from choreo_tui.screens.editor import EditorScreen
-    from choreo_tui.typed import Typed
+    from choreo_tui.typed import Typed, Typing
 
 # The dialogs, the diff they show and the beat form are imported when first
 # needed, not at launch: startup to the first frame is a measured goal.
@@ -34,6 +34,7 @@ class KeepingFlows(App[int]):
     history: History | None
     keeping: Safekeeping
     _typed: Typed | None
+    _typing: Typing | None
     _told: str | None
 
     @property
@@ -179,12 +180,12 @@ class KeepingFlows(App[int]):
                 markup=False,
             )
         self._told = error
-        editor, history = self.editor, self.history
-        if editor is None or history is None or self.keeping.read_only:
+        history = self.history
+        if history is None or self.keeping.read_only:
             return
-        from choreo_tui.typed import typed_text, with_typed
+        from choreo_tui.typed import typed_now, with_typed
 
-        typed = typed_text(editor, history.score)
+        typed = typed_now(self._typing, history.score)
         if typed is not None and typed != self._typed:
             self.keeping.changed(with_typed(history.score, typed), dirty=True)
         self._typed = typed

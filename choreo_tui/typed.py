@@ -2,45 +2,44 @@
 
 The form applies a field when Enter is pressed or the field is left; until then
 the score does not hold it. A coordinator typing a long note in rehearsal must
-not lose it to a crash, so the app reads the typed text once a second and puts
-it into the recovery copy, without making it an edit (no undo step, no checks).
+not lose it to a crash, so the form says what is typed (``Typing``, bubbling up
+to the app) and the app puts it into the recovery copy once a second, without
+making it an edit (no undo step, no checks). Nobody reads the form's fields from
+outside it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from textual.css.query import NoMatches
+from textual.message import Message
 
-from choreo_tui.widgets.beat_form import TEXT_FIELDS, BeatForm
 from notation import edits
-from notation.model import Score
-
-if TYPE_CHECKING:
-    from choreo_tui.screens.editor import EditorScreen
+from notation.model import Beat, Score
 
 Typed = tuple[int, dict[str, Any]]
 """The beat's index and its fields' typed text."""
 
 
-def typed_text(editor: EditorScreen, score: Score) -> Typed | None:
-    """The text fields typed but not yet applied to ``score``'s form beat, if any."""
-    try:
-        form = editor.query_one(BeatForm)
-    except NoMatches:
+class Typing(Message):
+    """The beat form's text fields now read ``fields`` (only those that differ from ``beat``)."""
+
+    def __init__(self, index: int, beat: Beat, fields: dict[str, Any]) -> None:
+        super().__init__()
+        self.index = index
+        self.beat = beat
+        """The beat the text was typed over: it counts only while the score still holds it."""
+        self.fields = fields
+
+
+def typed_now(typing: Typing | None, score: Score) -> Typed | None:
+    """What ``typing`` says is typed but not yet applied to ``score``, if it still applies."""
+    if typing is None or not typing.fields:
         return None
-    index = form.index
-    if index is None or index >= len(score.beats) or form.beat is not score.beats[index]:
-        return None
-    typed: dict[str, Any] = {}
-    try:
-        for name in TEXT_FIELDS:
-            typed.update(form.changes_from(name) or {})
-    except NoMatches:
-        # The once-a-second timer can fire while the form is being torn down
-        # (closing the app); there is nothing typed to keep then.
-        return None
-    return (index, typed) if typed else None
+    index = typing.index
+    if index >= len(score.beats) or score.beats[index] is not typing.beat:
+        return None  # applied since, or the beat is gone: nothing pending any more
+    return (index, typing.fields)
 
 
 def with_typed(score: Score, typed: Typed) -> Score:

@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Checkbox, Input, Label, Static
 
+from choreo_tui.typed import Typing
 from choreo_tui.widgets.parts import PartsTable
 from choreo_tui.widgets.tick import Tick
 from notation.agreement import is_current
@@ -229,6 +230,19 @@ class BeatForm(Vertical):
         event.stop()
         if event.input.id:
             self.commit(event.input.id)
+
+    @on(Input.Changed)
+    def _typing(self, event: Input.Changed) -> None:
+        # What is typed but not applied goes up to the app for the recovery copy.
+        beat, index = self.beat, self.index
+        if beat is None or index is None or event.input.id not in TEXT_FIELDS:
+            return
+        fields = {
+            name: value
+            for name in TEXT_FIELDS
+            if (value := self.query_one(f"#{name}", Input).value) != getattr(beat, name)
+        }
+        self.post_message(Typing(index, beat, fields))
 
     @on(Input.Blurred)
     def _blurred(self, event: Input.Blurred) -> None:
