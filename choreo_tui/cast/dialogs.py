@@ -15,29 +15,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
+from choreo_tui.screens.dialog import Dialog
 from choreo_tui.widgets.tick import TickBox, TickList
 from notation.model import Score
 
-DIALOG_CSS = """
-{name} {{ align: center middle; }}
-{name} > Vertical {{
-    width: 76; max-width: 100%; height: auto; max-height: 100%;
-    border: thick $accent; background: $surface; padding: 0 1;
-}}
-{name} .question {{ margin-bottom: 1; }}
-{name} .problem {{ color: $error; }}
-"""
 
-
-class Choice(ModalScreen[str | None]):
+class Choice(Dialog[str | None]):
     """A question with a few answers; dismissed with the chosen answer's id, or None."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="Choice") + "Choice OptionList { height: auto; }"
+    DEFAULT_CSS = "Choice OptionList { height: auto; }"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "escape", "back", "Back", id="cast.dialog.back", tooltip="Answer nothing and go back"
@@ -89,17 +79,14 @@ def parse_time(text: str) -> datetime | None:
     return at if at.tzinfo is not None else None
 
 
-class LeaveCast(ModalScreen[Leaving | None]):
+class LeaveCast(Dialog[Leaving | None]):
     """Keep or discard the cast changes; offer a boundary_change log entry when tables changed."""
 
-    DEFAULT_CSS = (
-        DIALOG_CSS.format(name="LeaveCast")
-        + """
+    DEFAULT_CSS = """
     LeaveCast SelectionList { height: auto; max-height: 5; }
     LeaveCast Horizontal { height: auto; margin-top: 1; }
     LeaveCast Button { margin-right: 1; }
     """
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority, so the keys work from inside the note and time fields too.
         Binding(

@@ -14,10 +14,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
+from choreo_tui.screens.dialog import Dialog
 from choreo_tui.widgets.tick import TickList
 from notation.areas import (
     ALIASES,
@@ -34,16 +34,8 @@ from notation.model import Performer, Score
 
 HoldCall = Callable[[], None]
 
+# The box itself is Dialog's, with its -loud frame: read from across the room.
 RITUAL_CSS = """
-.ritual {
-    width: 72;
-    max-width: 100%;
-    height: auto;
-    max-height: 100%;
-    border: thick $accent;
-    background: $surface;
-    padding: 0 1;
-}
 .ritual.wide { width: 100; }
 .ritual-title { text-style: bold; margin-bottom: 1; }
 .keys { color: $text-muted; margin-top: 1; }
@@ -61,10 +53,11 @@ def _hold_binding() -> Binding:
     )
 
 
-class DialogWithHold(ModalScreen[object]):
+class DialogWithHold(Dialog[object]):
     """A ritual dialog in which ``!`` still calls a hold: the cue works everywhere."""
 
-    DEFAULT_CSS = "DialogWithHold { align: center middle; }" + RITUAL_CSS
+    DEFAULT_CLASSES = "-loud"
+    DEFAULT_CSS = RITUAL_CSS
 
     def __init__(self, on_hold: HoldCall | None = None) -> None:
         super().__init__()
@@ -134,14 +127,15 @@ class CheckinDialog(DialogWithHold):
         self.query_one(SelectionList).select_all()
 
 
-class HoldDialog(ModalScreen[None]):
+class HoldDialog(Dialog[None]):
     """The self-care cue was called: everything stops, and the question is what they need."""
 
+    DEFAULT_CLASSES = "-loud"
     DEFAULT_CSS = (
         RITUAL_CSS
         + """
-    HoldDialog { align: center middle; background: $error 40%; }
-    HoldDialog .ritual { border: thick $error; }
+    HoldDialog { background: $error 40%; }
+    HoldDialog > .ritual.hold { border: thick $error; }
     #hold-question {
         text-style: bold reverse;
         content-align: center middle;

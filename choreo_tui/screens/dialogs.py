@@ -1,5 +1,5 @@
 """Small modal questions: quit without saving, a new score's title, who agreed a beat,
-which kind of part to add, and a file that could not be read."""
+and which kind of part to add."""
 
 from __future__ import annotations
 
@@ -10,29 +10,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from choreo_tui.screens.dialog import Dialog
 from choreo_tui.widgets.pick import Pick
 
-DIALOG_CSS = """
-{name} {{ align: center middle; }}
-{name} > Vertical {{
-    width: 70; max-width: 100%; height: auto; max-height: 100%;
-    border: round $accent; padding: 0 1; background: $surface;
-}}
-{name} .buttons {{ height: 1; margin-top: 1; }}
-{name} Button {{ margin-right: 2; }}
-{name} Input {{ border: none; height: 1; padding: 0 1; background: $boost; }}
-{name} .error {{ color: $text-error; height: auto; }}
-"""
 
-
-class QuitUnsaved(ModalScreen[str]):
+class QuitUnsaved(Dialog[str]):
     """Unsaved changes: save and quit, quit without saving, or stay."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="QuitUnsaved")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss('stay')", "Stay", id="quit_stay"),
         Binding("s", "dismiss('save')", "Save and quit", id="quit_save"),
@@ -57,10 +45,9 @@ class QuitUnsaved(ModalScreen[str]):
         self.dismiss(event.button.id or "stay")
 
 
-class AskTitle(ModalScreen[str | None]):
+class AskTitle(Dialog[str | None]):
     """The title of a new score (required by the format)."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="AskTitle")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Cancel", id="title_cancel"),
     ]
@@ -86,10 +73,9 @@ class AskTitle(ModalScreen[str | None]):
         self.dismiss(title)
 
 
-class AgreeDialog(ModalScreen[list[str] | None]):
+class AgreeDialog(Dialog[list[str] | None]):
     """Tick the performers who agreed the selected beat, as it stands now."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="AgreeDialog")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Cancel", id="agree_cancel"),
         Binding("f10", "record", "Record", id="agree_record"),
@@ -135,10 +121,9 @@ class AgreeDialog(ModalScreen[list[str] | None]):
         self.dismiss(None)
 
 
-class ChooseKind(ModalScreen[str | None]):
+class ChooseKind(Dialog[str | None]):
     """Which kind of part to add to the beat."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="ChooseKind")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Cancel", id="kind_cancel"),
     ]

@@ -15,13 +15,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from choreo_tui.cli.export import default_output
 from choreo_tui.samples import SUFFIX, free_name
-from choreo_tui.screens.dialogs import DIALOG_CSS
+from choreo_tui.screens.dialog import Dialog
 from notation import SaveError, Score
 from notation.sharing import export
 from notation.writing import write_private
@@ -41,10 +40,9 @@ class ExportChoice:
     with_boundaries: bool
 
 
-class ExportDialog(ModalScreen[ExportChoice | None]):
+class ExportDialog(Dialog[ExportChoice | None]):
     """Pick the format of the director's copy; b toggles boundaries and riders."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="ExportDialog")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Cancel", id="export_cancel"),
         Binding(

@@ -21,11 +21,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 from textual.widgets.button import ButtonVariant
 
-from choreo_tui.screens.restore import DIFF_DIALOG_CSS, what_differs
+from choreo_tui.screens.restore import DiffDialog, what_differs
 from notation import LoadError, SaveError, Score, dumps
 from notation.stamp import DiskState
 from notation.writing import write_private
@@ -74,10 +73,9 @@ def save_copy(path: Path, score: Score) -> Path:
     raise SaveError(f"{path.parent}: not saved: no free name for a copy")
 
 
-class ExternalChangeScreen(ModalScreen[str]):
+class ExternalChangeScreen(DiffDialog):
     """The file changed (or vanished) on disk since it was opened: what now?"""
 
-    DEFAULT_CSS = DIFF_DIALOG_CSS.format(name="ExternalChangeScreen")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "answer('cancel')", "Cancel", id="external_cancel"),
         Binding("c", "answer('copy')", "Save a copy", id="external_copy"),

@@ -17,28 +17,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from choreo_tui.cli.diff import render_text
 from choreo_tui.recovery import Recovered
+from choreo_tui.screens.dialog import Dialog
 from notation import Score
 from notation.diff import diff_scores
 
 RESTORE, DISCARD = "restore", "discard"
-
-DIFF_DIALOG_CSS = """
-{name} {{ align: center middle; }}
-{name} > Vertical {{
-    width: 90; max-width: 100%; height: auto; max-height: 100%;
-    border: round $warning; padding: 0 1; background: $surface;
-}}
-{name} VerticalScroll {{ height: auto; max-height: 14; margin: 1 0; background: $boost; }}
-{name} .buttons {{ height: 1; margin-top: 1; }}
-{name} Button {{ min-width: 8; height: 1; border: none; margin-right: 2; }}
-{name} .warning {{ color: $text-warning; height: auto; }}
-{name} #confirm {{ display: none; }}
-"""
 
 
 def what_differs(before: Score | None, after: Score) -> str:
@@ -58,10 +45,19 @@ def when_words(moment: datetime) -> str:
     return f"{local:%Y-%m-%d %H:%M}"
 
 
-class RestoreScreen(ModalScreen[str]):
+class DiffDialog(Dialog[str]):
+    """A question about two versions of the score, showing what differs between them."""
+
+    DEFAULT_CLASSES = "-wide -warning"
+    DEFAULT_CSS = """
+    DiffDialog Button { min-width: 8; height: 1; border: none; }
+    DiffDialog #confirm { display: none; }
+    """
+
+
+class RestoreScreen(DiffDialog):
     """Unsaved edits were found: restore them (the default) or discard them."""
 
-    DEFAULT_CSS = DIFF_DIALOG_CSS.format(name="RestoreScreen")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r,escape", "restore", "Restore", id="recovery_restore"),
         Binding("d", "discard", "Discard", id="recovery_discard"),
