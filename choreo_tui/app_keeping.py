@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App
 
 from choreo_tui.safekeeping import Safekeeping
@@ -120,16 +121,31 @@ class KeepingFlows(App[int]):
             self.save()
 
     def reload(self) -> None:
-        """Replace the edits with the file on disk (ctrl+z brings them back)."""
+        """Replace the edits with the file on disk (ctrl+z brings them back).
+
+        The file is read and checked in a thread, so a big score never stalls the screen.
+        """
         if self.history is None or self.path is None:
             return
+        self._read_again(self.path)
+
+    @work(thread=True, exclusive=True, group="reload")
+    def _read_again(self, path: Path) -> None:
         try:
-            score, stamp = load_stamped(self.path)
+            score, stamp = load_stamped(path)
         except LoadError as error:
-            self.notify(
-                error.render(), title="Not reloaded", severity="error", timeout=15, markup=False
-            )
+            self.call_from_thread(self._not_reloaded, error)
             return
+        self.call_from_thread(self._reloaded, path, score, stamp)
+
+    def _not_reloaded(self, error: LoadError) -> None:
+        self.notify(
+            error.render(), title="Not reloaded", severity="error", timeout=15, markup=False
+        )
+
+    def _reloaded(self, path: Path, score: Score, stamp: Stamp | None) -> None:
+        if self.history is None or self.path != path:
+            return  # another score was opened meanwhile
         editor = self.editor
         if editor is not None:
             editor.apply_score(score, "reload from disk")

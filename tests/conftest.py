@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,6 +43,42 @@ def steady_cursor(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatc
     """
     if "snap_compare" in request.fixturenames:
         monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+
+
+WRITERS = ("save", "reload")
+"""Worker groups that write or read the score file in a thread."""
+
+
+async def _settle(pilot: Pilot[Any]) -> None:
+    app = pilot.app
+    for _ in range(10):  # a save that finishes can start the one queued behind it
+        busy = [w for w in app.workers if w.group in WRITERS and not w.is_finished]
+        if not busy:
+            return
+        await app.workers.wait_for_complete(busy)
+        await pilot._wait_for_screen()
+
+
+@pytest.fixture(autouse=True)
+def settled_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a key press or a pause, the saves and reloads it started are over.
+
+    Saving and reloading run in threads, so a Pilot test would otherwise look at the
+    file before (or after) the write by chance. Their callbacks run on the app's
+    loop, which is free while this waits, so the wait always ends.
+    """
+    press, pause = Pilot.press, Pilot.pause
+
+    async def press_and_settle(self: Pilot[Any], *keys: str) -> None:
+        await press(self, *keys)
+        await _settle(self)
+
+    async def pause_and_settle(self: Pilot[Any], delay: float | None = None) -> None:
+        await pause(self, delay)
+        await _settle(self)
+
+    monkeypatch.setattr(Pilot, "press", press_and_settle)
+    monkeypatch.setattr(Pilot, "pause", pause_and_settle)
 
 
 def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:

@@ -1,0 +1,96 @@
+"""Saving and reloading after a change on disk run in threads: the screen never waits
+for the disk, what was written is what is marked saved, and quitting waits for it."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from conftest import sync
+from factories import beat, performer, score
+
+from choreo_tui.app import ChoreoApp
+from notation import load, save
+from notation.model import Score
+
+SIZE = (100, 30)
+
+
+def two_beats(title: str = "approach") -> Score:
+    return score(beat(title=title), beat(), performers=(performer("ana"), performer("ben")))
+
+
+def app_on(path: Path) -> ChoreoApp:
+    return ChoreoApp(path, keymap_file=path.parent / "no-keys.toml", folder=path.parent)
+
+
+class Watched:
+    """Notes which thread writes the score, and holds the write until told."""
+
+    def __init__(self, app: ChoreoApp) -> None:
+        self.writers: list[str] = []
+        self.go = threading.Event()
+        self.write = app.write_score
+        app.write_score = self.write_score  # type: ignore[method-assign]
+
+    def write_score(self, path: Path, score: Score) -> None:
+        self.writers.append(threading.current_thread().name)
+        assert self.go.wait(30), "the test never let the write go on"
+        self.write(path, score)
+
+
+@sync
+async def test_the_write_runs_off_the_ui_thread_and_an_edit_during_it_stays_unsaved(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "s.score.toml"
+    save(two_beats(), path)
+    app = app_on(path)
+    watched = Watched(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")  # an edit
+        app.save()  # the write waits for `go` in its thread; the screen does not
+        assert app._saving
+        # Another edit, made while the first is being written (not through Pilot,
+        # whose press waits for saves to end).
+        editor = app.editor
+        assert editor is not None
+        editor.action_add_beat()
+        assert app.history is not None and len(app.history.score.beats) == 4
+        watched.go.set()
+        await pilot.pause()
+        assert not app._saving
+        assert watched.writers and watched.writers[0] != threading.main_thread().name
+        assert len(load(path).beats) == 3, "the file holds what was saved"
+        assert app.history.dirty, "the edit made during the write is not saved"
+        assert "unsaved" in app.sub_title
+
+
+@sync
+async def test_save_and_quit_waits_for_the_write(tmp_path: Path) -> None:
+    path = tmp_path / "s.score.toml"
+    save(two_beats(), path)
+    app = app_on(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "ctrl+q")
+        await pilot.pause()
+        await pilot.press("s")  # save and quit
+        await pilot.pause()
+    assert len(load(path).beats) == 3
+    assert app.return_code == 0
+
+
+@sync
+async def test_reloading_reads_the_file_in_a_thread(tmp_path: Path) -> None:
+    path = tmp_path / "s.score.toml"
+    save(two_beats(), path)
+    app = app_on(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        save(two_beats("changed on disk"), path)
+        await pilot.press("ctrl+s")  # the file changed: asks instead of overwriting
+        await pilot.press("l")  # reload
+        await pilot.pause()
+        assert app.history is not None
+        assert app.history.score.beats[0].title == "changed on disk"
+        assert not app.history.dirty
