@@ -523,7 +523,7 @@ def test_inline_rule_with_conditions_from_a_file() -> None:
 
 
 def spec_met(condition: str, t: Touch, other_surface: str) -> bool:
-    """Whether a touch meets a condition, as score-format.md words it."""
+    """Whether a touch meets a condition, as docs/format.md words it."""
     if condition == "over_clothing":
         return t.over_clothing
     if condition == "light":

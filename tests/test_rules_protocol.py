@@ -629,7 +629,7 @@ def protocol_scores(draw: st.DrawFn) -> Score:
 
 
 def expected_protocol_codes(s: Score) -> set[str]:
-    """N201-N203, S301-S303 and C404 for beat 1, straight from score-format.md."""
+    """N201-N203, S301-S303 and C404 for beat 1, straight from docs/format.md."""
     b, people_ = s.beats[0], s.by_id
     codes_: set[str] = set()
     nude_ = any(areas for areas in b.bare.values())
