@@ -26,19 +26,14 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
-from pydantic.config import JsonDict
 
 from notation.areas import AREA_NAMES, GROIN, Status, leaves_of, suggest
-from notation.json_schema import link
+from notation.model_schema import AREA_SCHEMA, facing_schema, other_must_say, status_or_table
 
 FORMAT: Final = "choreo-score"
 VERSION: Final = 1
 
 SLUG_PATTERN = r"^[a-z][a-z0-9_-]*$"
-
-# What validators say, for the generated JSON Schema (``notation.schema``): the
-# area names are one definition there, referred to wherever an area is used.
-AREA_SCHEMA: Final[JsonDict] = link("area")
 
 
 def _check_area(name: str) -> str:
@@ -120,12 +115,7 @@ Facing = Annotated[
     str,
     Strict(),
     AfterValidator(_check_facing),
-    WithJsonSchema(
-        {
-            "anyOf": [{"enum": list(DIRECTIONS)}, {"type": "string", "pattern": SLUG_PATTERN}],
-            "description": "DS, US, SL, SR or a performer id",
-        }
-    ),
+    WithJsonSchema(facing_schema(DIRECTIONS, SLUG_PATTERN)),
 ]
 
 
@@ -152,28 +142,10 @@ class Model(BaseModel):
         return copied
 
 
-def _status_or_table(schema: JsonDict) -> None:
-    # The schema of AreaRule says what `_from_plain_status` accepts: a bare status too.
-    table = dict(schema)
-    schema.clear()
-    schema["description"] = table.pop("description")
-    schema["oneOf"] = [{"enum": list(get_args(Status)), "type": "string"}, table]
-
-
-def _other_must_say(schema: JsonDict) -> None:
-    # The schema of Garment says what `_other_must_say` checks.
-    schema["allOf"] = [
-        {
-            "if": {"properties": {"kind": {"const": "other"}}, "required": ["kind"]},
-            "then": {"required": ["covers"], "properties": {"covers": {"minItems": 1}}},
-        }
-    ]
-
-
 class AreaRule(Model):
     """One area's entry in a boundaries table: a status and optional conditions."""
 
-    model_config = ConfigDict(json_schema_extra=_status_or_table)
+    model_config = ConfigDict(json_schema_extra=status_or_table)
 
     status: Status
     only: tuple[Condition, ...] = ()
@@ -219,7 +191,7 @@ class Rider(Model):
 class Garment(Model):
     """A modesty garment worn by one performer (never shared)."""
 
-    model_config = ConfigDict(json_schema_extra=_other_must_say)
+    model_config = ConfigDict(json_schema_extra=other_must_say)
 
     kind: GarmentKind
     covers: tuple[AreaName, ...] = ()
