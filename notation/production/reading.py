@@ -8,6 +8,7 @@ never quote values from the file.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from pathlib import Path
 from typing import Any, TypeVar
@@ -174,24 +175,19 @@ def load_layer(path: str | Path) -> SceneLayer:
 def find_production(score_path: str | Path) -> Path | None:
     """The nearest ``production.toml`` in the score's folder or a folder above, or None.
 
-    A ``production.toml`` that is not a regular file (a folder of that name) is not one.
+    The path comes back in the form the score's was given (relative stays
+    relative: ``scenes/ep1/x.score.toml`` -> ``scenes/production.toml``), so
+    messages stay short and one production is always named the same way. A
+    ``production.toml`` that is not a regular file (a folder of that name) is not one.
     """
-    folder = Path(score_path).absolute().parent
-    for candidate in (folder, *folder.parents):
-        found = candidate / PRODUCTION_FILE
+    given = Path(score_path).parent
+    levels = len(given.absolute().parents) + 1
+    for up in range(levels):
+        folder = Path(os.path.normpath(os.path.join(given, *([os.pardir] * up)) or "."))
+        found = folder / PRODUCTION_FILE
         try:
             if found.is_file():
-                return _shown_path(found, Path(score_path))
+                return found
         except OSError:
             continue
     return None
-
-
-def _shown_path(found: Path, score_path: Path) -> Path:
-    """``found`` relative to where the score's path is relative to, so messages stay short."""
-    if score_path.is_absolute():
-        return found
-    try:
-        return Path(found).relative_to(Path.cwd())
-    except ValueError:
-        return found
