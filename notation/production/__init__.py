@@ -95,6 +95,12 @@ def open_score(path: str | Path, cache: Productions | None = None) -> Score | Pr
     return merge(production, layer, str(path), str(found))
 
 
+def load_merged(path: str | Path) -> Score:
+    """The score to read, check or export: merged through its production when it has one."""
+    opened = open_score(path)
+    return opened.score if isinstance(opened, ProductionScene) else opened
+
+
 def save_scene(
     scene: ProductionScene, edited: Score, path: str | Path | None = None
 ) -> ProductionScene:
@@ -132,6 +138,7 @@ __all__ = [
     "dumps_production",
     "find_production",
     "load_layer",
+    "load_merged",
     "load_production",
     "loads_layer",
     "loads_production",

@@ -10,8 +10,10 @@ partial, which the score schema would refuse).
 
 from __future__ import annotations
 
+import contextlib
 import json
 from importlib import resources
+from pathlib import Path
 from typing import Any, Final
 
 from notation.areas import ALIASES, NODES
@@ -19,6 +21,7 @@ from notation.model import SLUG_PATTERN
 from notation.production.model import Production, SceneLayer
 from notation.production.writing import LAYER_SCHEMA_FILE, PRODUCTION_SCHEMA_FILE
 from notation.schema import DRAFT
+from notation.writing import SaveError, write_private
 
 Json = dict[str, Any]
 
@@ -105,3 +108,17 @@ def text_of(schema: Json) -> str:
 def shipped(name: str) -> str:
     """A schema file installed with the package."""
     return resources.files("notation").joinpath(name).read_text(encoding="utf-8")
+
+
+def ensure_beside(target: Path, name: str) -> None:
+    """Write schema ``name`` beside ``target`` if it is missing, so its ``#:schema`` line holds.
+
+    An existing file is left alone (``choreo schema --kind ... --force`` refreshes it).
+    A schema that cannot be written is no reason to fail a save: the file is still valid.
+    """
+    beside = target.parent / name
+    if beside.exists():
+        return
+    schema = production_schema() if name == PRODUCTION_SCHEMA_FILE else layer_schema()
+    with contextlib.suppress(SaveError):
+        write_private(beside, text_of(schema))

@@ -132,18 +132,27 @@ def dumps_layer(layer: SceneLayer) -> str:
     return "".join(w.out)
 
 
-def _save(text: str, path: str | Path) -> None:
+def _save(text: str, path: str | Path, schema: str) -> None:
     target = Path(path)
     _refuse_unusable_name(target)
     _refuse_newer(target)
     write_private(target, text)
+    from notation.production.schema import ensure_beside
+
+    ensure_beside(target, schema)
 
 
 def save_production(production: Production, path: str | Path) -> None:
-    """Save ``production.toml`` atomically with mode 0600. Raises ``SaveError``."""
-    _save(dumps_production(production), path)
+    """Save ``production.toml`` atomically with mode 0600 (and its schema beside it if missing).
+
+    Raises ``SaveError``; the file on disk is unchanged then.
+    """
+    _save(dumps_production(production), path, PRODUCTION_SCHEMA_FILE)
 
 
 def save_layer(layer: SceneLayer, path: str | Path) -> None:
-    """Save a production score (its own layer) atomically with mode 0600. Raises ``SaveError``."""
-    _save(dumps_layer(layer), path)
+    """Save a production score (its own layer) atomically with mode 0600. Raises ``SaveError``.
+
+    The schema its first line names is written beside it if missing.
+    """
+    _save(dumps_layer(layer), path, LAYER_SCHEMA_FILE)

@@ -1,0 +1,201 @@
+"""``production init``: turn a folder of standalone scores into a production, losing nothing.
+
+The cast is built from the scores' ``[[performers]]`` (in order of first
+appearance, scores by path). Where a performer's record is the same in every
+score it moves into the cast whole. Where it differs, the cast takes one version
+and every other score keeps its differences as overrides, so each score merges
+back to exactly the performer it had:
+
+- the version no other version widens (the widest), so no scene newly widens
+  the cast and P602 does not appear; among several, the most common, then the
+  first. When no version is the widest the most common is taken and the wider
+  scenes keep a scene-specific consent that P602 notes (``Adoption.widening``);
+- a table (boundaries, will_touch, rider) that some score does not have at all
+  stays out of the cast (an override can replace or layer, never remove).
+
+Scene defaults in ``[production]`` (medium, closed set, self-care cue, tempo,
+coordinator, director) are the most common values; a scene that differs keeps
+its own. Before anything is written, every scene is merged back and compared
+with the original: the same performers, the same scene, the same findings as the
+set of (beat, code), except C403, reported once on ``production.toml``. If that
+does not hold, nothing is written.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from notation.checks import check
+from notation.model import Performer, Score
+from notation.production.checking import check_production_scene
+from notation.production.editing import split
+from notation.production.merging import ProductionScene, merge
+from notation.production.model import (
+    PRODUCTION_FILE,
+    PerformerLayer,
+    Production,
+    ProductionInfo,
+    SceneHeader,
+    SceneLayer,
+)
+from notation.production.widening import widened
+
+T = TypeVar("T")
+
+_DEFAULTS = ("medium", "closed_set", "self_care_cue", "tempo", "coordinator", "director")
+_TABLES = ("boundaries", "will_touch", "rider")
+
+
+class AdoptError(Exception):
+    """The folder cannot become a production; nothing was written. ``str`` says why."""
+
+
+@dataclass(frozen=True)
+class AdoptedScene:
+    """One score: where it is, the standalone original, and its new layer (merged)."""
+
+    path: Path
+    original: Score
+    scene: ProductionScene
+
+    @property
+    def layer(self) -> SceneLayer:
+        """What the scene's file holds now."""
+        return self.scene.layer
+
+
+@dataclass
+class Adoption:
+    """The production made from a folder of scores, not yet written."""
+
+    production: Production
+    scenes: list[AdoptedScene]
+    differing: dict[str, list[str]] = field(default_factory=dict)
+    """Performer id -> the scores (names) whose record differs from the cast's."""
+    widening: dict[str, list[str]] = field(default_factory=dict)
+    """Performer id -> the scores whose record is wider than the cast's (P602)."""
+
+
+def _most_common(values: Sequence[T]) -> T:
+    counts = Counter(repr(v) for v in values)
+    best = max(counts.values())
+    return next(v for v in values if counts[repr(v)] == best)
+
+
+def _cast_record(versions: list[Performer]) -> Performer:
+    """The cast's record for one performer from the versions in each score."""
+    distinct: list[Performer] = []
+    for version in versions:
+        if version not in distinct:
+            distinct.append(version)
+    if len(distinct) == 1:
+        return distinct[0]
+    # A table missing from any version stays out of the cast, so every version is a layer.
+    missing = {key: None for key in _TABLES if any(getattr(v, key) is None for v in versions)}
+    candidates = [v.model_copy(update=missing) if missing else v for v in versions]
+    widest = [c for c in candidates if not any(widened(c, other) for other in versions)]
+    return _most_common(widest or candidates)
+
+
+def plan(folder: Path, scores: Sequence[tuple[Path, Score]], title: str | None) -> Adoption:
+    """The production for ``scores`` (read from ``folder``), verified; raises ``AdoptError``."""
+    if not scores:
+        raise AdoptError(f"{folder}: no *.score.toml files here to make a production from")
+    order: list[str] = []
+    versions: dict[str, list[Performer]] = {}
+    for _, score in scores:
+        for performer in score.performers:
+            if performer.id not in versions:
+                order.append(performer.id)
+                versions[performer.id] = []
+            versions[performer.id].append(performer)
+    cast = tuple(_cast_record(versions[pid]) for pid in order)
+    scenes = [score.scene for _, score in scores]
+    name = title or _most_common([s.production for s in scenes if s.production] or [folder.name])
+    defaults = {key: _most_common([getattr(s, key) for s in scenes]) for key in _DEFAULTS}
+    info = ProductionInfo.model_validate({"title": name or "Untitled production", **defaults})
+    production = Production(production=info, performers=cast)
+    adoption = Adoption(production, [])
+    for path, score in scores:
+        # A scene that named no production now belongs to this one.
+        if not score.scene.production:
+            score = score.replace(scene=score.scene.model_copy(update={"production": info.title}))
+        blank = SceneLayer.model_construct(scene=SceneHeader(title=score.scene.title))
+        draft = merge(production, blank, str(path), str(folder / PRODUCTION_FILE))
+        layer = split(draft, score)
+        # split keeps an entry only where it is needed; a listed performer stays listed.
+        present = {entry.id for entry in layer.performers}
+        missing = [p.id for p in score.performers if p.id not in present]
+        if missing:
+            entries = {e.id: e for e in layer.performers}
+            for pid in missing:
+                entries[pid] = PerformerLayer(id=pid)
+            ordered = tuple(entries[p.id] for p in score.performers if p.id in entries)
+            layer = layer.model_copy(update={"performers": ordered})
+        scene = merge(production, layer, str(path), str(folder / PRODUCTION_FILE))
+        adoption.scenes.append(AdoptedScene(path, score, scene))
+        by_id = production.by_id
+        for performer in score.performers:
+            if performer != by_id[performer.id]:
+                adoption.differing.setdefault(performer.id, []).append(path.name)
+            if widened(by_id[performer.id], performer):
+                adoption.widening.setdefault(performer.id, []).append(path.name)
+    verify(adoption)
+    return adoption
+
+
+def _findings(codes: set[tuple[int | None, str]]) -> set[tuple[int | None, str]]:
+    return {item for item in codes if item[1] not in ("C403", "P602")}
+
+
+def verify(adoption: Adoption) -> None:
+    """Raise ``AdoptError`` unless every scene merges back to what it was, findings and all."""
+    for item in adoption.scenes:
+        merged, original = item.scene.score, item.original
+        name = item.path.name
+        if merged.scene != original.scene or merged.beats != original.beats:
+            raise AdoptError(f"{name}: the scene would not read back the same; nothing written")
+        if merged.by_id != original.by_id:
+            raise AdoptError(
+                f"{name}: a performer's record would not read back the same; nothing written"
+            )
+        before = {(f.beat, f.code) for f in check(original)}
+        after = {(f.beat, f.code) for f in check_production_scene(item.scene)}
+        if _findings(before) != _findings(after):
+            raise AdoptError(f"{name}: its findings would change; nothing written")
+
+
+def write(adoption: Adoption, folder: Path) -> None:
+    """Write the scenes' new files, then ``production.toml``; all or nothing.
+
+    The scenes are replaced first (each atomically) and ``production.toml`` last:
+    until it exists, a rewritten scene fails to load loudly rather than merge with
+    a wrong cast. If any write fails, the scenes already replaced are put back as
+    they were and ``AdoptError`` is raised. Raises ``AdoptError`` if
+    ``production.toml`` appeared meanwhile.
+    """
+    from notation.production.writing import save_layer, save_production
+    from notation.writing import SaveError, write_private
+
+    target = folder / PRODUCTION_FILE
+    originals: list[tuple[Path, str]] = []
+    try:
+        for item in adoption.scenes:
+            text = item.path.read_text(encoding="utf-8")
+            save_layer(item.layer, item.path)
+            originals.append((item.path, text))
+        if target.exists():
+            raise AdoptError(f"{target}: appeared while the production was being made")
+        save_production(adoption.production, target)
+    except (SaveError, OSError, AdoptError) as error:
+        for path, text in reversed(originals):
+            try:
+                write_private(path, text)
+            except SaveError:
+                continue
+        reason = error if isinstance(error, AdoptError) else f"cannot write ({error})"
+        raise AdoptError(f"{reason}; every score was put back as it was") from None
