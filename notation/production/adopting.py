@@ -113,6 +113,7 @@ def plan(folder: Path, scores: Sequence[tuple[Path, Score]], title: str | None) 
                 order.append(performer.id)
                 versions[performer.id] = []
             versions[performer.id].append(performer)
+    _refuse_borrowed_ids(scores, set(order))
     cast = tuple(_cast_record(versions[pid]) for pid in order)
     scenes = [score.scene for _, score in scores]
     name = title or _most_common([s.production for s in scenes if s.production] or [folder.name])
@@ -152,6 +153,25 @@ def _findings(codes: set[tuple[int | None, str]]) -> set[tuple[int | None, str]]
     return {item for item in codes if item[1] not in ("C403", "P602")}
 
 
+def _refuse_borrowed_ids(scores: Sequence[tuple[Path, Score]], cast: set[str]) -> None:
+    """Refuse a score whose beats name someone only another score has (its T505 would vanish).
+
+    In a production a beat may name any cast member, so such an id would quietly
+    start meaning that person: the coordinator must decide, not ``init``.
+    """
+    for path, score in scores:
+        own = set(score.by_id)
+        for number, beat in enumerate(score.beats, start=1):
+            borrowed = sorted((beat.ids() - own) & cast)
+            if borrowed:
+                ids = ", ".join(f"'{pid}'" for pid in borrowed)
+                raise AdoptError(
+                    f"{path.name}: beat {number} names {ids}, who is not among this score's "
+                    "performers but is in another score's (T505 here). Add the performer to "
+                    "this score or correct the id, then run production init again"
+                )
+
+
 def verify(adoption: Adoption) -> None:
     """Raise ``AdoptError`` unless every scene merges back to what it was, findings and all."""
     for item in adoption.scenes:
@@ -159,10 +179,11 @@ def verify(adoption: Adoption) -> None:
         name = item.path.name
         if merged.scene != original.scene or merged.beats != original.beats:
             raise AdoptError(f"{name}: the scene would not read back the same; nothing written")
-        if merged.by_id != original.by_id:
-            raise AdoptError(
-                f"{name}: a performer's record would not read back the same; nothing written"
-            )
+        for pid in sorted(set(merged.by_id) | set(original.by_id)):
+            if merged.by_id.get(pid) != original.by_id.get(pid):
+                raise AdoptError(
+                    f"{name}: performer '{pid}' would not read back the same; nothing written"
+                )
         before = {(f.beat, f.code) for f in check(original)}
         after = {(f.beat, f.code) for f in check_production_scene(item.scene)}
         if _findings(before) != _findings(after):
