@@ -45,6 +45,7 @@ from notation.production import (
     dumps_layer,
     loads_layer,
     merge,
+    recheck,
     split,
 )
 from notation.production.adopting import AdoptError, plan, write
@@ -197,3 +198,33 @@ def test_production_init_round_trips(scores: list[Score], title: str | None) -> 
         had_c403 = any((None, "C403") in found for found in before.values())
         now_c403 = cast_c403 or any((None, "C403") in found for found in after.values())
         assert had_c403 == now_c403
+
+
+@EXAMPLES
+@given(productions, layers, st.data())
+def test_recheck_after_a_cast_change_equals_a_full_check(
+    production: Production, layer: SceneLayer, data: st.DataObject
+) -> None:
+    # A missed re-check is a missed violation: what recheck leaves alone must not change.
+    if not production.performers:
+        return
+    scene = merge(production, layer)
+    old = production.performers[data.draw(st.integers(0, len(production.performers) - 1))]
+    new = data.draw(performer).model_copy(update={"id": old.id})
+    if data.draw(st.booleans()):
+        # Often only the boundaries change, the usual edit on the day.
+        new = old.model_copy(update={"boundaries": new.boundaries})
+    changed = production.with_performer(new)
+    before = check_production_scene(scene)
+    result = recheck([scene], changed, old.id)
+    full = check_production_scene(merge(changed, layer))
+    if not result:
+        assert old.id not in scene.score.by_id
+        assert _all(full) == _all(before)
+        return
+    (item,) = result
+    assert _all(item.applied_to(before)) == _all(full)
+
+
+def _all(findings: Any) -> Counter[tuple[str, int | None, str, str]]:
+    return Counter((f.path, f.beat, f.code, f.message) for f in findings)
