@@ -32,6 +32,10 @@ SEVERITY: dict[str, Severity] = {
 }
 """Every rule code of format 1 and its fixed severity."""
 
+# The production codes, kept apart from the scene codes above: only a score read
+# through its production (notation.production) can give them.
+SEVERITY.update({"P601": "error", "P602": "info"})
+
 SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 MARK: dict[str, str] = {"error": "✗", "warning": "⚠", "info": "ℹ", "ok": "✓"}
 """The mark that goes with each severity, so colour never carries meaning alone."""

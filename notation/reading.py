@@ -257,9 +257,9 @@ def _unwrap(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _model_at(loc: Sequence[int | str]) -> type[BaseModel] | None:
-    """The model class whose table ``loc`` points into."""
-    model: type[BaseModel] | None = Score
+def _model_at(loc: Sequence[int | str], root: type[BaseModel] = Score) -> type[BaseModel] | None:
+    """The model class whose table ``loc`` points into, from the file's ``root`` model."""
+    model: type[BaseModel] | None = root
     for part in loc:
         if model is None:
             return None
@@ -300,14 +300,14 @@ _TYPE_WORDS = {
 }
 
 
-def _problem(error: Any, lines: Mapping[Any, int]) -> Problem:
+def _problem(error: Any, lines: Mapping[Any, int], root: type[BaseModel] = Score) -> Problem:
     loc: tuple[int | str, ...] = tuple(error["loc"])
     kind: str = error["type"]
     line = _line_for(loc, lines)
     where = _where(loc[:-1]) if loc else "the top level"
     key = loc[-1] if loc else ""
     if kind == "extra_forbidden":
-        model = _model_at(loc[:-1])
+        model = _model_at(loc[:-1], root)
         valid = _keys_of(model) if model else []
         hint = suggest(str(key), valid) if valid else None
         tip = f"; did you mean `{hint}`?" if hint else ""
@@ -348,11 +348,17 @@ def _line_for(loc: tuple[int | str, ...], lines: Mapping[Any, int]) -> int | Non
     return min(under) if under else None
 
 
-def _problems(error: ValidationError, lines: Mapping[Any, int]) -> list[Problem]:
+def _problems(
+    error: ValidationError, lines: Mapping[Any, int], root: type[BaseModel] = Score
+) -> list[Problem]:
+    """Every validation error as a ``Problem`` with its line, hints taken from ``root``'s keys.
+
+    ``root`` is the model of the whole file: a score by default, or a production's.
+    """
     problems: list[Problem] = []
     seen: set[tuple[int | None, str]] = set()
     for item in error.errors(include_url=False):
-        problem = _problem(item, lines)
+        problem = _problem(item, lines, root)
         if (problem.line, problem.message) not in seen:
             seen.add((problem.line, problem.message))
             problems.append(problem)

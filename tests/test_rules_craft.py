@@ -277,7 +277,8 @@ def test_every_rule_code_has_a_trigger_and_a_near_miss() -> None:
     assert covered == contract
     from notation.findings import SEVERITY
 
-    assert set(SEVERITY) == contract
+    # P601/P602 need a production: their triggers and near-misses are in test_production_core.
+    assert set(SEVERITY) == contract | {"P601", "P602"}
 
 
 def _all_cases() -> list[Case]:

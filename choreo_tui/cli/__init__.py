@@ -21,6 +21,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("choreo_tui.cli.export", "write a director's copy (md, html or toml)"),
     "diff": ("choreo_tui.cli.diff", "what changed in the choreography between two versions"),
     "schema": ("choreo_tui.cli.schema", "print the JSON Schema of score format 1"),
+    "sheet": ("choreo_tui.cli.sheet", "write one performer's sheet for a production or score"),
+    "production": ("choreo_tui.cli.production", "production init: make a production of a folder"),
 }
 """Subcommand name -> (module, one-line help). Modules are imported on demand."""
 

@@ -12,9 +12,10 @@ import sys
 from datetime import datetime
 
 from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_OK
-from notation import LoadError, SaveError, load, save
+from notation import LoadError, SaveError, save
 from notation.agreement import agree
 from notation.model import LogEntry
+from notation.production import ProductionScene, open_score, save_scene
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,10 +34,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Record the agreement and save."""
     try:
-        score = load(args.file)
+        opened = open_score(args.file)
     except LoadError as error:
         print(error.render(), file=sys.stderr)
         return EXIT_BAD_INPUT
+    score = opened.score if isinstance(opened, ProductionScene) else opened
     if not 1 <= args.beat <= len(score.beats):
         print(
             f"{args.file}: error: there is no beat {args.beat}; "
@@ -64,7 +66,11 @@ def run(args: argparse.Namespace) -> int:
     entry = LogEntry(at=now, event="agreed", beat=args.beat, who=tuple(args.by))
     updated = score.replace(beats=tuple(beats), log=(*score.log, entry))
     try:
-        save(updated, args.file)
+        if isinstance(opened, ProductionScene):
+            # Only what the scene sets goes back into its file; the cast stays in production.toml.
+            save_scene(opened, updated, args.file)
+        else:
+            save(updated, args.file)
     except SaveError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -1,4 +1,9 @@
-"""``choreo check FILE... [--format text|json] [--strict]``: print findings.
+"""``choreo check FILE|DIR... [--format text|json] [--strict]``: print findings.
+
+A FILE is one score, read through its production when a ``production.toml``
+sits in its folder or above. A DIR is a production (its ``production.toml`` and
+every score under it) or, without one, every score in it. Each finding names
+the file to change (``notation.production.folder``).
 
 Exit 0 with no error findings, 1 with an error finding (or any warning with
 ``--strict``), 2 when a file could not be read (which wins over 1).
@@ -11,12 +16,18 @@ import json
 import sys
 
 from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
-from notation import Finding, LoadError, check, load
+from notation import Finding, LoadError
+from notation.production.folder import check_paths
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare FILE..., --format and --strict."""
-    parser.add_argument("files", nargs="+", metavar="FILE", help="score files to check")
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="score files, or folders (a production, or a folder of scores)",
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument(
         "--strict", action="store_true", help="exit 1 on warnings too, not only on errors"
@@ -32,15 +43,9 @@ def finding_line(path: str, finding: Finding) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Check every file; print text or one JSON object."""
-    findings: list[tuple[str, Finding]] = []
-    errors: list[LoadError] = []
-    for path in args.files:
-        try:
-            score = load(path)
-        except LoadError as problem:
-            errors.append(problem)
-            continue
-        findings += [(path, f) for f in check(score)]
+    report = check_paths(args.files)
+    findings: list[tuple[str, Finding]] = [(f.path, f.finding) for f in report.findings]
+    errors: list[LoadError] = report.errors
     if args.format == "json":
         document = {
             "findings": [
@@ -69,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         counts = {
             s: sum(1 for _, f in findings if f.severity == s) for s in ("error", "warning", "info")
         }
-        checked = len(args.files) - len(errors)
+        checked = report.checked
         summary = (
             f"{checked} file{'s' if checked != 1 else ''} checked: "
             f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes"

@@ -17,7 +17,8 @@ import sys
 from pathlib import Path
 
 from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_OK
-from notation import LoadError, SaveError, check, load
+from notation import LoadError, SaveError, check
+from notation.production import load_merged
 from notation.sharing import FORMATS, SUFFIXES, export
 from notation.writing import write_private
 
@@ -83,7 +84,8 @@ def run(args: argparse.Namespace) -> int:
         )
         return EXIT_BAD_INPUT
     try:
-        score = load(source)
+        # A production scene exports its merged view: names and characters from the cast.
+        score = load_merged(source)
     except LoadError as error:
         print(error.render(), file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -15,9 +15,10 @@ from rich.table import Table
 from rich.text import Text
 
 from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_OK
-from notation import Finding, LoadError, Score, check, load
+from notation import Finding, LoadError, Score, check
 from notation.describe import timing_words, touch_words
 from notation.findings import MARK, worst
+from notation.production import ProductionScene, check_production_scene, open_score
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan", "ok": "green"}
 
@@ -118,14 +119,22 @@ def findings_view(findings: list[Finding]) -> Group | Text:
 def run(args: argparse.Namespace) -> int:
     """Render the score to the terminal."""
     try:
-        score = load(args.file)
+        opened = open_score(args.file)
     except LoadError as error:
         print(error.render(), file=sys.stderr)
         return EXIT_BAD_INPUT
-    findings = check(score)
+    if isinstance(opened, ProductionScene):
+        score = opened.score
+        findings = [placed.finding for placed in check_production_scene(opened)]
+    else:
+        score, findings = opened, check(opened)
     console = Console()
     console.print(header(score))
     console.print(cast_table(score))
+    if isinstance(opened, ProductionScene):
+        from choreo_tui.cli.sources import sources_table
+
+        console.print(sources_table(opened))
     console.print(beats_table(score, findings))
     console.print(findings_view(findings))
     return EXIT_OK
