@@ -11,71 +11,34 @@ partial, which the score schema would refuse).
 from __future__ import annotations
 
 import contextlib
-import json
 from importlib import resources
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
-from notation.areas import ALIASES, NODES
-from notation.model import SLUG_PATTERN
+from notation.json_schema import Json, as_text, document
 from notation.production.model import Production, SceneLayer
 from notation.production.writing import LAYER_SCHEMA_FILE, PRODUCTION_SCHEMA_FILE
-from notation.schema import DRAFT
+from notation.schema import AREA, NOTES
 from notation.writing import SaveError, write_private
-
-Json = dict[str, Any]
 
 KINDS: Final = ("score", "production", "production-score")
 """What ``choreo schema --kind`` can print."""
 
-_AREAS = sorted(set(NODES) | set(ALIASES))
-
-
-_AREA = {"enum": _AREAS}
-_STATUS = {"enum": ["yes", "ask", "no"]}
-_AREA_FIELDS: dict[str, tuple[str, ...]] = {
-    "Touch": ("with", "on"),
-    "Barrier": ("at",),
-    "Garment": ("covers",),
-    "BeatGarment": ("covers",),
-    "Rider": ("may_expose",),
-}
-_TABLES = ("Boundaries", "WillTouch", "BoundariesLayer")
-
-
-def _areas(defs: Json) -> None:
-    """Name the body areas where the models take one: pydantic cannot see the validator."""
-    for model, fields in _AREA_FIELDS.items():
-        for name in fields:
-            node = defs.get(model, {}).get("properties", {}).get(name)
-            if node is None:
-                continue
-            if node.get("type") == "array":
-                node["items"] = _AREA
-            else:
-                node.update(_AREA)
-    for model in _TABLES:
-        areas = defs.get(model, {}).get("properties", {}).get("areas")
-        if areas is not None:
-            areas["propertyNames"] = _AREA
-            # `neck = "no"` is shorthand for `neck = { status = "no" }`.
-            areas["additionalProperties"] = {"anyOf": [_STATUS, {"$ref": "#/$defs/AreaRule"}]}
-    bare = defs.get("Beat", {}).get("properties", {}).get("bare")
-    if bare is not None:
-        bare["patternProperties"] = {SLUG_PATTERN: {"type": "array", "items": _AREA}}
-        bare["additionalProperties"] = False
-
 
 def _build(model: type[Production] | type[SceneLayer], name: str, title: str, about: str) -> Json:
-    body = model.model_json_schema(by_alias=True, mode="validation")
-    _areas(body.get("$defs", {}))
-    return {
-        "$schema": DRAFT,
-        "$id": f"urn:choreo:schema:{name.removesuffix('.schema.json')}",
-        **{k: v for k, v in body.items() if k not in ("title", "description")},
-        "title": title,
-        "description": about,
-    }
+    # The same generator, area definition and key notes as the score schema, so the
+    # three documents describe the tables they share (beat, touch...) the same way.
+    bare = document(model, schema_id="", title="", description="", extra_defs={"area": AREA})
+    tables = set(bare["$defs"])
+    return document(
+        model,
+        schema_id=f"urn:choreo:schema:{name.removesuffix('.schema.json')}",
+        title=title,
+        description=about,
+        required=("format", "version"),
+        extra_defs={"area": AREA},
+        notes={table: keys for table, keys in NOTES.items() if table in tables},
+    )
 
 
 def production_schema() -> Json:
@@ -102,7 +65,7 @@ def layer_schema() -> Json:
 
 def text_of(schema: Json) -> str:
     """A schema as the JSON text that ships (stable, ends in a newline)."""
-    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return as_text(schema)
 
 
 def shipped(name: str) -> str:
