@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from parser_fixtures import every_parser  # noqa: F401
 
 from notation import check, check_beat, check_scene, dumps, loads
 from notation.areas import AREA_NAMES
@@ -46,6 +47,8 @@ from notation.model import (
     Touch,
     WillTouch,
 )
+
+pytestmark = pytest.mark.usefixtures("every_parser")
 
 SCENE_CODES = {"C402", "C403", "C405"}
 EXAMPLES = settings(
