@@ -62,7 +62,8 @@ def _broken(name: str, text: str) -> dict[str, str]:
 
 
 def inputs() -> dict[str, str]:
-    """The generated big score, the samples, and broken variants of the samples."""
+    """The generated big scores (realistic and finding-dense), the samples, and broken
+    variants of the samples."""
     texts: dict[str, str] = {}
     big = OUT / "big-5000.score.toml"
     if not big.exists():
@@ -71,6 +72,13 @@ def inputs() -> dict[str, str]:
 
         write()
     texts["big-5000"] = big.read_text(encoding="utf-8")
+    dense = OUT / "big-5000-dense.score.toml"
+    if not dense.exists():
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from generate import DENSE, write
+
+        write(drift=DENSE)
+    texts["big-5000-dense"] = dense.read_text(encoding="utf-8")
     for sample in sorted((ROOT / "sample_scenes").glob("*.score.toml")):
         text = sample.read_text(encoding="utf-8")
         texts[sample.name] = text

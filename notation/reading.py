@@ -8,19 +8,17 @@ name, an area or an enum token), so a message can be shown or logged safely.
 
 from __future__ import annotations
 
-import gc
 import re
 import types
 import typing
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from notation import parsing
+from notation import collector, parsing
 from notation.areas import suggest
 from notation.lines import LineMap
 from notation.model import FORMAT, VERSION, Score
@@ -98,30 +96,11 @@ def loads_bytes(data: bytes, path: str = "<score>") -> Score:
 _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)|\(at end of document\)")
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a score is parsed and its models built.
-
-    A 5,000-beat score makes some million objects, none of them garbage, and each
-    700 allocations would start a collection that walks the young ones (and every
-    so often all of them): a third of the time of a load, for nothing. Reference
-    counting still frees what it can; the collector runs again as soon as we are done.
-    """
-    paused = gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
-
-
 def loads(text: str, path: str = "<score>") -> Score:
     """Read a score from TOML text. Raises ``LoadError`` if it is not a valid score."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    with _collector_paused():
+    with collector.paused():
         return _loads(text, path)
 
 
