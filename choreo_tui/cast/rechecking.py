@@ -5,8 +5,9 @@ a change makes cross a boundary. A full ``check`` per key press cost 70 ms on a
 5,000-beat score. ``Recheck`` keeps the editor's incremental checker
 (``LiveFindings``) on the score the screen opened with and follows each
 candidate: only the beats naming the performer who changed are checked again.
-``BackgroundRecheck`` runs that off the UI thread for big scores, one run at a
-time, always for the newest candidate, and drops answers that are out of date.
+``BackgroundRecheck`` runs that off the UI thread for big scores, once the keys
+pause, one run at a time, always for the newest candidate, and drops answers
+that are out of date.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from collections.abc import Callable
 from typing import Any
 
 from textual.screen import Screen
+from textual.timer import Timer
 
+from choreo_tui import heap
 from choreo_tui.cast.changes import summarise
 from notation.checks.incremental import LiveFindings
 from notation.findings import Finding
@@ -25,6 +28,9 @@ from notation.model import Score
 AT_ONCE = 400
 """Scores with at most this many beats are re-checked at once, as the editor checks
 them (``screens.editor.CHECK_AT_ONCE``); bigger ones in a thread."""
+
+SETTLE = 0.15
+"""Seconds without a new change before a big score's re-check starts."""
 
 
 class Recheck:
@@ -48,6 +54,8 @@ class Recheck:
             if self._live is None:
                 self._live = LiveFindings(self.before)
                 self._old = self._live.findings()
+                if len(self.before.beats) > AT_ONCE:
+                    heap.settle()  # as the editor does after its first check
             self._live.update(after)
             return summarise(self._old, self._live.findings())
 
@@ -70,6 +78,7 @@ class BackgroundRecheck:
         self.at_once = len(before.beats) <= AT_ONCE
         self._wanted: Score | None = None
         self._running = False
+        self._timer: Timer | None = None
 
     def request(self, after: Score) -> None:
         """Show what ``after`` does to the score, now or as soon as it is worked out."""
@@ -77,9 +86,22 @@ class BackgroundRecheck:
             self.show(self.recheck.lines(after))
             return
         self._wanted = after
-        if not self._running:
+        # Wait for a pause in the typing: a worker running beside the keys would hold
+        # the interpreter lock while they are drawn, and its answer is soon stale.
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.screen.set_timer(SETTLE, self._start)
+
+    def _start(self) -> None:
+        self._timer = None
+        if not self._running and self._wanted is not None:
             self._running = True
             self.screen.run_worker(self._work, thread=True, group="cast-recheck")
+
+    @property
+    def busy(self) -> bool:
+        """Whether an answer is still to come (waiting for the keys to pause, or running)."""
+        return self._wanted is not None or self._running
 
     def lines_now(self, after: Score) -> list[str]:
         """The lines for ``after``, worked out on the calling thread (leaving a screen)."""
