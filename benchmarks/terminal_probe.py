@@ -94,6 +94,10 @@ def measure(name: str, command: list[str], needle: str, presses: int) -> dict[st
             f"{k}={os.path.join(home, k.lower())}" for k in ("XDG_STATE_HOME", "XDG_CONFIG_HOME")
         ]
         env.append(f"CHOREO_STATE_DIR={home}")
+        # The tmux server may be older than this process: pass on what picks the code.
+        env += [
+            f"{k}={os.environ[k]}" for k in ("PYTHONPATH", "CHOREO_TOML_PARSER") if k in os.environ
+        ]
         subprocess.run(
             [
                 "tmux",
