@@ -92,18 +92,25 @@ async def _measure(score: Score, presses: int) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Measure both sizes and print the figures and ratios as JSON."""
+    """Measure both sizes, in turn, ``--runs`` times; print figures and ratios as JSON.
+
+    Sizes alternate so that a change in the machine's load hits both alike; each
+    ratio is of one pair, and the median and spread of the pairs are reported.
+    """
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--presses", type=int, default=40)
+    parser.add_argument("--presses", type=int, default=20)
+    parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--beats", type=int, default=5000)
     args = parser.parse_args(argv)
-    small = asyncio.run(_measure(notation.load(write(beats=10)), args.presses))
+    small_score = notation.load(write(beats=10))
     score = notation.load(write(beats=args.beats))
     if len(score.beats) > CHECK_AT_ONCE and heap is not None:
         heap.settle()  # as the editor does once a big score is read and checked
-    big = asyncio.run(_measure(score, args.presses))
-    print(
-        json.dumps(
+    pairs: list[dict[str, Any]] = []
+    for _ in range(args.runs):
+        small = asyncio.run(_measure(small_score, args.presses))
+        big = asyncio.run(_measure(score, args.presses))
+        pairs.append(
             {
                 "small": small,
                 "big": big,
@@ -111,7 +118,15 @@ def main(argv: list[str] | None = None) -> int:
                 "answer_ratio": big["answer"] / small["answer"],
             }
         )
-    )
+    keys = sorted(p["key_ratio"] for p in pairs)
+    answers = sorted(p["answer_ratio"] for p in pairs)
+    summary = {
+        "key_ratio": statistics.median(keys),
+        "key_spread": [keys[0], keys[-1]],
+        "answer_ratio": statistics.median(answers),
+        "answer_spread": [answers[0], answers[-1]],
+    }
+    print(json.dumps({"pairs": pairs, **summary}))
     return 0
 
 

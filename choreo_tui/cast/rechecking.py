@@ -86,8 +86,15 @@ class BackgroundRecheck:
             self.show(self.recheck.lines(after))
             return
         self._wanted = after
-        # Wait for a pause in the typing: a worker running beside the keys would hold
-        # the interpreter lock while they are drawn, and its answer is soon stale.
+        # Wait until the key's own frame is drawn, then for a pause in the typing: a
+        # worker running beside the keys would hold the interpreter lock while they
+        # are drawn, and its answer would soon be stale.
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self.screen.call_after_refresh(self._arm)
+
+    def _arm(self) -> None:
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.screen.set_timer(SETTLE, self._start)
