@@ -6,7 +6,9 @@ Runs the notation package of git revision REV and the one in the working tree
 over the same inputs (the generated 5,000-beat score, every sample scene, and
 broken variants of them) and compares, exactly: findings (beat, code, message,
 line, touch), every table and key line, load errors (rendered), saved bytes,
-and the incremental checker against a full check. Prints only counts and the
+and the incremental checker against a full check. The working tree is run once
+with each TOML parser (tomli's compiled wheel and the tomllib fallback, chosen
+with ``CHOREO_TOML_PARSER``); both must match REV. Prints only counts and the
 first difference's location, never score contents. Exit 0 when identical.
 """
 
@@ -60,7 +62,8 @@ def _broken(name: str, text: str) -> dict[str, str]:
 
 
 def inputs() -> dict[str, str]:
-    """The generated big score, the samples, and broken variants of the samples."""
+    """The generated big scores (realistic and finding-dense), the samples, and broken
+    variants of the samples."""
     texts: dict[str, str] = {}
     big = OUT / "big-5000.score.toml"
     if not big.exists():
@@ -69,6 +72,13 @@ def inputs() -> dict[str, str]:
 
         write()
     texts["big-5000"] = big.read_text(encoding="utf-8")
+    dense = OUT / "big-5000-dense.score.toml"
+    if not dense.exists():
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from generate import DENSE, write
+
+        write(drift=DENSE)
+    texts["big-5000-dense"] = dense.read_text(encoding="utf-8")
     for sample in sorted((ROOT / "sample_scenes").glob("*.score.toml")):
         text = sample.read_text(encoding="utf-8")
         texts[sample.name] = text
@@ -77,14 +87,23 @@ def inputs() -> dict[str, str]:
     return texts
 
 
-def observe(python: str, package_root: Path, source: Path) -> dict[str, object]:
+PARSERS = ("tomli", "tomllib")
+
+
+def observe(
+    python: str, package_root: Path, source: Path, parser: str = "tomllib"
+) -> dict[str, object]:
     """Everything observable, computed by the notation package under ``package_root``."""
     result = subprocess.run(
         [python, "-c", PROBE, str(source)],
         capture_output=True,
         text=True,
         cwd=package_root,
-        env={"PYTHONPATH": str(package_root), "PATH": "/usr/bin:/bin"},
+        env={
+            "PYTHONPATH": str(package_root),
+            "PATH": "/usr/bin:/bin",
+            "CHOREO_TOML_PARSER": parser,
+        },
         check=False,
     )
     if result.returncode != 0:
@@ -121,19 +140,23 @@ def main(argv: list[str]) -> int:
         texts = inputs()
         source.write_text(json.dumps(texts), encoding="utf-8")
         before = observe(sys.executable, old_root, source)
-        after = observe(sys.executable, ROOT, source)
-    differences = [name for name in texts if before[name] != after[name]]
-    for name in differences:
-        old, new = before[name], after[name]
-        assert isinstance(old, dict) and isinstance(new, dict)
-        parts = sorted(k for k in old.keys() | new.keys() if old.get(k) != new.get(k))
-        print(f"differs: {name}: {', '.join(parts)}")
+        afters = {parser: observe(sys.executable, ROOT, source, parser) for parser in PARSERS}
+    failed = False
+    for parser, after in afters.items():
+        differences = [name for name in texts if before[name] != after[name]]
+        for name in differences:
+            old, new = before[name], after[name]
+            assert isinstance(old, dict) and isinstance(new, dict)
+            parts = sorted(k for k in old.keys() | new.keys() if old.get(k) != new.get(k))
+            print(f"differs ({parser}): {name}: {', '.join(parts)}")
+        print(
+            f"{len(texts) - len(differences)} of {len(texts)} inputs identical between {rev} "
+            f"and the working tree reading with {parser}"
+        )
+        failed = failed or bool(differences)
     same_live = incremental_matches(OUT / "big-5000.score.toml")
-    print(
-        f"{len(texts) - len(differences)} of {len(texts)} inputs identical between {rev} and "
-        f"the working tree; incremental findings {'equal' if same_live else 'DIFFER from'} check()"
-    )
-    return 0 if not differences and same_live else 1
+    print(f"incremental findings {'equal' if same_live else 'DIFFER from'} check()")
+    return 0 if not failed and same_live else 1
 
 
 if __name__ == "__main__":

@@ -195,8 +195,18 @@ def _touch(rng: random.Random, by: str, to: str) -> Touch:
     return Touch.model_validate(data)
 
 
-def _beat(rng: random.Random, number: int, cast: tuple[Performer, ...], drift: bool) -> Beat:
-    """One beat; unless it ``drift``s, its timing, placements and agreement are in order."""
+def _beat(
+    rng: random.Random,
+    number: int,
+    cast: tuple[Performer, ...],
+    drift: bool,
+    draft: bool = False,
+) -> Beat:
+    """One beat; unless it ``drift``s, its timing, placements and agreement are in order.
+
+    A ``draft`` beat (of a score dense with findings) has more touches and its
+    performers are not yet placed together.
+    """
     adults = [p.id for p in cast if not p.minor]
     who = rng.sample(adults[:4], rng.choice((2, 2, 2, 3)))
     if rng.random() < 0.08 and len(cast) > 5:
@@ -204,7 +214,8 @@ def _beat(rng: random.Random, number: int, cast: tuple[Performer, ...], drift: b
     simulated = rng.random() < 0.03
     if simulated:
         who = adults[:2]
-    touches = [_touch(rng, *rng.sample(who, 2)) for _ in range(rng.choice((1, 1, 2, 2, 3, 4)))]
+    count = rng.choice((2, 3, 4, 4)) if draft else rng.choice((1, 1, 2, 2, 3, 4))
+    touches = [_touch(rng, *rng.sample(who, 2)) for _ in range(count)]
     if simulated:
         touches.append(
             Touch.model_validate(
@@ -212,10 +223,11 @@ def _beat(rng: random.Random, number: int, cast: tuple[Performer, ...], drift: b
             )
         )
     stage = rng.choice(STAGE)
+    together = 0.3 if draft else 0.9
     placements = [
         Placement(
             who=pid,
-            area=stage if not drift or rng.random() < 0.9 else rng.choice(STAGE),
+            area=stage if not drift or rng.random() < together else rng.choice(STAGE),
             level=rng.choice(("standing", "standing", "seated", "kneeling", "lying")),
             facing=rng.choice((None, "DS", "US", who[0] if pid != who[0] else "SL")),
             on=rng.choice(("", "", "", "bench", "bed")),
@@ -271,12 +283,18 @@ DRIFT = 0.12
 """Share of beats that drift past a boundary, the protocol or the craft rules."""
 
 
-def _choreographed(rng: random.Random, number: int, stage: BeatContext) -> Beat:
+DENSE = 1.0
+"""A draft before it is cleared: every beat drifts, about four findings a beat."""
+
+
+def _choreographed(
+    rng: random.Random, number: int, stage: BeatContext, share: float = DRIFT
+) -> Beat:
     """A beat as a coordinator would choreograph it: inside what everyone agreed,
-    except for the share that drifts (and the odd clean-up nobody did)."""
-    drift = rng.random() < DRIFT
+    except for the ``share`` that drifts (and the odd clean-up nobody did)."""
+    drift = rng.random() < share
     for _ in range(30):
-        beat = _beat(rng, number, stage.score.performers, drift)
+        beat = _beat(rng, number, stage.score.performers, drift, share >= DENSE)
         if drift:
             return beat
         trial = BeatContext(stage.score, stage.cast, 0, beat)
@@ -285,8 +303,12 @@ def _choreographed(rng: random.Random, number: int, stage: BeatContext) -> Beat:
     return beat
 
 
-def generate(beats: int = 5000, performers: int = 6, seed: int = 7) -> Score:
-    """The same big, realistic score for the same arguments, every time."""
+def generate(beats: int = 5000, performers: int = 6, seed: int = 7, drift: float = DRIFT) -> Score:
+    """The same big, realistic score for the same arguments, every time.
+
+    ``drift`` is the share of beats that drift past the rules: ``DRIFT`` for a
+    score as it is rehearsed, ``DENSE`` for a draft dense with findings.
+    """
     rng = random.Random(seed)
     cast = _performers(rng, performers)
     scene = Scene(
@@ -317,16 +339,27 @@ def generate(beats: int = 5000, performers: int = 6, seed: int = 7) -> Score:
     return Score(
         scene=scene,
         performers=cast,
-        beats=tuple(_choreographed(rng, n + 1, stage) for n in range(beats)),
+        beats=tuple(_choreographed(rng, n + 1, stage, drift) for n in range(beats)),
         log=log,
     )
 
 
-def write(beats: int = 5000, performers: int = 6, seed: int = 7, out: Path = OUT) -> Path:
-    """Generate a score and write it (0600) to ``out``; the path written."""
-    path = out / f"big-{beats}.score.toml"
+def write(
+    beats: int = 5000,
+    performers: int = 6,
+    seed: int = 7,
+    out: Path = OUT,
+    drift: float = DRIFT,
+) -> Path:
+    """Generate a score and write it (0600) to ``out``; the path written.
+
+    The realistic score is ``big-N.score.toml``; any other ``drift`` is
+    ``big-N-dense.score.toml``.
+    """
+    suffix = "" if drift == DRIFT else "-dense"
+    path = out / f"big-{beats}{suffix}.score.toml"
     out.mkdir(mode=0o700, parents=True, exist_ok=True)
-    write_private(path, dumps(generate(beats, performers, seed)))
+    write_private(path, dumps(generate(beats, performers, seed, drift)))
     return path
 
 
@@ -337,8 +370,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--performers", type=int, default=6, choices=range(2, len(PEOPLE) + 1))
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--dense", action="store_true", help="a draft dense with findings")
     args = parser.parse_args(argv)
-    print(write(args.beats, args.performers, args.seed, args.out))
+    drift = DENSE if args.dense else DRIFT
+    print(write(args.beats, args.performers, args.seed, args.out, drift))
     return 0
 
 

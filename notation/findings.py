@@ -52,14 +52,21 @@ class Finding:
     Immutable. The line may be given, or worked out on first use by ``locate``:
     the editor never reads lines, and looking them up in a big file cost as much
     as the rest of a full check, so only those who print a finding pay for it.
+
+    The message likewise: a plain string, or a function of no arguments that
+    builds it when first read (and is then dropped). A draft score has tens of
+    thousands of findings whose words nobody reads (the editor shows one beat's),
+    and building them cost as much as finding them. Such a function must depend
+    only on immutable values (the score, its beat and touch), so that reading
+    the message later gives exactly the words checking would have given.
     """
 
-    __slots__ = ("_line", "_locate", "beat", "code", "message", "touch")
+    __slots__ = ("_line", "_locate", "_message", "beat", "code", "touch")
 
     beat: int | None
     code: str
-    message: str
     touch: int | None
+    _message: str | Callable[[], str]
     _line: int | None
     _locate: Callable[[], int | None] | None
 
@@ -67,7 +74,7 @@ class Finding:
         self,
         beat: int | None,
         code: str,
-        message: str,
+        message: str | Callable[[], str],
         line: int | None = None,
         touch: int | None = None,
         *,
@@ -76,13 +83,28 @@ class Finding:
         set_ = object.__setattr__
         set_(self, "beat", beat)
         set_(self, "code", code)
-        set_(self, "message", message)
+        set_(self, "_message", message)
         set_(self, "touch", touch)
         set_(self, "_line", line)
         set_(self, "_locate", locate if line is None else None)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a Finding is immutable: cannot set {name!r}")
+
+    @property
+    def message(self) -> str:
+        """What is wrong and what would fix it, in plain words."""
+        message = self._message
+        if not isinstance(message, str):
+            # Two threads may both build it; they get the same words.
+            message = message()
+            object.__setattr__(self, "_message", message)
+        return message
+
+    def renumbered(self, beat: int, locate: Callable[[], int | None]) -> Finding:
+        """The same finding on beat ``beat`` (its beat moved), with its line found by
+        ``locate``; the message stays unbuilt if it was."""
+        return Finding(beat, self.code, self._message, touch=self.touch, locate=locate)
 
     @property
     def line(self) -> int | None:

@@ -1,17 +1,16 @@
 """Where each table and key of a TOML text starts, for messages that name a line.
 
-``tomllib`` gives values but no positions. This scanner reads the text once,
-line by line, and maps every concrete path (``("beats", 2, "touches", 0)``) to
-the line of its header, and every ``key = value`` to the line of the key. It
-understands strings (basic, literal and their multi-line forms), comments and
-multi-line arrays, so a ``[`` inside a value is never taken for a header. It
-never recurses, so pathological nesting cannot exhaust the stack.
-
-A 5,000-beat score has some 170,000 such lines, and reading them all costs
-about as much as parsing the TOML. ``LineMap`` (what ``loads`` attaches to a
-score) therefore works lazily: findings only need the lines of tables, which a
-quick pass over header lines gives; the full scan runs only when a key's line
-is asked for (a load error). Both answer exactly as ``table_lines`` does.
+Two ways to find a line, and only two. The full scan (``notation.line_scan``)
+maps every table and key; a 5,000-beat score has some 170,000 such lines, and
+reading them all costs about 0.6x of parsing the TOML with tomllib. Findings need
+only the lines of tables, which one pass over header lines finds in under a
+tenth of that: without it, ``choreo check`` on a big score would miss its goal
+(a whole process within 1.5x of one that only parses the file). ``LineMap``
+(what ``loads`` attaches to a score) therefore works lazily: keys before the
+first header from reading just those lines, tables from the header pass, and
+anything else (a load error's key) from the full scan. Every lookup answers
+exactly as ``table_lines`` does; ``tests/test_line_oracle.py`` checks both
+against an oracle that uses no scanner at all, only a TOML parser.
 """
 
 from __future__ import annotations
@@ -20,184 +19,11 @@ import bisect
 import re
 from collections.abc import Iterator, Mapping
 
-Path = tuple[str | int, ...]
+from notation.line_scan import Path, Scan, ValueScanner, parsed_header, table_lines
 
-_BARE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+_ValueScanner = ValueScanner  # the name the scanner's tests know it by
 
-
-def _parse_key(text: str, i: int) -> tuple[list[str], int]:
-    """Parse a dotted key at ``text[i:]``; return its parts and the index after it."""
-    parts: list[str] = []
-    n = len(text)
-    while i < n:
-        while i < n and text[i] in " \t":
-            i += 1
-        if i < n and text[i] in "\"'":
-            quote = text[i]
-            j = i + 1
-            chunk: list[str] = []
-            while j < n and text[j] != quote:
-                if quote == '"' and text[j] == "\\" and j + 1 < n:
-                    chunk.append(text[j : j + 2])
-                    j += 2
-                    continue
-                chunk.append(text[j])
-                j += 1
-            parts.append("".join(chunk))
-            i = j + 1
-        else:
-            j = i
-            while j < n and text[j] in _BARE:
-                j += 1
-            if j == i:
-                break
-            parts.append(text[i:j])
-            i = j
-        while i < n and text[i] in " \t":
-            i += 1
-        if i < n and text[i] == ".":
-            i += 1
-            continue
-        break
-    return parts, i
-
-
-class _ValueScanner:
-    """Tracks string and bracket state across the lines of a value."""
-
-    def __init__(self) -> None:
-        self.depth = 0
-        self.multiline: str | None = None
-
-    @property
-    def idle(self) -> bool:
-        """Whether the scanner is between values, where a header or key may start."""
-        return self.depth == 0 and self.multiline is None
-
-    def feed(self, line: str, i: int = 0) -> None:
-        """Consume ``line[i:]``, updating the state."""
-        n = len(line)
-        while i < n:
-            if self.multiline is not None:
-                delim = self.multiline
-                # Jump to the next backslash (in a basic string) or delimiter: the
-                # characters between change nothing.
-                close = line.find(delim, i)
-                escape = line.find("\\", i) if delim == '"""' else -1
-                if escape >= 0 and (close < 0 or escape < close):
-                    i = escape + 2
-                    continue
-                if close < 0:
-                    return
-                i = close + 3
-                # Up to two quotes right before the closing delimiter belong to the string.
-                extra = 0
-                while i < n and line[i] == delim[0] and extra < 2:
-                    i += 1
-                    extra += 1
-                self.multiline = None
-                continue
-            ch = line[i]
-            if ch == "#":
-                return
-            if ch in "\"'":
-                triple = ch * 3
-                if line.startswith(triple, i):
-                    self.multiline = triple
-                    i += 3
-                    continue
-                i += 1
-                while i < n and line[i] != ch:
-                    if ch == '"' and line[i] == "\\":
-                        i += 1
-                    i += 1
-                i += 1
-                continue
-            if ch in "[{":
-                self.depth += 1
-            elif ch in "]}":
-                self.depth = max(0, self.depth - 1)
-            i += 1
-
-
-_HEADERS_SEEN: dict[str, tuple[bool, list[str]]] = {}
-"""Header lines already parsed: a score repeats a handful of headers thousands of times."""
-
-
-def _parsed(stripped: str) -> tuple[bool, list[str]]:
-    """Whether a header line opens an array of tables, and its dotted key's parts."""
-    parsed = _HEADERS_SEEN.get(stripped)
-    if parsed is None:
-        is_aot = stripped.startswith("[[")
-        parts, _ = _parse_key(stripped, 2 if is_aot else 1)
-        parsed = _HEADERS_SEEN[stripped] = (is_aot, parts)
-        if len(_HEADERS_SEEN) > 4096:
-            _HEADERS_SEEN.clear()
-    return parsed
-
-
-class _Scan:
-    """The state of one pass over a text: where each path was seen, and where we are."""
-
-    def __init__(self, keys: bool = True) -> None:
-        self.lines: dict[Path, int] = {}
-        self.aot_counts: dict[Path, int] = {}
-        self.current: Path = ()
-        self.scanner = _ValueScanner()
-        self.keys = keys
-        """Whether ``key = value`` lines are recorded, or only table headers."""
-
-    def line(self, number: int, line: str) -> bool:
-        """Take in one line; whether it was a table header."""
-        scanner = self.scanner
-        if not scanner.idle:
-            scanner.feed(line)
-            return False
-        stripped = line.lstrip()
-        if not stripped or stripped[0] == "#":
-            return False
-        offset = len(line) - len(stripped)
-        if stripped[0] == "[":
-            self.header(number, stripped)
-            return True
-        parts, after = _parse_key(line, offset)
-        if parts and self.keys:
-            self.lines.setdefault((*self.current, *parts), number)
-        equals = line.find("=", after)
-        if equals >= 0:
-            scanner.feed(line, equals + 1)
-        return False
-
-    def header(self, number: int, stripped: str) -> None:
-        """Take in a ``[table]`` or ``[[array.of.tables]]`` header line."""
-        is_aot, parts = _parsed(stripped)
-        if not parts:
-            return
-        lines, aot_counts = self.lines, self.aot_counts
-        concrete: Path = ()
-        for part in parts[:-1]:
-            concrete = (*concrete, part)
-            if concrete in aot_counts:
-                concrete = (*concrete, aot_counts[concrete] - 1)
-        concrete = (*concrete, parts[-1])
-        if is_aot:
-            index = aot_counts.get(concrete, 0)
-            aot_counts[concrete] = index + 1
-            lines.setdefault(concrete, number)
-            concrete = (*concrete, index)
-        lines[concrete] = number
-        self.current = concrete
-
-
-def table_lines(text: str) -> dict[Path, int]:
-    """Map each table header and key of ``text`` to its 1-based line number."""
-    scan = _Scan()
-    # Lines are counted at "\n" as TOML, tomllib and editors count them, never at the
-    # other breaks str.splitlines() honours (U+2028, U+0085...), which TOML text may hold.
-    for number, line in enumerate((s.removesuffix("\r") for s in text.split("\n")), start=1):
-        scan.line(number, line)
-    return scan.lines
-
+__all__ = ["LineMap", "Path", "table_lines"]
 
 # In valid TOML a line that is not a header, opens no multi-line string and opens
 # no value with [ or { is a key whose value closes on that line, so a pass over
@@ -225,7 +51,7 @@ _BEATS, _TOUCHES = ["beats"], ["beats", "touches"]
 def _prologue(text: str) -> tuple[dict[Path, int], int, int]:
     """The keys before the first header, with their lines; the number of lines
     before that header and the position where its line starts (or the text ends)."""
-    scan = _Scan()
+    scan = Scan()
     size = len(text)
     position = number = 0
     while position < size:
@@ -253,7 +79,7 @@ class _Regions:
         self.starts: list[int] = []
         self.ends: list[int] = []
         size, covered = len(text), position
-        scan = _Scan(keys=False)
+        scan = Scan(keys=False)
         for start in sorted(starts - headers):
             if start < covered:
                 continue
@@ -295,7 +121,7 @@ class _Index:
             matches.insert(0, (0, first.group(1)))
         self.regions = _Regions(text, position, {start for start, _ in matches})
         self.beats: list[tuple[int, int]] = []
-        scan = _Scan(keys=False)
+        scan = Scan(keys=False)
         inside, count = self.regions.inside, text.count
         # ``at`` is the start of a line whose number is ``number``: the first header's.
         at, number = position, number + 1
@@ -304,7 +130,7 @@ class _Index:
                 continue
             if self.crlf:
                 stripped = stripped.removesuffix("\r")
-            is_aot, parts = _parsed(stripped)
+            is_aot, parts = parsed_header(stripped)
             if parts and parts[0] == "beats":
                 # The beats' own tables are left to the full scan (touches to ``touches``);
                 # their paths hang off the beat count kept here, not the scan's.
@@ -332,7 +158,7 @@ class _Index:
                 if self.regions.inside(line_start):
                     continue
                 stripped = m.group(1).removesuffix("\r") if self.crlf else m.group(1)
-                is_aot, parts = _parsed(stripped)
+                is_aot, parts = parsed_header(stripped)
                 if is_aot and parts == _TOUCHES:
                     number += self.text.count("\n", at, line_start)
                     at = line_start
@@ -354,22 +180,6 @@ class _Index:
         if key in self.tables:
             return True, self.tables[key]
         return False, None
-
-
-def header_lines(text: str) -> dict[Path, int]:
-    """The lines findings ask for, from the quick pass: every key before the first
-    header, the scene's and performers' tables, each beat and each of its touches.
-
-    Each entry equals ``table_lines(text)``'s; ``text`` must be valid TOML.
-    """
-    lines, number, position = _prologue(text)
-    index = _Index(text, number, position)
-    lines.update(index.tables)
-    for beat, (_, line) in enumerate(index.beats):
-        lines[("beats", beat)] = line
-        for touch, touch_line in enumerate(index.touches(beat)):
-            lines[("beats", beat, "touches", touch)] = touch_line
-    return lines
 
 
 class LineMap(Mapping[Path, int]):

@@ -9,7 +9,6 @@ name, an area or an enum token), so a message can be shown or logged safely.
 from __future__ import annotations
 
 import re
-import tomllib
 import types
 import typing
 from collections.abc import Mapping, Sequence
@@ -19,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from notation import collector, parsing
 from notation.areas import suggest
 from notation.lines import LineMap
 from notation.model import FORMAT, VERSION, Score
@@ -100,9 +100,14 @@ def loads(text: str, path: str = "<score>") -> Score:
     """Read a score from TOML text. Raises ``LoadError`` if it is not a valid score."""
     if text.startswith("\ufeff"):
         text = text[1:]
+    with collector.paused():
+        return _loads(text, path)
+
+
+def _loads(text: str, path: str) -> Score:
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        data = parsing.parse(text)
+    except parsing.DecodeErrors as error:
         raise LoadError(path, [_syntax_problem(str(error), text)]) from None
     except RecursionError:
         problem = Problem("values are nested too deeply; a score nests a few levels at most")

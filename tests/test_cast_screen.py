@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Awaitable, Callable
 
+import pytest
 from cast_fixtures import orchard
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, Select, Static, TabbedContent
 
-from choreo_tui.cast import CastScreen
+from choreo_tui.cast import CastScreen, rechecking
 from choreo_tui.cast.area_picker import AreaPicker
 from choreo_tui.cast.dialogs import Choice, LeaveCast
 from choreo_tui.cast.performer_form import PerformerForm
@@ -499,3 +501,49 @@ def test_names_with_markup_characters_are_shown_as_written() -> None:
         await pilot.pause()
 
     assert drive(steps, score).result is None
+
+
+def test_a_big_score_is_rechecked_off_the_ui_thread_with_the_same_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Every score counts as big here, so the re-check runs in a worker thread; the
+    # lines it shows must be those the at-once path shows.
+    monkeypatch.setattr(rechecking, "AT_ONCE", -1)
+    threads: list[str] = []
+    lines = rechecking.Recheck.lines
+
+    def watched(self: rechecking.Recheck, after: Score) -> list[str]:
+        threads.append(threading.current_thread().name)
+        return lines(self, after)
+
+    monkeypatch.setattr(rechecking.Recheck, "lines", watched)
+
+    async def settle(pilot: Pilot[None], app: CastHost) -> None:
+        # Until the screen on top has its answer: no fixed sleep decides the outcome.
+        for _ in range(500):
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            rechecks = getattr(app.screen, "rechecks", None)
+            if rechecks is None or not rechecks.busy:
+                await pilot.pause()
+                return
+            await asyncio.sleep(0.02)
+        raise AssertionError("the re-check never answered")
+
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        await settle(pilot, app)
+        assert "No changes yet." in text_of(app, "#cast-summary")
+        await pilot.press("b")
+        await settle(pilot, app)
+        await pilot.press("slash")
+        await type_into(pilot, "neck")
+        await pilot.press("enter")
+        await pilot.press("n")
+        await settle(pilot, app)
+        assert "✗ 1 beat now crosses a boundary: 2" in text_of(app, "#recheck")
+        await pilot.press("x")
+        await settle(pilot, app)
+        assert "crosses a boundary" not in text_of(app, "#recheck")
+
+    drive(steps)
+    assert threads and threading.main_thread().name not in threads

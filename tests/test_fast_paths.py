@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from notation.lines import LineMap, _ValueScanner, header_lines, table_lines
+from notation.lines import LineMap, _ValueScanner, table_lines
 
 # Pieces of TOML chosen to trip a line scanner: brackets and triple quotes inside
 # strings and comments, multi-line strings whose lines look like headers,
@@ -110,7 +110,6 @@ def test_a_line_map_answers_every_lookup_as_the_full_scan_does(
         assert (key in lines) == (key in full)
         assert lines.get(key) == full.get(key)
     assert dict(lines) == full
-    assert all(full[key] == line for key, line in header_lines(text).items())
 
 
 def _reference_feed(self: Any, line: str, i: int = 0) -> None:

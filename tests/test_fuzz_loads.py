@@ -17,15 +17,19 @@ from datetime import UTC
 from pathlib import Path
 from typing import Any
 
+import pytest
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from parser_fixtures import every_parser  # noqa: F401
 from pydantic import BaseModel
 
 import notation
 import notation.model
 from notation import LoadError, check, dumps, loads
 from notation.reading import loads_bytes
+
+pytestmark = pytest.mark.usefixtures("every_parser")
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_scenes"
 SEEDS: tuple[str, ...] = tuple(

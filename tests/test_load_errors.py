@@ -15,10 +15,13 @@ import pytest
 from factories import RIDER_ALL, barrier, beat, dumps, performer, score, touch
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from parser_fixtures import every_parser  # noqa: F401
 
 from notation import LoadError, load, loads
 from notation.model import Agreed
 from notation.reading import MAX_PROBLEMS, loads_bytes
+
+pytestmark = pytest.mark.usefixtures("every_parser")
 
 PLANT = "PLANTED-9d2e-private"
 

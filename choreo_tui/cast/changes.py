@@ -213,7 +213,11 @@ def recheck(before: Score, after: Score, old: list[Finding] | None = None) -> li
     a screen is open, so a screen checks it once).
     """
     old = check(before) if old is None else old
-    new = check(after)
+    return summarise(old, check(after))
+
+
+def summarise(old: list[Finding], new: list[Finding]) -> list[str]:
+    """``recheck``'s lines from the findings before and after, however they were found."""
     lines: list[str] = []
     groups: list[tuple[frozenset[str], str, str, str]] = [
         (BOUNDARY_CODES, "✗", "crosses a boundary", "cross a boundary"),

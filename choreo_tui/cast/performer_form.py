@@ -29,13 +29,13 @@ from textual.widgets import (
 )
 
 from choreo_tui.cast.area_picker import AreaPicker
-from choreo_tui.cast.changes import id_problem, put_performer, recheck
+from choreo_tui.cast.changes import id_problem, put_performer
 from choreo_tui.cast.dialogs import Choice
 from choreo_tui.cast.garments import GarmentsEditor
+from choreo_tui.cast.rechecking import BackgroundRecheck
 from choreo_tui.cast.tables import DEFAULT_STATUS, set_default, set_recorded
 from choreo_tui.cast.ticks import AreaTicks
 from choreo_tui.widgets.tick import TickBox
-from notation import check
 from notation.model import Boundaries, Performer, Rider, Score, WillTouch
 
 TABS: tuple[str, ...] = ("details", "boundaries", "will_touch", "rider", "garments")
@@ -108,8 +108,9 @@ class PerformerForm(Screen[Performer | None]):
         self.boundaries: Boundaries | None = self.original.boundaries if self.original else None
         self.will_touch: Boundaries | None = self.original.will_touch if self.original else None
         self.problem_tab: str | None = None
-        # The score as it was never changes while the form is open: check it once.
-        self.before = check(score)
+        # The score as it was never changes while the form is open: it is checked once
+        # (off the UI thread when big), then each candidate only where it differs.
+        self.rechecks = BackgroundRecheck(self, score, self._show_recheck)
 
     def compose(self) -> ComposeResult:
         """Title, one tab per part of the performer, the re-check line and the footer."""
@@ -279,8 +280,10 @@ class PerformerForm(Screen[Performer | None]):
         if candidate is None:
             box.update("Re-check waits until the form is valid (see the ✗ messages).")
             return
-        after = put_performer(self.score, self.index, candidate)
-        box.update("\n".join(recheck(self.score, after, self.before)))
+        self.rechecks.request(put_performer(self.score, self.index, candidate))
+
+    def _show_recheck(self, lines: list[str]) -> None:
+        self.query_one("#recheck", Static).update("\n".join(lines))
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:

@@ -22,12 +22,11 @@ from choreo_tui.cast.changes import (
     boundaries_changed,
     boundary_change,
     put_performer,
-    recheck,
     remove_performer,
 )
 from choreo_tui.cast.dialogs import Choice, LeaveCast, Leaving
 from choreo_tui.cast.performer_form import PerformerForm
-from notation import check
+from choreo_tui.cast.rechecking import BackgroundRecheck
 from notation.model import Performer, Score
 
 
@@ -112,7 +111,8 @@ class CastScreen(Screen[Score | None]):
         super().__init__()
         self.original = score
         self.score = score
-        self.before = check(score)
+        # Checked once in full (off the UI thread when big), then only where it changed.
+        self.rechecks = BackgroundRecheck(self, score, self._show_recheck)
 
     @property
     def has_changes(self) -> bool:
@@ -143,11 +143,13 @@ class CastScreen(Screen[Score | None]):
             listing.highlighted = min(keep or 0, len(self.score.performers) - 1)
         else:
             listing.add_option(Option("(no performers yet: press a to add one)", disabled=True))
+        self.rechecks.request(self.score)
+
+    def _show_recheck(self, lines: list[str]) -> None:
         summary = self.query_one("#cast-summary", Static)
         if self.score == self.original:
-            summary.update("No changes yet. " + recheck(self.original, self.score, self.before)[-1])
+            summary.update("No changes yet. " + lines[-1])
         else:
-            lines = recheck(self.original, self.score, self.before)
             summary.update("Changes so far:\n" + "\n".join(lines))
 
     def _current(self) -> int | None:
@@ -225,7 +227,7 @@ class CastScreen(Screen[Score | None]):
             self.dismiss(None)
             return
         changed = boundaries_changed(self.original, self.score)
-        summary = recheck(self.original, self.score, self.before)
+        summary = self.rechecks.lines_now(self.score)
 
         def decided(leaving: Leaving | None) -> None:
             if leaving is None:

@@ -39,7 +39,7 @@ from choreo_tui.replay.dialogs import (
     ClosureDialog,
     HoldDialog,
 )
-from notation.checks import check
+from notation.checks.incremental import LiveFindings
 from notation.findings import Finding
 from notation.model import Score
 from notation.timeline import MARKING_SPEED, Playhead, Timeline
@@ -123,7 +123,8 @@ Private notes never show here: the room can read this screen."""
         self.stop_on_errors = True
         self.pictures = "both"
         self.broken: frozenset[int] = frozenset()
-        self.findings: list[Finding] = check(score)
+        self._live = LiveFindings(score)  # later, only what a change touches is re-checked
+        self.findings: list[Finding] = self._live.findings()
         self.playhead = Playhead(Timeline.of(score)).go(start)
         self._apply_stops()
 
@@ -323,7 +324,8 @@ Private notes never show here: the room can read this screen."""
     def _commit(self, score: Score) -> None:
         """Carry on with ``score``, checked again, and hand it to ``record``."""
         self.score = score
-        self.findings = check(score)
+        self._live.update(score)
+        self.findings = self._live.findings()
         self._apply_stops()
         if self._record is not None:
             try:

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
-from choreo_tui import commands
+from choreo_tui import commands, heap
 from choreo_tui.host import score_host
 from choreo_tui.screens import editor_flows as flows
 from choreo_tui.screens.beat_parts import drop_part, split_key
@@ -134,6 +134,7 @@ class EditorScreen(Screen[None]):
         # Edits made meanwhile are caught up by identity, re-checking only what changed.
         live.update(self.score)
         self.live = live
+        heap.settle()  # a big score's million objects: never walked by the collector again
         self.refresh_view()
 
     def on_mount(self) -> None:

@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.widgets import Checkbox, Input, Label, Static
 
 from choreo_tui.typed import Typing
+from choreo_tui.widgets.field import Field
 from choreo_tui.widgets.parts import PartsTable
 from choreo_tui.widgets.tick import Tick
 from notation.agreement import is_current
@@ -114,23 +115,23 @@ class BeatForm(Vertical):
         yield Static("", id="beat-status")
         with Horizontal(classes="row"):
             yield Label("Title")
-            yield Input(id="title", compact=True)
+            yield Field(id="title", compact=True)
             yield Label("Counts")
-            yield Input(id="counts", type="integer", compact=True, classes="short")
+            yield Field(id="counts", type="integer", compact=True, classes="short")
             yield Label("Secs")
-            yield Input(id="seconds", type="number", compact=True, classes="short")
+            yield Field(id="seconds", type="number", compact=True, classes="short")
             yield Label("Tempo")
-            yield Input(id="tempo", type="number", compact=True, classes="short")
+            yield Field(id="tempo", type="number", compact=True, classes="short")
         with Horizontal(classes="row"):
             yield Label("Cue")
-            yield Input(id="cue", compact=True)
+            yield Field(id="cue", compact=True)
             yield Tick("simulated", id="simulated", compact=True)
             yield Tick("placeholder", id="placeholder", compact=True)
         with Horizontal(classes="row"):
             yield Label("Notes")
-            yield Input(id="notes", compact=True)
+            yield Field(id="notes", compact=True)
             yield Label("Private")
-            yield Input(id="private_notes", compact=True)
+            yield Field(id="private_notes", compact=True)
         yield Static("", id="beat-note")
         yield PartsTable(id="parts")
 

@@ -92,7 +92,8 @@ class BeatList(ScrollView, can_focus=True):
         Binding("enter", "choose", "Edit beat", show=False, id="beat_choose"),
     ]
 
-    cursor: reactive[int] = reactive(0, always_update=False)
+    # No repaint of the whole list on a move: watch_cursor redraws the two rows concerned.
+    cursor: reactive[int] = reactive(0, always_update=False, repaint=False)
 
     class Highlighted(Message):
         """The selected beat changed."""

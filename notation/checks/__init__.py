@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from functools import partial
 
+from notation import collector
 from notation.checks import boundaries, craft, protocol
 from notation.checks.cast import Cast
 from notation.checks.context import BeatContext
@@ -99,8 +100,9 @@ def check_scene(score: Score, touched: Collection[str] | None = None) -> list[Fi
 
 def check(score: Score) -> list[Finding]:
     """Every finding for a score: scene-level first, then beat by beat."""
-    cast = Cast(score)
-    found = check_scene(score)
-    for index in range(len(score.beats)):
-        found += check_beat(score, index, cast)
+    with collector.paused():
+        cast = Cast(score)
+        found = check_scene(score)
+        for index in range(len(score.beats)):
+            found += check_beat(score, index, cast)
     return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from notation.agreement import has_agreed
 from notation.areas import HAND_LEAVES, area_label, leaves_of
@@ -66,16 +67,25 @@ def _conditions(
         why = _unmet(condition, touch, other_surface)
         if why is None:
             continue
-        found.append(
-            ctx.finding(
-                "B105",
-                f"{contact(ctx, touch)}: {owner} agreed {whose} {leaf_list(leaves)} only "
-                f"{_PHRASE[condition]}, but {why}. Change the touch to meet the condition "
-                f"or revisit it with {owner}.",
-                i,
-            )
-        )
+        words = partial(_b105, ctx, touch, owner, whose, leaves, condition, why)
+        found.append(ctx.finding("B105", words, i))
     return found
+
+
+def _b105(
+    ctx: BeatContext,
+    touch: Touch,
+    owner: str,
+    whose: str,
+    leaves: tuple[str, ...],
+    condition: str,
+    why: str,
+) -> str:
+    return (
+        f"{contact(ctx, touch)}: {owner} agreed {whose} {leaf_list(leaves)} only "
+        f"{_PHRASE[condition]}, but {why}. Change the touch to meet the condition "
+        f"or revisit it with {owner}."
+    )
 
 
 def _ask(
@@ -94,20 +104,19 @@ def _ask(
     asked = view.leaves_by_status["ask"]
     if not asked or has_agreed(ctx.beat, who):
         return []
-    name = ctx.name(who)
+    return [ctx.finding("B104", partial(_b104, ctx.name(who), asked, what, unrecorded), i)]
+
+
+def _b104(name: str, asked: tuple[str, ...], what: Callable[[], str], unrecorded: bool) -> str:
     why = (
         f"{name} has no recorded boundaries, so {leaf_list(asked)} counts as 'ask first'"
         if unrecorded
         else f"{name} marked {leaf_list(asked)} 'ask first'"
     )
-    return [
-        ctx.finding(
-            "B104",
-            f"{what()}: {why}, and {name} has not agreed this beat. Ask {name}, then "
-            "record the agreement.",
-            i,
-        )
-    ]
+    return (
+        f"{what()}: {why}, and {name} has not agreed this beat. Ask {name}, then "
+        "record the agreement."
+    )
 
 
 def unrecorded(view: PerformerView | None) -> bool:
@@ -140,11 +149,14 @@ def check_touch(ctx: BeatContext, i: int, touch: Touch) -> list[Finding]:
 
     if on is not None:
         if on.leaves_by_status["no"]:
+            red = on.leaves_by_status["no"]
             found.append(
                 ctx.finding(
                     "B101",
-                    f"{what()}, {_marked(r_name, touch.on, on.leaves_by_status['no'])}. "
-                    f"Choose another area or revisit {r_name}'s boundaries with them.",
+                    lambda: (
+                        f"{what()}, {_marked(r_name, touch.on, red)}. "
+                        f"Choose another area or revisit {r_name}'s boundaries with them."
+                    ),
                     i,
                 )
             )
@@ -152,24 +164,30 @@ def check_touch(ctx: BeatContext, i: int, touch: Touch) -> list[Finding]:
         found += _conditions(ctx, i, touch, on, r_name, "to be touched on their", touch.with_)
     if own is not None and will is not None:
         if own.leaves_by_status["no"]:
+            own_red = own.leaves_by_status["no"]
             found.append(
                 ctx.finding(
                     "B102",
-                    f"{what()}, but {g_name} marked their own "
-                    f"{leaf_list(own.leaves_by_status['no'])} 'no'. Use another contact surface "
-                    f"or revisit {g_name}'s boundaries with them.",
+                    lambda: (
+                        f"{what()}, but {g_name} marked their own "
+                        f"{leaf_list(own_red)} 'no'. Use another contact surface "
+                        f"or revisit {g_name}'s boundaries with them."
+                    ),
                     i,
                 )
             )
         found += _ask(ctx, i, own, touch.by, what, unrecorded(giver))
         found += _conditions(ctx, i, touch, own, g_name, "to use their own", touch.on)
         if will.leaves_by_status["no"]:
+            refused = will.leaves_by_status["no"]
             found.append(
                 ctx.finding(
                     "B103",
-                    f"{what()}, but {g_name} said they will not touch a partner's "
-                    f"{leaf_list(will.leaves_by_status['no'])}. Choose another area or revisit "
-                    f"what {g_name} is willing to touch.",
+                    lambda: (
+                        f"{what()}, but {g_name} said they will not touch a partner's "
+                        f"{leaf_list(refused)}. Choose another area or revisit "
+                        f"what {g_name} is willing to touch."
+                    ),
                     i,
                 )
             )

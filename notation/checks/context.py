@@ -74,9 +74,12 @@ class BeatContext:
         """A performer's name for a message."""
         return self.score.name_of(performer_id)
 
-    def finding(self, code: str, message: str, touch: int | None = None) -> Finding:
+    def finding(
+        self, code: str, message: str | Callable[[], str], touch: int | None = None
+    ) -> Finding:
         """A finding on this beat, carrying the line of its touch or beat (looked up
-        when first read)."""
+        when first read). ``message`` may be a function that builds the words when
+        first read (see ``Finding``)."""
         return Finding(
             self.number, code, message, touch=touch, locate=locator(self.score, self.index, touch)
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from notation.checks.context import BeatContext, surface
 from notation.findings import Finding
 
@@ -46,16 +48,17 @@ def placement(ctx: BeatContext) -> list[Finding]:
         if pair in reported:
             continue
         reported.add(pair)
-        found.append(
-            ctx.finding(
-                "T503",
-                f"{ctx.name(touch.by)} ({'/'.join(sorted(a))}) and {ctx.name(touch.to)} "
-                f"({'/'.join(sorted(b))}) are in contact but placed apart or offstage. Place "
-                "them in the same stage area, or change the touch.",
-                i,
-            )
-        )
+        found.append(ctx.finding("T503", partial(_t503, ctx, touch.by, a, touch.to, b), i))
     return found
+
+
+def _t503(ctx: BeatContext, by: str, a: set[str], to: str, b: set[str]) -> str:
+    # ``a`` and ``b`` are placement's own sets, never changed once built.
+    return (
+        f"{ctx.name(by)} ({'/'.join(sorted(a))}) and {ctx.name(to)} "
+        f"({'/'.join(sorted(b))}) are in contact but placed apart or offstage. Place "
+        "them in the same stage area, or change the touch."
+    )
 
 
 def kisses(ctx: BeatContext) -> list[Finding]:

@@ -311,14 +311,7 @@ class LiveFindings:
         # Same lines as BeatContext.finding gives: the touch's table, else the beat's.
         score = self._score
         entry.findings = [
-            Finding(
-                index + 1,
-                f.code,
-                f.message,
-                touch=f.touch,
-                locate=locator(score, index, f.touch),
-            )
-            for f in entry.findings
+            f.renumbered(index + 1, locator(score, index, f.touch)) for f in entry.findings
         ]
         entry.numbered = (index, token)
         return entry.findings
