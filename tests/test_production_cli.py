@@ -260,3 +260,15 @@ def test_schema_kinds(capsys: pytest.CaptureFixture[str]) -> None:
     ):
         code, out, _ = run(["schema", "--kind", kind], capsys)
         assert code == 0 and json.loads(out)["title"] == title
+
+
+def test_file_names_reach_the_terminal_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "evil\x1b]0;title\x07"
+    folder.mkdir()
+    (folder / "a.score.toml").write_text("format = ")
+    code, _, err = run(["production", "init", str(folder)], capsys)
+    assert code == 2 and "\x1b" not in err and "\x07" not in err and "\\x1b" in err
+    code, _, err = run(["sheet", "ana", str(folder / "a.score.toml")], capsys)
+    assert code == 2 and "\x1b" not in err and "\\x1b" in err

@@ -83,8 +83,12 @@ def test_files_are_in_canonical_layout() -> None:
 
 
 def test_schemas_beside_it_are_current_and_every_header_holds() -> None:
-    assert (FOLDER / "production-1.schema.json").read_text() == text_of(production_schema())
-    assert (FOLDER / "production-score-1.schema.json").read_text() == text_of(layer_schema())
+    fix = (
+        "run: choreo schema --kind production -o sample_scenes/northern-light --force "
+        "(and --kind production-score)"
+    )
+    assert (FOLDER / "production-1.schema.json").read_text() == text_of(production_schema()), fix
+    assert (FOLDER / "production-score-1.schema.json").read_text() == text_of(layer_schema()), fix
     for file in FOLDER.glob("*.toml"):
         first = file.read_text().splitlines()[0]
         assert first.startswith("#:schema ./")
@@ -116,8 +120,9 @@ def test_recorded_agreements_are_current() -> None:
 def test_shipped_schemas_match_the_models() -> None:
     from notation.production.schema import shipped
 
-    assert shipped("production-1.schema.json") == text_of(production_schema())
-    assert shipped("production-score-1.schema.json") == text_of(layer_schema())
+    fix = "run: choreo schema --kind production -o notation --force (and --kind production-score)"
+    assert shipped("production-1.schema.json") == text_of(production_schema()), fix
+    assert shipped("production-score-1.schema.json") == text_of(layer_schema()), fix
 
 
 def test_scores_under_finds_the_scenes() -> None:

@@ -23,7 +23,7 @@ from notation.model import Score
 from notation.production import PRODUCTION_FILE, find_production
 from notation.production.adopting import AdoptError, Adoption, plan, write
 from notation.production.folder import scores_under
-from notation.terminal import safe_line
+from notation.terminal import safe, safe_line
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -37,7 +37,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _fail(message: str) -> int:
-    print(f"choreo production init: {message}", file=sys.stderr)
+    # Messages quote file names and load errors: never a raw control character to the terminal.
+    print(f"choreo production init: {safe(message)}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
 

@@ -24,7 +24,7 @@ from notation.production import PRODUCTION_FILE, ProductionScene, open_score, pr
 from notation.production.folder import scores_in, scores_under
 from notation.sharing.sheet import Sheet, build_sheet
 from notation.sharing.sheet_page import render_sheet_html, render_sheet_markdown
-from notation.terminal import safe_line
+from notation.terminal import safe, safe_line
 from notation.writing import write_private
 
 SUFFIXES = {"md": ".sheet.md", "html": ".sheet.html"}
@@ -42,7 +42,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _fail(message: str) -> int:
-    print(f"choreo sheet: {message}", file=sys.stderr)
+    # Messages quote file names and load errors: never a raw control character to the terminal.
+    print(f"choreo sheet: {safe(message)}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
 
@@ -97,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         scenes, cast, title = gather(path)
     except LoadError as error:
-        print(error.render(), file=sys.stderr)
+        print(safe(error.render()), file=sys.stderr)
         return EXIT_BAD_INPUT
     found = find_performer(args.performer, scenes, cast)
     if found is None:

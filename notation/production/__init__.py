@@ -9,7 +9,8 @@ standalone (a ``Score``, exactly as ``notation.load``) or in a production (a
 The parts: ``model`` (the files' models), ``reading`` (loaders with file and
 line, ``find_production``), ``merging`` (the merge and where each value came
 from), ``editing`` (back from an edited merged score to each file), ``checking``
-(findings with the file to change, P601/P602, re-checking after a cast change),
+(findings with the file to change, P601/P602), ``rippling`` (re-checking after a
+cast change),
 ``writing`` (atomic, deterministic, 0600) and ``folder`` (every score of a folder).
 See docs/productions.md.
 """
@@ -21,15 +22,10 @@ from pathlib import Path
 from notation.model import Score
 from notation.production.checking import (
     PlacedFinding,
-    Ripple,
-    SceneRecheck,
     cast_findings,
     check_any,
     check_production,
     check_production_scene,
-    naming,
-    recheck,
-    ripple,
 )
 from notation.production.editing import Scope, apply_performer_edit, split
 from notation.production.merging import Origin, ProductionScene, merge, remerge
@@ -50,6 +46,7 @@ from notation.production.reading import (
     loads_layer,
     loads_production,
 )
+from notation.production.rippling import Ripple, SceneRecheck, naming, recheck, ripple
 from notation.production.writing import (
     dumps_layer,
     dumps_production,
