@@ -9,12 +9,12 @@ never quote values from the file.
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
+from notation import parsing
 from notation.lines import LineMap
 from notation.model import FORMAT, VERSION
 from notation.production.model import PRODUCTION_FILE, PRODUCTION_FORMAT, Production, SceneLayer
@@ -66,8 +66,8 @@ def _text(data: bytes, path: str) -> str:
 
 def _parse(text: str, path: str) -> tuple[dict[str, Any], LineMap]:
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        data = parsing.parse(text)
+    except parsing.DecodeErrors as error:
         raise LoadError(path, [_syntax_problem(str(error), text)]) from None
     except RecursionError:
         raise LoadError(path, [Problem(_DEEP)]) from None
