@@ -267,9 +267,10 @@ class ChoreoApp(KeepingFlows):
     def _handle_exception(self, error: Exception) -> None:
         # Textual's crash screen prints local variables: performers' data. Keep the
         # unsaved edits, write a report without data, and say so briefly instead.
+        edits = crash.EDITS_LOST
         with contextlib.suppress(Exception):
-            self.keeping.flush()
-        crash.handle_exception(self, error)
+            edits = self.keeping.crash_flush(dirty=self.history is not None and self.history.dirty)
+        crash.handle_exception(self, error, edits)
 
     # ----- replay --------------------------------------------------------------------
 

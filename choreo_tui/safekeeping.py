@@ -142,6 +142,25 @@ class Safekeeping:
         if self._writer is not None:
             self._writer.flush()
 
+    def crash_flush(self, *, dirty: bool) -> str:
+        """Write pending edits now, before a crash exit; say truly what became of them.
+
+        ``dirty``: whether the score has edits not in its file. The answer is one
+        of ``crash.EDITS_*``: a crash message must never claim edits were kept
+        when there were none or when the copy could not be written.
+        """
+        from choreo_tui import crash
+
+        if not dirty:
+            return crash.EDITS_NONE
+        writer = self._writer
+        if writer is None:
+            return crash.EDITS_LOST
+        writer.flush()
+        if writer.error is not None or not writer.copy.exists():
+            return crash.EDITS_LOST
+        return crash.EDITS_KEPT
+
     def close(self) -> None:
         """Stop keeping the score: write what is pending, then let the next editor in."""
         if self._writer is not None:

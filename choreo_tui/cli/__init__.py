@@ -25,6 +25,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
 """Subcommand name -> (module, one-line help). Modules are imported on demand."""
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_CRASH = 70
+"""An internal error (a bug in Choreo, not the input): sysexits' EX_SOFTWARE."""
 
 
 class Command(Protocol):
@@ -80,6 +82,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as error:  # any bug ends in a report, never a traceback
+        if command is None:
+            raise  # the editor's own hook reports it, with what became of unsaved edits
+        return _crashed(command, error)
+
+
+def _crashed(command: str, error: Exception) -> int:
+    # Imported here: the crash module is only paid for when something went wrong.
+    from choreo_tui.crash import one_line_message, write_report
+
+    print(one_line_message(f"choreo {command}", error, write_report(error)), file=sys.stderr)
+    return EXIT_CRASH
 
 
 if __name__ == "__main__":
