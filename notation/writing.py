@@ -57,7 +57,8 @@ def _string(text: str) -> str:
     return _escape_controls(json.dumps(text, ensure_ascii=False), keep_newline=False)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# C1 and bidi overrides too: a score shown with cat or less must not drive the terminal.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape_controls(text: str, *, keep_newline: bool) -> str:

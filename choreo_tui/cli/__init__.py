@@ -76,16 +76,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             from choreo_tui.cli.edit import run_editor
 
             return run_editor(parsed.file)
-        parsed = build_parser(command).parse_args(args[1:])
-        return _module(command).run(parsed)
+        from choreo_tui.cli.output import guarded
+
+        with guarded():
+            try:
+                parsed = build_parser(command).parse_args(args[1:])
+                return _module(command).run(parsed)
+            except Exception as error:  # any bug ends in a report, never a traceback
+                return _crashed(command, error)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as error:  # any bug ends in a report, never a traceback
-        if command is None:
-            raise  # the editor's own hook reports it, with what became of unsaved edits
-        return _crashed(command, error)
 
 
 def _crashed(command: str, error: Exception) -> int:

@@ -12,6 +12,7 @@ import sys
 
 from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
 from notation import Finding, LoadError, check, load
+from notation.terminal import safe_json
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -60,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
                 for p in e.problems
             ],
         }
-        print(json.dumps(document, indent=2, ensure_ascii=False))
+        print(safe_json(json.dumps(document, indent=2, ensure_ascii=False)))
     else:
         for error in errors:
             print(error.render(), file=sys.stderr)

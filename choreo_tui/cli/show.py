@@ -9,12 +9,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from rich.console import Console, Group
+from rich.console import Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_OK
+from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_OK, output
 from notation import Finding, LoadError, Score, check, load
 from notation.describe import timing_words, touch_words
 from notation.findings import MARK, worst
@@ -123,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
         print(error.render(), file=sys.stderr)
         return EXIT_BAD_INPUT
     findings = check(score)
-    console = Console()
+    console = output.console()
     console.print(header(score))
     console.print(cast_table(score))
     console.print(beats_table(score, findings))
