@@ -8,12 +8,15 @@ detection can hook in without touching the editor.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import App
 from textual.binding import BindingType
+from textual.filter import LineFilter
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from choreo_tui import commands, crash
@@ -24,10 +27,12 @@ from choreo_tui.samples import copy_sample, free_name, slug
 from choreo_tui.screens.dialogs import AskTitle, CannotOpen, OpeningScreen, QuitUnsaved
 from choreo_tui.screens.help import HelpScreen, focused_help, key_lines
 from choreo_tui.screens.start import StartScreen
+from choreo_tui.terminal_filter import TerminalSafety
 from notation import LoadError, SaveError, save
 from notation.edits import History
 from notation.model import Scene, Score
 from notation.stamp import Stamp, load_stamped
+from notation.terminal import safe, safe_line
 
 if TYPE_CHECKING:
     from choreo_tui.screens.editor import EditorScreen
@@ -64,6 +69,25 @@ class ChoreoApp(KeepingFlows):
         self.read_stamp: Stamp | None = None
         self._typed: Typed | None = None
         self._told: str | None = None
+        self._terminal_safety = TerminalSafety()
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then the terminal-safety net (see ``terminal_filter``)."""
+        return [*super().get_line_filters(), self._terminal_safety]
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Textual's notice, with its words escaped: notices name files, people and beats."""
+        super().notify(
+            safe(message), title=safe_line(title), severity=severity, timeout=timeout, markup=markup
+        )
 
     # ----- starting ------------------------------------------------------------------
 

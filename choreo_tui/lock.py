@@ -23,6 +23,8 @@ from pathlib import Path
 
 from filelock import SoftFileLock, Timeout
 
+from notation.terminal import safe_line
+
 LOCK_SUFFIX = ".lock"
 
 
@@ -44,7 +46,8 @@ class Holder:
         if self.since is not None:
             today = datetime.now().astimezone().date() == self.since.date()
             since = f" since {self.since:%H:%M}" if today else f" since {self.since:%Y-%m-%d %H:%M}"
-        return f"{who}{where}{process}{since}"
+        # The host comes from a file anyone who can write the folder may forge.
+        return safe_line(f"{who}{where}{process}{since}")
 
 
 @dataclass(frozen=True)
