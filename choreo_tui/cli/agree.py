@@ -2,7 +2,9 @@
 
 Writes ``[beats.agreed]`` with a fresh digest and appends an ``agreed`` entry to
 the rehearsal log. Exit 0, or 2 on bad input; the file is only rewritten when
-everything given is valid.
+everything given is valid. It takes the editor's lock first: on a score open in
+the editor (or being written by another ``agree``, after a short wait) it stops
+with exit 2 naming who holds it, and changes nothing.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import sys
 from datetime import datetime
 
 from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_OK
+from choreo_tui.lock import Held, writing
 from notation import LoadError, SaveError, load, save
 from notation.agreement import agree
 from notation.model import LogEntry
@@ -31,7 +34,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Record the agreement and save."""
+    """Record the agreement and save, holding the score's lock throughout."""
+    try:
+        with writing(args.file):
+            # Read under the lock: a change made by the editor or another agree
+            # just before is part of what is saved, never overwritten.
+            return _record(args)
+    except Held as held:
+        print(
+            f"{args.file}: not recorded: {held.busy.reason}; nothing was changed. "
+            "Record it in that editor, or run this again once it has closed the score.",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+
+
+def _record(args: argparse.Namespace) -> int:
     try:
         score = load(args.file)
     except LoadError as error:
