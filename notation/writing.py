@@ -19,6 +19,12 @@ from datetime import date, datetime
 from glob import escape as glob_escape
 from pathlib import Path
 
+from notation.destination import (
+    DestinationError,
+    ReadOnlyTarget,
+    destination,
+    make_private_folder,
+)
 from notation.model import (
     VERSION,
     AreaRule,
@@ -305,16 +311,28 @@ def _refuse_unusable_name(target: Path) -> None:
         raise SaveError("not saved: the file name is not usable (it holds a NUL character)")
 
 
-def write_private(path: str | Path, text: str) -> None:
+class ReadOnlyFile(SaveError):
+    """The file is marked read-only: ask, then save with ``over_read_only=True``."""
+
+
+def write_private(path: str | Path, text: str, *, over_read_only: bool = False) -> list[Path]:
     """Write ``text`` to ``path`` atomically, readable by its owner only (0600).
 
     A temp file in the same folder is written and fsynced, then renamed over the
     target, then the folder is fsynced. On any failure the temp file is removed
-    and the old file, if any, is untouched.
+    and the old file, if any, is untouched. A symbolic link is written through
+    to its file; a hard-linked file is refused; a read-only one raises
+    ``ReadOnlyFile`` unless ``over_read_only``. Returns the folders it created
+    (each 0700), so that a command can say so.
     """
-    target = Path(path)
+    _refuse_unusable_name(Path(path))
+    try:
+        target = destination(Path(path), over_read_only=over_read_only)
+    except ReadOnlyTarget as error:
+        raise ReadOnlyFile(str(error)) from None
+    except DestinationError as error:
+        raise SaveError(str(error)) from None
     folder = target.parent
-    _refuse_unusable_name(target)
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:
@@ -323,7 +341,7 @@ def write_private(path: str | Path, text: str) -> None:
             f"{target}: not saved: the text holds a character that is not valid Unicode"
         ) from None
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        made = make_private_folder(folder)
         _sweep_dead_temps(target)
         # The writer's pid in the name lets the next save remove what a killed writer left.
         fd, temp_name = tempfile.mkstemp(
@@ -349,6 +367,7 @@ def write_private(path: str | Path, text: str) -> None:
             ) from None
         raise
     _fsync_folder(folder)
+    return made
 
 
 def _sweep_dead_temps(target: Path) -> None:
@@ -391,9 +410,12 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def save(score: Score, path: str | Path) -> None:
-    """Save ``score`` to ``path`` atomically with mode 0600. Raises ``SaveError``."""
+def save(score: Score, path: str | Path, *, over_read_only: bool = False) -> None:
+    """Save ``score`` to ``path`` atomically with mode 0600. Raises ``SaveError``.
+
+    ``ReadOnlyFile`` (a ``SaveError``) if the file is read-only: ask first.
+    """
     target = Path(path)
     _refuse_unusable_name(target)
     _refuse_newer(target)
-    write_private(target, dumps(score))
+    write_private(target, dumps(score), over_read_only=over_read_only)
