@@ -33,6 +33,7 @@ from notation.edits import History
 from notation.model import Scene, Score
 from notation.stamp import Stamp, load_stamped
 from notation.terminal import safe, safe_line
+from notation.writing import FolderNotWritable, ReadOnlyFile
 
 if TYPE_CHECKING:
     from choreo_tui.screens.editor import EditorScreen
@@ -274,6 +275,9 @@ class ChoreoApp(KeepingFlows):
         score = self.history.score
         try:
             self.write_score(self.path, score)
+        except (ReadOnlyFile, FolderNotWritable) as error:
+            self.refused_save(error)
+            return False
         except SaveError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=15, markup=False)
             return False

@@ -10,6 +10,7 @@ at any moment leaves either the old file or the new one, never half of one.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import re
@@ -315,6 +316,13 @@ class ReadOnlyFile(SaveError):
     """The file is marked read-only: ask, then save with ``over_read_only=True``."""
 
 
+class FolderNotWritable(SaveError):
+    """The score's folder cannot be written (permissions, a read-only disk)."""
+
+
+_NOT_WRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+
 def write_private(path: str | Path, text: str, *, over_read_only: bool = False) -> list[Path]:
     """Write ``text`` to ``path`` atomically, readable by its owner only (0600).
 
@@ -348,9 +356,8 @@ def write_private(path: str | Path, text: str, *, over_read_only: bool = False) 
             prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=folder
         )
     except OSError as error:
-        raise SaveError(
-            f"{target}: not saved: cannot write in {folder} ({error.strerror})"
-        ) from None
+        kind = FolderNotWritable if error.errno in _NOT_WRITABLE else SaveError
+        raise kind(f"{target}: not saved: cannot write in {folder} ({error.strerror})") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
