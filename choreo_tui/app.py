@@ -19,7 +19,7 @@ from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from choreo_tui import commands, crash
+from choreo_tui import commands, crash, hangup
 from choreo_tui.app_keeping import KeepingFlows
 from choreo_tui.keymap import clashes, keymap_path, read_keymap
 from choreo_tui.safekeeping import Safekeeping
@@ -95,6 +95,7 @@ class ChoreoApp(KeepingFlows):
     def on_mount(self) -> None:
         """Apply the user's keys, then open the file or show the start screen."""
         self.apply_keymap()
+        hangup.install(self)
         self.set_interval(1.0, self.keep_typing)
         if self.path is None:
             self.push_screen(StartScreen(self.folder))
