@@ -49,7 +49,7 @@ def test_agree_on_a_score_open_in_the_editor_fails_clearly(tmp_path: Path) -> No
 
 def test_two_agrees_at_once_both_record(tmp_path: Path) -> None:
     # Without the lock, about a third of such pairs lost one agreement while both
-    # printed "recorded". benchmarks/stress/agree_race.py runs 100 rounds.
+    # printed "recorded". stress/agree_race.py runs 100 rounds.
     for round_number in range(4):
         path = cast_score(tmp_path / f"race{round_number}.score.toml")
         runs = [agree(path, 1, "ana"), agree(path, 2, "ben"), agree(path, 1, "cara")]

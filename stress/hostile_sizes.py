@@ -1,6 +1,6 @@
 """Stress: hostile-size files are read (or refused) fast and in well under 1 GiB.
 
-    .venv/bin/python benchmarks/stress/hostile_sizes.py
+    .venv/bin/python stress/hostile_sizes.py
 
 Each case runs ``choreo check`` in a fresh process and reports its exit code,
 wall time and peak memory (max RSS), so that a file's cost is measured the way
