@@ -18,7 +18,7 @@ from notation import LoadError, SaveError, load, save
 from notation.edits import History
 from notation.model import Score
 from notation.stamp import DiskState, Stamp, load_stamped
-from notation.writing import ReadOnlyFile
+from notation.writing import FolderNotWritable, ReadOnlyFile
 
 if TYPE_CHECKING:
     from choreo_tui.screens.editor import EditorScreen
@@ -151,6 +151,9 @@ class KeepingFlows(App[int]):
             from choreo_tui.screens.external_change import save_copy
 
             copy = save_copy(self.path, score)
+        except FolderNotWritable as error:
+            self.refused_save(error)
+            return False
         except SaveError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=15, markup=False)
             return False
@@ -234,7 +237,8 @@ class KeepingFlows(App[int]):
             )
         self._told = error
         editor, history = self.editor, self.history
-        if editor is None or history is None or self.keeping.read_only:
+        busy = self.keeping.busy
+        if editor is None or history is None or (busy is not None and busy.by_another):
             return
         from choreo_tui.typed import typed_text, with_typed
 

@@ -58,6 +58,8 @@ class Busy:
 
     holder: Holder | None
     reason: str
+    by_another: bool = True
+    """False when no one holds it but no lock file can be made (a read-only folder)."""
 
     @property
     def message(self) -> str:
@@ -140,7 +142,11 @@ class ScoreLock:
                 who = holder.describe() if holder else "another editor"
                 return Busy(holder, f"{who} is editing this score")
         except OSError as error:
-            return Busy(None, f"cannot create a lock file beside the score ({error.strerror})")
+            return Busy(
+                None,
+                f"cannot create a lock file beside the score ({error.strerror})",
+                by_another=False,
+            )
         if before is not None:
             self.stale = before
         return None

@@ -59,9 +59,11 @@ class Safekeeping:
         self._lock = ScoreLock(path)
         self.busy = self._lock.acquire()
         self.stale = self._lock.stale
-        if self.busy is not None:
+        if self.busy is not None and self.busy.by_another:
             # The holder's recovery copy is theirs to keep or remove: never touch it.
             return
+        # Ours, or no one's (a folder where no lock file can be made): edits that
+        # cannot be saved beside the score are kept in the private recovery copy.
         copy = RecoveryCopy(path)
         self._writer = RecoveryWriter(copy)
         found = copy.read()

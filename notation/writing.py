@@ -320,7 +320,8 @@ class FolderNotWritable(SaveError):
     """The score's folder cannot be written (permissions, a read-only disk)."""
 
 
-_NOT_WRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS}
+NOT_WRITABLE = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
+"""The errors that mean a folder cannot be written (as opposed to a full disk)."""
 
 
 def write_private(path: str | Path, text: str, *, over_read_only: bool = False) -> list[Path]:
@@ -356,7 +357,7 @@ def write_private(path: str | Path, text: str, *, over_read_only: bool = False) 
             prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=folder
         )
     except OSError as error:
-        kind = FolderNotWritable if error.errno in _NOT_WRITABLE else SaveError
+        kind = FolderNotWritable if error.errno in NOT_WRITABLE else SaveError
         raise kind(f"{target}: not saved: cannot write in {folder} ({error.strerror})") from None
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -28,7 +28,7 @@ from textual.widgets.button import ButtonVariant
 from choreo_tui.screens.restore import DIFF_DIALOG_CSS, what_differs
 from notation import LoadError, SaveError, Score, dumps
 from notation.stamp import DiskState
-from notation.writing import write_private
+from notation.writing import NOT_WRITABLE, FolderNotWritable, write_private
 
 RELOAD, SAVE_COPY, SAVE_AGAIN, CANCEL = "reload", "copy", "save", "cancel"
 
@@ -62,7 +62,8 @@ def save_copy(path: Path, score: Score) -> Path:
         except FileExistsError:
             continue
         except OSError as error:
-            raise SaveError(f"{target}: not saved ({error.strerror})") from None
+            kind = FolderNotWritable if error.errno in NOT_WRITABLE else SaveError
+            raise kind(f"{target}: not saved ({error.strerror})") from None
         os.close(fd)
         try:
             write_private(target, dumps(score))
