@@ -115,3 +115,16 @@ def test_the_lock_owners_host_is_escaped(tmp_path: Path) -> None:
     notices = [str(n.message) for n in app._notifications]
     assert any("host\\x1b]0;pwned\\x07\\u202e" in notice for notice in notices), notices
     assert not any(UNSAFE.search(notice) for notice in notices)
+
+
+def test_the_restore_offer_shows_changed_titles_escaped(tmp_path: Path) -> None:
+    from choreo_tui.recovery import RecoveryCopy
+    from notation import load
+
+    path = write_canary(tmp_path)
+    edited = load(path)
+    edited = edited.replace(beats=(*edited.beats, edited.beats[0]))
+    RecoveryCopy(path).write(edited)
+    shots = run(app_on(path, tmp_path), (), (100, 30))
+    assert_safe(shots)
+    assert "Beat \\x1b]52" in shots[-1]

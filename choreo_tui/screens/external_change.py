@@ -28,6 +28,7 @@ from textual.widgets.button import ButtonVariant
 from choreo_tui.screens.restore import DIFF_DIALOG_CSS, what_differs
 from notation import LoadError, SaveError, Score, dumps
 from notation.stamp import DiskState
+from notation.terminal import safe_line
 from notation.writing import NOT_WRITABLE, FolderNotWritable, write_private
 
 RELOAD, SAVE_COPY, SAVE_AGAIN, CANCEL = "reload", "copy", "save", "cancel"
@@ -141,7 +142,7 @@ class ExternalChangeScreen(ModalScreen[str]):
                 Text.assemble(
                     ("⚠ Not saved: ", "bold"),
                     f"{self.state.words}.\n",
-                    Text(str(self.path), style="dim"),
+                    Text(safe_line(str(self.path)), style="dim"),
                     "\nSaving now would overwrite someone else's work, so Choreo asks first.",
                 )
             )
