@@ -71,6 +71,8 @@ def assert_safe(shots: list[str], *, shown: bool = True) -> None:
         assert all("\\x1b" in shot for shot in shots), "the canary is not shown escaped"
     for shot in shots[1::2]:
         assert DROPPED not in shot, f"shown with its controls dropped, not escaped:\n{shot}"
+        # Rich drops BEL from text it is given raw: escaped before, it is seen.
+        assert "SGVsbG8=\\x1b[2J" not in shot, f"BEL silently dropped:\n{shot}"
 
 
 def app_on(path: Path | None, folder: Path) -> ChoreoApp:
