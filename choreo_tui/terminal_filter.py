@@ -28,7 +28,8 @@ class TerminalSafety(LineFilter):
 
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
         """The line with every unsafe character removed from its text segments."""
-        if not any(_UNSAFE.search(text) for text, _, control in segments if not control):
+        # One search over the joined line: this runs for every line drawn.
+        if not _UNSAFE.search("".join([segment.text for segment in segments])):
             return segments
         return [
             segment if segment.control else Segment(_UNSAFE.sub("", segment.text), segment.style)
