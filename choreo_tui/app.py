@@ -8,15 +8,17 @@ detection can hook in without touching the editor.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App
 from textual.binding import BindingType
+from textual.filter import LineFilter
+from textual.notifications import SeverityLevel
 
-from choreo_tui import commands, crash
+from choreo_tui import commands, crash, hangup
 from choreo_tui.app_keeping import KeepingFlows
 from choreo_tui.keymap import clashes, keymap_path, read_keymap
 from choreo_tui.safekeeping import Safekeeping
@@ -24,11 +26,14 @@ from choreo_tui.samples import copy_sample, free_name, slug
 from choreo_tui.screens.dialogs import AskTitle, OpeningScreen, QuitUnsaved
 from choreo_tui.screens.help import HelpScreen, focused_help, key_lines
 from choreo_tui.screens.start import StartScreen
+from choreo_tui.terminal_filter import TerminalSafety
 from choreo_tui.typed import Typing
 from notation import LoadError, SaveError, save
 from notation.edits import History
 from notation.model import Scene, Score
 from notation.stamp import Stamp, load_stamped
+from notation.terminal import safe, safe_line
+from notation.writing import FolderNotWritable, ReadOnlyFile
 
 if TYPE_CHECKING:
     from choreo_tui.host import ScoreHost
@@ -72,12 +77,32 @@ class ChoreoApp(KeepingFlows):
         self._saving = False
         self._save_next: tuple[bool, Saved | None] | None = None
         self._told: str | None = None
+        self._terminal_safety = TerminalSafety()
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then the terminal-safety net (see ``terminal_filter``)."""
+        return [*super().get_line_filters(), self._terminal_safety]
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Textual's notice, with its words escaped: notices name files, people and beats."""
+        super().notify(
+            safe(message), title=safe_line(title), severity=severity, timeout=timeout, markup=markup
+        )
 
     # ----- starting ------------------------------------------------------------------
 
     def on_mount(self) -> None:
         """Apply the user's keys, then open the file or show the start screen."""
         self.apply_keymap()
+        hangup.install(self)
         self.set_interval(1.0, self.keep_typing)
         if self.path is None:
             self.push_screen(StartScreen(self.folder))
@@ -240,9 +265,9 @@ class ChoreoApp(KeepingFlows):
         # The editor's title line watches these two; the app never reaches into it.
         self.keeping.changed(self.history.score, dirty=dirty)
 
-    def write_score(self, path: Path, score: Score) -> None:
-        """Write a score to disk (raises SaveError)."""
-        save(score, path)
+    def write_score(self, path: Path, score: Score, *, over_read_only: bool = False) -> None:
+        """Write a score to disk (raises SaveError; ReadOnlyFile unless ``over_read_only``)."""
+        save(score, path, over_read_only=over_read_only)
 
     def save(self, *, quiet: bool = False, then: Saved | None = None) -> bool:
         """Save the score to its file; says so (unless ``quiet``), or says why not.
@@ -273,6 +298,9 @@ class ChoreoApp(KeepingFlows):
     def _write_in_thread(self, path: Path, score: Score, quiet: bool, then: Saved | None) -> None:
         try:
             self.write_score(path, score)
+        except (ReadOnlyFile, FolderNotWritable) as error:
+            self.call_from_thread(self._refused_in_thread, error, then)
+            return
         except SaveError as error:
             self.call_from_thread(self._not_saved, error, then)
             return
@@ -282,6 +310,13 @@ class ChoreoApp(KeepingFlows):
         self._saving = False
         self._save_next = None
         self.notify(str(error), title="Not saved", severity="error", timeout=15, markup=False)
+        if then is not None:
+            then(False)
+
+    def _refused_in_thread(self, error: SaveError, then: Saved | None) -> None:
+        self._saving = False
+        self._save_next = None
+        self.refused_save(error)
         if then is not None:
             then(False)
 
@@ -307,9 +342,10 @@ class ChoreoApp(KeepingFlows):
     def _handle_exception(self, error: Exception) -> None:
         # Textual's crash screen prints local variables: performers' data. Keep the
         # unsaved edits, write a report without data, and say so briefly instead.
+        edits = crash.EDITS_LOST
         with contextlib.suppress(Exception):
-            self.keeping.flush()
-        crash.handle_exception(self, error)
+            edits = self.keeping.crash_flush(dirty=self.history is not None and self.history.dirty)
+        crash.handle_exception(self, error, edits)
 
     # ----- replay --------------------------------------------------------------------
 

@@ -15,10 +15,11 @@ from textual import work
 from textual.app import App
 
 from choreo_tui.safekeeping import Safekeeping
-from notation import LoadError, SaveError, load
+from notation import LoadError, SaveError, load, save
 from notation.edits import History
 from notation.model import Score
 from notation.stamp import DiskState, Stamp, load_stamped
+from notation.writing import FolderNotWritable, ReadOnlyFile
 
 if TYPE_CHECKING:
     from choreo_tui.screens.editor import EditorScreen
@@ -49,6 +50,10 @@ class KeepingFlows(App[int]):
 
     def save(self, *, quiet: bool = False) -> bool:
         """Save the score (the app defines it)."""
+        raise NotImplementedError
+
+    def write_score(self, path: Path, score: Score, *, over_read_only: bool = False) -> None:
+        """Write a score to disk (the app defines it)."""
         raise NotImplementedError
 
     def report_keeping(self, on_disk: Score | None) -> None:
@@ -167,6 +172,9 @@ class KeepingFlows(App[int]):
             from choreo_tui.screens.external_change import save_copy
 
             copy = save_copy(self.path, score)
+        except FolderNotWritable as error:
+            self.refused_save(error)
+            return False
         except SaveError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=15, markup=False)
             return False
@@ -184,6 +192,59 @@ class KeepingFlows(App[int]):
         )
         return True
 
+    def refused_save(self, error: SaveError) -> None:
+        """The file or its folder cannot be written: ask what to do (never overwrite unasked)."""
+        from choreo_tui import crash
+        from choreo_tui.screens.save_refused import SaveRefused
+
+        kept = self.keeping.crash_flush(dirty=True) == crash.EDITS_KEPT
+        read_only_file = isinstance(error, ReadOnlyFile)
+        self.push_screen(
+            SaveRefused(str(error), read_only_file=read_only_file, kept=kept), self._refused
+        )
+
+    def _refused(self, choice: str | None) -> None:
+        if self.history is None or self.path is None:
+            return
+        if choice == "over":
+            try:
+                self.write_score(self.path, self.history.score, over_read_only=True)
+            except SaveError as error:
+                self.notify(
+                    str(error), title="Not saved", severity="error", timeout=15, markup=False
+                )
+                return
+            self.history.mark_saved()
+            self.keeping.saved()
+            self.score_changed()
+            self.notify(f"Saved {self.path.name} (it was read-only).", markup=False)
+        elif choice == "elsewhere":
+            from choreo_tui.screens.save_refused import AskCopyPath
+
+            self.push_screen(AskCopyPath(Path.home() / self.path.name), self._copy_to)
+
+    def _copy_to(self, target: Path | None) -> None:
+        if target is None or self.history is None or self.path is None:
+            return
+        score = self.history.score
+        try:
+            save(score, target)
+        except SaveError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=15, markup=False)
+            return
+        original = self.path
+        self.keeping.discard()
+        self.keeping.claim(target, Stamp.read(target), score)
+        self.path = target
+        self.history.mark_saved()
+        self.score_changed()
+        self.notify(
+            f"Saved a copy as {target}; {original.name} is unchanged. "
+            "You are now editing the copy.",
+            timeout=15,
+            markup=False,
+        )
+
     def keep_typing(self) -> None:
         """Notes still being typed (not yet entered) go into the recovery copy too."""
         error = self.keeping.recovery_error
@@ -197,7 +258,8 @@ class KeepingFlows(App[int]):
             )
         self._told = error
         history = self.history
-        if history is None or self.keeping.read_only:
+        busy = self.keeping.busy
+        if history is None or (busy is not None and busy.by_another):
             return
         from choreo_tui.typed import typed_now, with_typed
 

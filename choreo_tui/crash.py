@@ -26,6 +26,7 @@ from rich.text import Text
 
 from choreo_tui.recovery import private_folder
 from notation import SaveError
+from notation.terminal import safe_line
 from notation.writing import write_private
 
 if TYPE_CHECKING:
@@ -122,25 +123,43 @@ def write_report(error: BaseException) -> Path | None:
     return path
 
 
-def short_message(error: BaseException, report: Path | None) -> str:
-    """What the coordinator reads when Choreo stops: calm, short, no score data."""
+EDITS_KEPT = "Unsaved edits are kept in a recovery copy: open the score again to restore them."
+EDITS_NONE = "There were no unsaved edits."
+EDITS_LOST = "Unsaved edits could not be kept: the recovery copy could not be written."
+EDITS_UNKNOWN = "If a score was open, open it again: any recovery copy will be offered."
+
+
+def short_message(error: BaseException, report: Path | None, edits: str = EDITS_UNKNOWN) -> str:
+    """What the coordinator reads when Choreo stops: calm, short, no score data.
+
+    ``edits`` says what became of unsaved edits (``EDITS_KEPT``, ``EDITS_NONE``,
+    ``EDITS_LOST``); only the caller knows, so the default claims nothing.
+    """
     where = (
-        f"A crash report (no score data in it) is at:\n  {report}"
+        f"A crash report (no score data in it) is at:\n  {safe_line(str(report))}"
         if report
         else "No crash report could be written."
     )
     return (
-        f"Choreo stopped because of an internal error ({type(error).__name__}).\n"
-        "Unsaved edits are kept in a recovery copy: open the score again to restore them.\n"
-        f"{where}"
+        f"Choreo stopped because of an internal error ({type(error).__name__}).\n{edits}\n{where}"
     )
 
 
-def handle_exception(app: App[Any], error: Exception) -> None:
+def one_line_message(who: str, error: BaseException, report: Path | None) -> str:
+    """The command line's one line when a subcommand stops on a bug: no score data."""
+    where = (
+        f"crash report (no score data in it): {safe_line(str(report))}"
+        if report
+        else "no crash report could be written"
+    )
+    return f"{who}: internal error ({type(error).__name__}); {where}"
+
+
+def handle_exception(app: App[Any], error: Exception, edits: str = EDITS_UNKNOWN) -> None:
     """Stand in for Textual's crash screen: report, then exit with a short message.
 
     Mirrors ``App._handle_exception`` (Textual 8) so Pilot tests still see the
-    exception, but shows no traceback and no locals.
+    exception, but shows no traceback and no locals. ``edits`` as for ``short_message``.
     """
     report = write_report(error)
     app._return_code = 1
@@ -149,7 +168,7 @@ def handle_exception(app: App[Any], error: Exception) -> None:
         app._exception_event.set()
     app.bell()
     # Text, not a str: a path with '[' in it must not be read as markup.
-    app.panic(Text(short_message(error, report)))
+    app.panic(Text(short_message(error, report, edits)))
 
 
 def install_excepthook() -> None:

@@ -17,11 +17,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from filelock import SoftFileLock, Timeout
+
+from notation.destination import make_private_folder
+from notation.terminal import safe_line
 
 LOCK_SUFFIX = ".lock"
 
@@ -44,7 +48,8 @@ class Holder:
         if self.since is not None:
             today = datetime.now().astimezone().date() == self.since.date()
             since = f" since {self.since:%H:%M}" if today else f" since {self.since:%Y-%m-%d %H:%M}"
-        return f"{who}{where}{process}{since}"
+        # The host comes from a file anyone who can write the folder may forge.
+        return safe_line(f"{who}{where}{process}{since}")
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,8 @@ class Busy:
 
     holder: Holder | None
     reason: str
+    by_another: bool = True
+    """False when no one holds it but no lock file can be made (a read-only folder)."""
 
     @property
     def message(self) -> str:
@@ -112,15 +119,19 @@ class ScoreLock:
         """Whether this editor holds the lock."""
         return self._lock.is_locked
 
-    def acquire(self) -> Busy | None:
-        """Take the lock. None on success; ``Busy`` (who holds it, or why not) otherwise."""
+    def acquire(self, wait: float = 0.0) -> Busy | None:
+        """Take the lock. None on success; ``Busy`` (who holds it, or why not) otherwise.
+
+        ``wait``: seconds to keep trying while someone else holds it (a short
+        writer such as ``choreo agree`` is done in a fraction of a second).
+        """
         if self.held:
             return None
         before = read_holder(self.file)
         try:
             # A new score's folder: created private, as saving would (not by filelock, 0755).
-            self.file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            self._lock.acquire(timeout=0)
+            make_private_folder(self.file.parent)
+            self._lock.acquire(timeout=wait)
         except Timeout:
             holder = read_holder(self.file)
             if holder is None:
@@ -131,7 +142,11 @@ class ScoreLock:
                 who = holder.describe() if holder else "another editor"
                 return Busy(holder, f"{who} is editing this score")
         except OSError as error:
-            return Busy(None, f"cannot create a lock file beside the score ({error.strerror})")
+            return Busy(
+                None,
+                f"cannot create a lock file beside the score ({error.strerror})",
+                by_another=False,
+            )
         if before is not None:
             self.stale = before
         return None
@@ -141,3 +156,36 @@ class ScoreLock:
         if self.held:
             with contextlib.suppress(OSError):
                 self._lock.release(force=True)
+
+
+WRITER_WAIT = 3.0
+"""How long a short writer (``agree``, an export) waits for another short writer."""
+
+
+class Held(Exception):
+    """Someone else holds the file's lock: nothing was written."""
+
+    def __init__(self, path: Path, busy: Busy) -> None:
+        self.path = path
+        self.busy = busy
+        super().__init__(busy.reason)
+
+
+@contextlib.contextmanager
+def writing(path: str | Path, *, wait: float = WRITER_WAIT) -> Iterator[None]:
+    """Hold ``path``'s lock (the editor's own) while reading, changing and writing it.
+
+    Every writer of a file Choreo keeps takes this lock, so that a change is
+    never lost between two writers: the editor holds it while a score is open,
+    and ``agree``, replay's log, exports and ``production.toml`` take it around
+    their read-change-write. Read the file again *inside* the block. Raises
+    ``Held`` (naming the holder) if it stays taken for ``wait`` seconds.
+    """
+    lock = ScoreLock(path)
+    busy = lock.acquire(wait=wait)
+    if busy is not None:
+        raise Held(Path(path), busy)
+    try:
+        yield
+    finally:
+        lock.release()

@@ -59,9 +59,11 @@ class Safekeeping:
         self._lock = ScoreLock(path)
         self.busy = self._lock.acquire()
         self.stale = self._lock.stale
-        if self.busy is not None:
+        if self.busy is not None and self.busy.by_another:
             # The holder's recovery copy is theirs to keep or remove: never touch it.
             return
+        # Ours, or no one's (a folder where no lock file can be made): edits that
+        # cannot be saved beside the score are kept in the private recovery copy.
         copy = RecoveryCopy(path)
         self._writer = RecoveryWriter(copy)
         found = copy.read()
@@ -141,6 +143,25 @@ class Safekeeping:
         """Write pending edits to the recovery copy now (before a crash exit)."""
         if self._writer is not None:
             self._writer.flush()
+
+    def crash_flush(self, *, dirty: bool) -> str:
+        """Write pending edits now, before a crash exit; say truly what became of them.
+
+        ``dirty``: whether the score has edits not in its file. The answer is one
+        of ``crash.EDITS_*``: a crash message must never claim edits were kept
+        when there were none or when the copy could not be written.
+        """
+        from choreo_tui import crash
+
+        if not dirty:
+            return crash.EDITS_NONE
+        writer = self._writer
+        if writer is None:
+            return crash.EDITS_LOST
+        writer.flush()
+        if writer.error is not None or not writer.copy.exists():
+            return crash.EDITS_LOST
+        return crash.EDITS_KEPT
 
     def close(self) -> None:
         """Stop keeping the score: write what is pending, then let the next editor in."""

@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from notation import collector, parsing
+from notation import collector, limits, parsing
 from notation.areas import suggest
 from notation.lines import LineMap
 from notation.model import FORMAT, VERSION, Score
@@ -100,6 +100,7 @@ def loads(text: str, path: str = "<score>") -> Score:
     """Read a score from TOML text. Raises ``LoadError`` if it is not a valid score."""
     if text.startswith("\ufeff"):
         text = text[1:]
+    _refuse_excess(limits.before_parsing(text), path)
     with collector.paused():
         return _loads(text, path)
 
@@ -117,6 +118,7 @@ def _loads(text: str, path: str) -> Score:
     lines = LineMap(text)
     _check_header(data, path, lines)
     _check_unique_ids(data, path, lines)
+    _refuse_excess(limits.after_parsing(data), path)
     try:
         score = Score.model_validate(data)
     except ValidationError as error:
@@ -125,6 +127,11 @@ def _loads(text: str, path: str) -> Score:
         problem = Problem("values are nested too deeply; a score nests a few levels at most")
         raise LoadError(path, [problem]) from None
     return score.with_lines(lines)
+
+
+def _refuse_excess(excess: limits.Excess | None, path: str) -> None:
+    if excess is not None:
+        raise LoadError(path, [Problem(excess.message, excess.line)])
 
 
 def _syntax_problem(message: str, text: str) -> Problem:

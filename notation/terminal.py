@@ -30,3 +30,19 @@ def safe(text: str) -> str:
 def safe_line(text: str) -> str:
     """Like ``safe``, but newlines and tabs are escaped too: for one-line places."""
     return _UNSAFE_LINE.sub(_escaped, text)
+
+
+def _json_escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def safe_json(text: str) -> str:
+    """JSON or TOML text with every control and bidi character as a ``\\uXXXX`` escape.
+
+    For a whole document from ``json.dumps(..., ensure_ascii=False)`` (or a TOML
+    file of basic strings): those characters can only stand inside strings there,
+    where ``\\uXXXX`` means the same character, so the document still decodes to the
+    true text while the terminal sees only escapes. Newline and tab between values
+    are layout and are kept.
+    """
+    return _UNSAFE.sub(_json_escaped, text)

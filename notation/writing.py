@@ -10,6 +10,7 @@ at any moment leaves either the old file or the new one, never half of one.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import re
@@ -19,6 +20,12 @@ from datetime import date, datetime
 from glob import escape as glob_escape
 from pathlib import Path
 
+from notation.destination import (
+    DestinationError,
+    ReadOnlyTarget,
+    destination,
+    make_private_folder,
+)
 from notation.model import (
     VERSION,
     AreaRule,
@@ -57,7 +64,8 @@ def _string(text: str) -> str:
     return _escape_controls(json.dumps(text, ensure_ascii=False), keep_newline=False)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# C1 and bidi overrides too: a score shown with cat or less must not drive the terminal.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape_controls(text: str, *, keep_newline: bool) -> str:
@@ -304,16 +312,36 @@ def _refuse_unusable_name(target: Path) -> None:
         raise SaveError("not saved: the file name is not usable (it holds a NUL character)")
 
 
-def write_private(path: str | Path, text: str) -> None:
+class ReadOnlyFile(SaveError):
+    """The file is marked read-only: ask, then save with ``over_read_only=True``."""
+
+
+class FolderNotWritable(SaveError):
+    """The score's folder cannot be written (permissions, a read-only disk)."""
+
+
+NOT_WRITABLE = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
+"""The errors that mean a folder cannot be written (as opposed to a full disk)."""
+
+
+def write_private(path: str | Path, text: str, *, over_read_only: bool = False) -> list[Path]:
     """Write ``text`` to ``path`` atomically, readable by its owner only (0600).
 
     A temp file in the same folder is written and fsynced, then renamed over the
     target, then the folder is fsynced. On any failure the temp file is removed
-    and the old file, if any, is untouched.
+    and the old file, if any, is untouched. A symbolic link is written through
+    to its file; a hard-linked file is refused; a read-only one raises
+    ``ReadOnlyFile`` unless ``over_read_only``. Returns the folders it created
+    (each 0700), so that a command can say so.
     """
-    target = Path(path)
+    _refuse_unusable_name(Path(path))
+    try:
+        target = destination(Path(path), over_read_only=over_read_only)
+    except ReadOnlyTarget as error:
+        raise ReadOnlyFile(str(error)) from None
+    except DestinationError as error:
+        raise SaveError(str(error)) from None
     folder = target.parent
-    _refuse_unusable_name(target)
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:
@@ -322,16 +350,15 @@ def write_private(path: str | Path, text: str) -> None:
             f"{target}: not saved: the text holds a character that is not valid Unicode"
         ) from None
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        made = make_private_folder(folder)
         _sweep_dead_temps(target)
         # The writer's pid in the name lets the next save remove what a killed writer left.
         fd, temp_name = tempfile.mkstemp(
             prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=folder
         )
     except OSError as error:
-        raise SaveError(
-            f"{target}: not saved: cannot write in {folder} ({error.strerror})"
-        ) from None
+        kind = FolderNotWritable if error.errno in NOT_WRITABLE else SaveError
+        raise kind(f"{target}: not saved: cannot write in {folder} ({error.strerror})") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -348,6 +375,7 @@ def write_private(path: str | Path, text: str) -> None:
             ) from None
         raise
     _fsync_folder(folder)
+    return made
 
 
 def _sweep_dead_temps(target: Path) -> None:
@@ -390,9 +418,12 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def save(score: Score, path: str | Path) -> None:
-    """Save ``score`` to ``path`` atomically with mode 0600. Raises ``SaveError``."""
+def save(score: Score, path: str | Path, *, over_read_only: bool = False) -> None:
+    """Save ``score`` to ``path`` atomically with mode 0600. Raises ``SaveError``.
+
+    ``ReadOnlyFile`` (a ``SaveError``) if the file is read-only: ask first.
+    """
     target = Path(path)
     _refuse_unusable_name(target)
     _refuse_newer(target)
-    write_private(target, dumps(score))
+    write_private(target, dumps(score), over_read_only=over_read_only)

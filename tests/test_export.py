@@ -327,7 +327,7 @@ def test_markdown_reads_plainly_and_escapes_markup() -> None:
 @pytest.mark.parametrize(
     ("raw", "escaped"),
     [
-        ("[link](http://x)", "\\[link\\](http://x)"),
+        ("[link](http://x)", "\\[link\\](http\\[:\\]//x)"),
         ("1. not a list", "1\\. not a list"),
         ("- not an item", "\\- not an item"),
         ("<b>bold</b>", "\\<b\\>bold\\</b\\>"),

@@ -28,6 +28,7 @@ from choreo_tui.cast.dialogs import Choice, LeaveCast, Leaving
 from choreo_tui.cast.performer_form import PerformerForm
 from choreo_tui.cast.rechecking import BackgroundRecheck
 from notation.model import Performer, Score
+from notation.terminal import safe, safe_line
 
 
 def performer_line(performer: Performer) -> str:
@@ -121,7 +122,7 @@ class CastScreen(Screen[Score | None]):
 
     def compose(self) -> ComposeResult:
         """Title, the performer list, what the changes do, and the keys."""
-        yield Static(f"Cast · {self.score.scene.title}", id="cast-title", markup=False)
+        yield Static(f"Cast · {safe_line(self.score.scene.title)}", id="cast-title", markup=False)
         yield OptionList(id="performers", markup=False)
         yield Static("", id="cast-summary", markup=False)
         yield Footer()
@@ -138,7 +139,8 @@ class CastScreen(Screen[Score | None]):
         if self.score.performers:
             # Content, not str: a str prompt is read as markup, and a "[/" in a name crashed.
             listing.add_options(
-                Option(Content(performer_line(p)), id=p.id) for p in self.score.performers
+                Option(Content(safe_line(performer_line(p))), id=p.id)
+                for p in self.score.performers
             )
             listing.highlighted = min(keep or 0, len(self.score.performers) - 1)
         else:
@@ -150,7 +152,7 @@ class CastScreen(Screen[Score | None]):
         if self.score == self.original:
             summary.update("No changes yet. " + lines[-1])
         else:
-            summary.update("Changes so far:\n" + "\n".join(lines))
+            summary.update("Changes so far:\n" + safe("\n".join(lines)))
 
     def _current(self) -> int | None:
         at = self.query_one("#performers", OptionList).highlighted

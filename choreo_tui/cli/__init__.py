@@ -27,6 +27,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
 """Subcommand name -> (module, one-line help). Modules are imported on demand."""
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_CRASH = 70
+"""An internal error (a bug in Choreo, not the input): sysexits' EX_SOFTWARE."""
 
 
 class Command(Protocol):
@@ -76,12 +78,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             from choreo_tui.cli.edit import run_editor
 
             return run_editor(parsed.file)
-        parsed = build_parser(command).parse_args(args[1:])
-        return _module(command).run(parsed)
+        from choreo_tui.cli.output import guarded
+
+        with guarded():
+            try:
+                parsed = build_parser(command).parse_args(args[1:])
+                return _module(command).run(parsed)
+            except Exception as error:  # any bug ends in a report, never a traceback
+                return _crashed(command, error)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _crashed(command: str, error: Exception) -> int:
+    # Imported here: the crash module is only paid for when something went wrong.
+    from choreo_tui.crash import one_line_message, write_report
+
+    print(one_line_message(f"choreo {command}", error, write_report(error)), file=sys.stderr)
+    return EXIT_CRASH
 
 
 if __name__ == "__main__":

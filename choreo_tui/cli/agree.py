@@ -2,7 +2,9 @@
 
 Writes ``[beats.agreed]`` with a fresh digest and appends an ``agreed`` entry to
 the rehearsal log. Exit 0, or 2 on bad input; the file is only rewritten when
-everything given is valid.
+everything given is valid. It takes the editor's lock first: on a score open in
+the editor (or being written by another ``agree``, after a short wait) it stops
+with exit 2 naming who holds it, and changes nothing.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ import sys
 from datetime import datetime
 
 from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_OK
+from choreo_tui.lock import Held, writing
 from notation import LoadError, SaveError, save
 from notation.agreement import agree
+from notation.describe import and_list
 from notation.model import LogEntry
 from notation.production import ProductionScene, open_score, save_scene
 
@@ -32,7 +36,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Record the agreement and save."""
+    """Record the agreement and save, holding the score's lock throughout."""
+    try:
+        with writing(args.file):
+            # Read under the lock: a change made by the editor or another agree
+            # just before is part of what is saved, never overwritten.
+            return _record(args)
+    except Held as held:
+        print(
+            f"{args.file}: not recorded: {held.busy.reason}; nothing was changed. "
+            "Record it in that editor, or run this again once it has closed the score.",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+
+
+def _record(args: argparse.Namespace) -> int:
     try:
         opened = open_score(args.file)
     except LoadError as error:
@@ -74,6 +93,6 @@ def run(args: argparse.Namespace) -> int:
     except SaveError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    names = " and ".join(score.name_of(who) for who in args.by)
+    names = and_list([score.name_of(who) for who in args.by])
     print(f"{args.file}: recorded that {names} agreed beat {args.beat}.")
     return EXIT_OK

@@ -18,6 +18,7 @@ import sys
 from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
 from notation import Finding, LoadError
 from notation.production.folder import check_paths
+from notation.terminal import safe_json
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -65,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
                 for p in e.problems
             ],
         }
-        print(json.dumps(document, indent=2, ensure_ascii=False))
+        print(safe_json(json.dumps(document, indent=2, ensure_ascii=False)))
     else:
         for error in errors:
             print(error.render(), file=sys.stderr)

@@ -19,6 +19,7 @@ from typing import Any
 from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
 from notation import LoadError, Score, load
 from notation.diff import BeatChanges, Change, ScoreDiff, diff_scores
+from notation.terminal import safe_json
 
 SIGN = {"added": "+", "removed": "-", "changed": "~", "lapsed": "⚠"}
 
@@ -148,7 +149,7 @@ def run(args: argparse.Namespace) -> int:
                     for p in e.problems
                 ],
             }
-            print(json.dumps(document, indent=2, ensure_ascii=False))
+            print(safe_json(json.dumps(document, indent=2, ensure_ascii=False)))
         else:
             for error in errors:
                 print(error.render(), file=sys.stderr)
@@ -156,7 +157,11 @@ def run(args: argparse.Namespace) -> int:
     old, new = scores
     result = diff_scores(old, new)
     if args.format == "json":
-        print(json.dumps(render_json(result, args.old, args.new), indent=2, ensure_ascii=False))
+        print(
+            safe_json(
+                json.dumps(render_json(result, args.old, args.new), indent=2, ensure_ascii=False)
+            )
+        )
     else:
         print("\n".join(render_text(result, old)))
     return EXIT_FINDINGS if result.changed else EXIT_OK

@@ -13,11 +13,14 @@ Exit 0 when written, 2 when the score cannot be read or the copy cannot be writt
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_OK
+from choreo_tui.lock import Held, writing
 from notation import LoadError, SaveError, check
+from notation.destination import make_private_folder
 from notation.production import load_merged
 from notation.sharing import FORMATS, SUFFIXES, export
 from notation.writing import write_private
@@ -103,6 +106,14 @@ def run(args: argparse.Namespace) -> int:
     if target.is_dir():
         print(f"{target}: not written: this is a folder; give a file name", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if target.is_symlink() and not target.exists() and not args.force:
+        # A dangling link in a shared folder may point anywhere: never follow it unasked.
+        print(
+            f"{target}: not written: it is a link to {os.readlink(target)}, which does not "
+            "exist; use --force to write there, or -o to choose another name",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     if target.exists() and not args.force:
         print(
             f"{target}: not written: the file exists; use --force to replace it "
@@ -111,10 +122,24 @@ def run(args: argparse.Namespace) -> int:
         )
         return EXIT_BAD_INPUT
     try:
-        write_private(target, text)
+        # Made first (the lock file goes in it), so that each new folder can be named.
+        made = make_private_folder(target.parent)
+        with writing(target):
+            write_private(target, text)
+    except Held as held:
+        print(f"{target}: not written: {held.busy.reason}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except SaveError as error:
         print(error, file=sys.stderr)
         return EXIT_BAD_INPUT
+    except OSError as error:
+        print(
+            f"{target.parent}: not written: cannot create the folder ({error.strerror})",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    for folder in made:
+        print(f"{folder}: folder created (private: only you can open it)", file=sys.stderr)
     kept = "with boundaries and riders" if args.with_boundaries else "no boundaries or riders"
     print(
         f"{target}: director's copy written ({len(score.beats)} beats; {kept}; "

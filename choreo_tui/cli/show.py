@@ -9,18 +9,24 @@ from __future__ import annotations
 import argparse
 import sys
 
-from rich.console import Console, Group
+from rich.console import Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_OK
+from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_OK, output
 from notation import Finding, LoadError, Score, check
 from notation.describe import timing_words, touch_words
 from notation.findings import MARK, worst
 from notation.production import ProductionScene, check_production_scene, open_score
+from notation.terminal import safe
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan", "ok": "green"}
+
+
+def _text(value: str, style: str = "") -> Text:
+    # Escaped before Rich measures it, so that tables and panels keep their shape.
+    return Text(safe(value), style=style)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,20 +38,20 @@ def header(score: Score) -> Panel:
     """The scene header as a panel."""
     s = score.scene
     lines = [
-        Text(s.title, style="bold"),
-        Text(f"{s.production or 'no production named'} · {s.medium} · tempo {s.tempo:g}/min"),
-        Text(
+        _text(s.title, style="bold"),
+        _text(f"{s.production or 'no production named'} · {s.medium} · tempo {s.tempo:g}/min"),
+        _text(
             f"Self-care cue: {s.self_care_cue!r}"
             if s.self_care_cue
             else "Self-care cue: ✗ none agreed",
             style="" if s.self_care_cue else STYLE["error"],
         ),
-        Text("Closed set: yes" if s.closed_set else "Closed set: no"),
+        _text("Closed set: yes" if s.closed_set else "Closed set: no"),
     ]
     if s.coordinator or s.director:
-        lines.append(Text(f"Coordinator: {s.coordinator or '—'} · Director: {s.director or '—'}"))
+        lines.append(_text(f"Coordinator: {s.coordinator or '—'} · Director: {s.director or '—'}"))
     if s.notes:
-        lines.append(Text(s.notes, style="italic"))
+        lines.append(_text(s.notes, style="italic"))
     return Panel(Group(*lines), title="Scene", title_align="left")
 
 
@@ -63,12 +69,12 @@ def cast_table(score: Score) -> Table:
         minor = " (minor)" if p.minor else ""
         # Text, not str: Rich would read a "[" in a name as markup and could crash.
         table.add_row(
-            Text(p.id),
-            Text(p.name + minor),
-            Text(p.character),
-            Text(bounds),
-            Text(rider),
-            Text(", ".join(g.kind.replace("_", " ") for g in p.garments) or "—"),
+            _text(p.id),
+            _text(p.name + minor),
+            _text(p.character),
+            _text(bounds),
+            _text(rider),
+            _text(", ".join(g.kind.replace("_", " ") for g in p.garments) or "—"),
         )
     return table
 
@@ -87,16 +93,16 @@ def beats_table(score: Score, findings: list[Finding]) -> Table:
         flags = [
             w for w, on in (("simulated", beat.simulated), ("placeholder", beat.placeholder)) if on
         ]
-        title = Text(beat.title or "(untitled)")
+        title = _text(beat.title or "(untitled)")
         if flags:
             title.append(f"\n[{', '.join(flags)}]", style="dim")
         touches = "\n".join(touch_words(score, t) for t in beat.touches) or "—"
         table.add_row(
             str(number),
-            Text(MARK[level], style=STYLE[level]),
+            _text(MARK[level], style=STYLE[level]),
             title,
-            Text(timing_words(beat, score.scene.tempo)),
-            Text(touches),
+            _text(timing_words(beat, score.scene.tempo)),
+            _text(touches),
         )
     return table
 
@@ -104,14 +110,14 @@ def beats_table(score: Score, findings: list[Finding]) -> Table:
 def findings_view(findings: list[Finding]) -> Group | Text:
     """The findings, one line each, with mark, code and severity in words."""
     if not findings:
-        return Text(
+        return _text(
             f"{MARK['ok']} No findings: every beat is inside what was agreed.", style=STYLE["ok"]
         )
-    lines = [Text("Findings", style="bold")]
+    lines = [_text("Findings", style="bold")]
     for f in findings:
         where = f"beat {f.beat}" if f.beat is not None else "scene"
-        line = Text(f"{f.mark} {f.code} {f.severity}", style=STYLE[f.severity])
-        line.append(f" · {where}: {f.message}", style="")
+        line = _text(f"{f.mark} {f.code} {f.severity}", style=STYLE[f.severity])
+        line.append(safe(f" · {where}: {f.message}"), style="")
         lines.append(line)
     return Group(*lines)
 
@@ -128,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
         findings = [placed.finding for placed in check_production_scene(opened)]
     else:
         score, findings = opened, check(opened)
-    console = Console()
+    console = output.console()
     console.print(header(score))
     console.print(cast_table(score))
     if isinstance(opened, ProductionScene):

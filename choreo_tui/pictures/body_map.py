@@ -7,6 +7,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from choreo_tui.pictures.body import default_performer, render_body
+from choreo_tui.terminal_filter import escaped
 from notation.model import Score
 
 
@@ -87,4 +88,4 @@ those areas are listed in words underneath, with their conditions."""
         """The body map as text."""
         if self._score is None:
             return Text("Body map: no score yet.", style="italic")
-        return render_body(self._score, self._beat, self.performer, compact=self.compact)
+        return escaped(render_body(self._score, self._beat, self.performer, compact=self.compact))

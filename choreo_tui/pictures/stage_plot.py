@@ -7,6 +7,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from choreo_tui.pictures.plot import render_plot
+from choreo_tui.terminal_filter import escaped
 from notation.model import Score
 
 
@@ -62,4 +63,4 @@ k kneeling, t seated, l lying, f lifted). ≡ marks a barrier between two perfor
         """The plot as text."""
         if self._score is None:
             return Text("Stage plot: no score yet.", style="italic")
-        return render_plot(self._score, self._beat, compact=self.compact)
+        return escaped(render_plot(self._score, self._beat, compact=self.compact))

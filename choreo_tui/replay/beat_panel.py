@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Digits, Static
 
 from choreo_tui.replay.beat_view import beat_text
+from choreo_tui.terminal_filter import escaped
 from notation.describe import timing_words
 from notation.findings import Finding
 from notation.model import Score
@@ -80,8 +81,9 @@ class BeatPanel(VerticalScroll):
             return
         beat = score.beats[index]
         number.update(str(index + 1))
-        title.update(f"{beat.title or '(untitled beat)'} · {timing_words(beat, score.scene.tempo)}")
-        self.words = beat_text(score, index, layer, findings, broken)
+        heading = f"{beat.title or '(untitled beat)'} · {timing_words(beat, score.scene.tempo)}"
+        title.update(escaped(heading))
+        self.words = escaped(beat_text(score, index, layer, findings, broken))
         words.update(hanging(self.words))
 
     def show_clock(self, playhead: Playhead) -> None:

@@ -22,6 +22,7 @@ from notation.describe import (
 )
 from notation.findings import MARK, Finding, worst
 from notation.model import Score
+from notation.terminal import safe_line
 from notation.timeline import MARKING_SPEED, Playhead
 
 LAYERS: tuple[str, ...] = ("touch", "story", "everything")
@@ -49,7 +50,8 @@ def _section(out: Text, heading: str, lines: Sequence[str]) -> None:
         return
     out.append(f"\n{heading}\n", "bold underline")
     for line in lines:
-        out.append(f"  {line}\n")
+        # Escaped here, before Rich drops BEL and friends without a trace.
+        out.append(f"  {safe_line(line)}\n")
 
 
 def beat_text(
@@ -68,7 +70,7 @@ def beat_text(
         out.append("SIMULATED: barriers and modesty garments in place\n", "bold")
     if beat.timing is not None and beat.timing.cue:
         out.append("Cue: ", "bold")
-        out.append(beat.timing.cue + "\n")
+        out.append(safe_line(beat.timing.cue) + "\n")
     touches = [touch_words(score, t) for t in beat.touches] or ["(no touch in this beat)"]
     _section(out, "WHO DOES WHAT", touches)
     if layer in ("story", "everything") and beat.notes.strip():
@@ -99,7 +101,7 @@ def beat_text(
         out.append("\nFINDINGS\n", "bold underline")
         for finding in own:
             out.append(f"  {finding.mark} {finding.code} ", SEVERITY_STYLE[finding.severity])
-            out.append(finding.message + "\n")
+            out.append(safe_line(finding.message) + "\n")
     else:
         out.append(f"\n{MARK['ok']} no findings for this beat\n", "green")
     return out
@@ -165,11 +167,11 @@ def next_text(score: Score, index: int, findings: Sequence[Finding]) -> Text:
     mark = beat_mark(findings, following)
     out.append(f"beat {following + 1} {mark}", SEVERITY_STYLE["error"] if mark == "✗" else "")
     if beat.title:
-        out.append(f" · {beat.title}", "bold")
+        out.append(f" · {safe_line(beat.title)}", "bold")
     out.append(f" · {timing_words(beat, score.scene.tempo)}")
     first = touch_words(score, beat.touches[0]) if beat.touches else "(no touch)"
     more = f" (+{len(beat.touches) - 1} more)" if len(beat.touches) > 1 else ""
-    out.append(f"\n  {first}{more}")
+    out.append(f"\n  {safe_line(first)}{more}")
     return out
 
 
@@ -179,7 +181,7 @@ def cue_text(score: Score, keys: str) -> Text:
     out = Text()
     if cue:
         out.append(" SELF-CARE CUE: ", "bold")
-        out.append(f"“{cue.upper()}”", "bold reverse")
+        out.append(f"“{safe_line(cue.upper())}”", "bold reverse")
         out.append(f"  anyone may call it to stop at once · {keys}")
     else:
         out.append(" ✗ NO SELF-CARE CUE SET: agree one now. ", "bold")

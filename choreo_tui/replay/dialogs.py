@@ -31,6 +31,7 @@ from notation.areas import (
 )
 from notation.checks.cast import Cast
 from notation.model import Performer, Score
+from notation.terminal import safe_line
 
 HoldCall = Callable[[], None]
 
@@ -106,7 +107,7 @@ class CheckinDialog(DialogWithHold):
             )
             yield TickList(
                 # Content, not str: a name is never read as markup.
-                *[(Content(checkin_label(p)), p.id) for p in self.score.performers],
+                *[(Content(safe_line(checkin_label(p))), p.id) for p in self.score.performers],
                 id="checkin-who",
             )
             yield Static(
@@ -224,7 +225,7 @@ class BoundaryChangeDialog(DialogWithHold):
             with Horizontal(id="boundary-lists"):
                 yield OptionList(
                     # Content, not str: a name is never read as markup.
-                    *[Option(Content(p.name), id=p.id) for p in self.score.performers],
+                    *[Option(Content(safe_line(p.name)), id=p.id) for p in self.score.performers],
                     id="boundary-who",
                 )
                 yield OptionList(
@@ -278,7 +279,7 @@ class BoundaryChangeDialog(DialogWithHold):
         who, area, status = choice
         view = self.cast.get(who)
         text = Text()
-        text.append(f"{self.score.name_of(who)}: {area_label(area)} ", "bold")
+        text.append(f"{safe_line(self.score.name_of(who))}: {area_label(area)} ", "bold")
         if view is not None:
             now = sorted(
                 {view.boundaries[leaf].status for leaf in leaves_of(area)},

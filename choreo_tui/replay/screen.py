@@ -39,6 +39,7 @@ from choreo_tui.replay.dialogs import (
     ClosureDialog,
     HoldDialog,
 )
+from choreo_tui.terminal_filter import escaped
 from notation.checks.incremental import LiveFindings
 from notation.findings import Finding
 from notation.model import Score
@@ -359,7 +360,8 @@ Private notes never show here: the room can read this screen."""
             self.score, index, self.story_layer, self.findings, index in self.broken
         )
         if self.score.beats:
-            self.query_one("#next", Static).update(next_text(self.score, index, self.findings))
+            next_words = next_text(self.score, index, self.findings)
+            self.query_one("#next", Static).update(escaped(next_words))
         shown = index if self.score.beats else None
         self.query_one(StagePlot).show(self.score, shown)
         self.query_one(BodyMap).show(self.score, shown)
@@ -376,8 +378,8 @@ Private notes never show here: the room can read this screen."""
         top = status_text(
             head, total, self.story_layer, self.stop_on_errors, self.score.scene.title
         )
-        self.query_one("#top", Static).update(top)
-        self.query_one("#cue", Static).update(cue_text(self.score, self._hold_keys()))
+        self.query_one("#top", Static).update(escaped(top))
+        self.query_one("#cue", Static).update(escaped(cue_text(self.score, self._hold_keys())))
         width = max(20, self.app.size.width)
         self.query_one("#strip", Static).update(
             strip_text(self.findings, total, head.beat, self.broken, width)

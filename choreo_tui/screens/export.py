@@ -19,6 +19,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from choreo_tui.cli.export import default_output
+from choreo_tui.lock import Held, writing
 from choreo_tui.samples import SUFFIX, free_name
 from choreo_tui.screens.dialog import Dialog
 from notation import SaveError, Score
@@ -92,7 +93,16 @@ def free_target(source: Path, to: str) -> Path:
 def write_copy(score: Score, source: Path, choice: ExportChoice) -> Path:
     """Write the director's copy beside ``source``; returns where. Raises SaveError."""
     target = free_target(source, choice.to)
-    write_private(target, export(score, choice.to, with_boundaries=choice.with_boundaries))
+    text = export(score, choice.to, with_boundaries=choice.with_boundaries)
+    try:
+        # The same lock as every writer: a `choreo export` to this name at the same
+        # moment waits, and the name is checked free again under the lock.
+        with writing(target):
+            if target.exists() or target.is_symlink():
+                target = free_target(source, choice.to)
+            write_private(target, text)
+    except Held as held:
+        raise SaveError(f"{target}: not written: {held.busy.reason}") from None
     return target
 
 

@@ -27,7 +27,8 @@ from textual.widgets.button import ButtonVariant
 from choreo_tui.screens.restore import DiffDialog, what_differs
 from notation import LoadError, SaveError, Score, dumps
 from notation.stamp import DiskState
-from notation.writing import write_private
+from notation.terminal import safe_line
+from notation.writing import NOT_WRITABLE, FolderNotWritable, write_private
 
 RELOAD, SAVE_COPY, SAVE_AGAIN, CANCEL = "reload", "copy", "save", "cancel"
 
@@ -61,7 +62,8 @@ def save_copy(path: Path, score: Score) -> Path:
         except FileExistsError:
             continue
         except OSError as error:
-            raise SaveError(f"{target}: not saved ({error.strerror})") from None
+            kind = FolderNotWritable if error.errno in NOT_WRITABLE else SaveError
+            raise kind(f"{target}: not saved ({error.strerror})") from None
         os.close(fd)
         try:
             write_private(target, dumps(score))
@@ -138,7 +140,7 @@ class ExternalChangeScreen(DiffDialog):
                 Text.assemble(
                     ("⚠ Not saved: ", "bold"),
                     f"{self.state.words}.\n",
-                    Text(str(self.path), style="dim"),
+                    Text(safe_line(str(self.path)), style="dim"),
                     "\nSaving now would overwrite someone else's work, so Choreo asks first.",
                 )
             )

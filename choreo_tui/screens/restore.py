@@ -24,6 +24,7 @@ from choreo_tui.recovery import Recovered
 from choreo_tui.screens.dialog import Dialog
 from notation import Score
 from notation.diff import diff_scores
+from notation.terminal import safe
 
 RESTORE, DISCARD = "restore", "discard"
 
@@ -34,7 +35,8 @@ def what_differs(before: Score | None, after: Score) -> str:
         beats = len(after.beats)
         return f"The whole score: {len(after.performers)} performers, {beats} beats."
     lines = render_text(diff_scores(before, after), before)
-    return "\n".join(lines) if lines else "No differences."
+    # Beat titles and names from the score: shown escaped, never raw.
+    return safe("\n".join(lines)) if lines else "No differences."
 
 
 def when_words(moment: datetime) -> str:

@@ -17,14 +17,15 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from choreo_tui.samples import samples, scene_title, scores_in
+from notation.terminal import safe_line
 
 
 def entry(path: Path) -> Text:
     """A file in the list: its name, then its scene title, dimmed."""
-    line = Text(f"  {path.name}")
+    line = Text(f"  {safe_line(path.name)}")
     title = scene_title(path)
     if title:
-        line.append(f"  {title}", style="dim")
+        line.append(f"  {safe_line(title)}", style="dim")
     return line
 
 

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from notation import LoadError
+from notation.terminal import safe, safe_line
 
 MAX_QUOTE = 160
 """A quoted line is cut after this many characters."""
@@ -57,10 +58,10 @@ def explain(error: LoadError) -> Text:
         text.append("✗ ", style="bold red")
         if problem.line:
             text.append(f"line {problem.line}: ", style="bold")
-        text.append(problem.message)
+        text.append(safe(problem.message))
         if problem.line in quoted:
             text.append(f"\n    {problem.line} │ ", style="dim")
-            text.append(quoted[problem.line], style="italic")
+            text.append(safe_line(quoted[problem.line]), style="italic")
     return text
 
 
@@ -90,11 +91,11 @@ class UnreadableScreen(Screen[None]):
             if count <= 1
             else f"✗ This score cannot be opened: {count} problems"
         )
-        name = Path(self.error.path).name
+        name = safe_line(Path(self.error.path).name)
         yield Header()
         with VerticalScroll():
             yield Static(heading, id="heading", markup=False)
-            yield Static(Text.assemble(("File: ", "bold"), self.error.path), id="file")
+            yield Static(Text.assemble(("File: ", "bold"), safe_line(self.error.path)), id="file")
             yield Static(explain(self.error), id="problems")
             yield Static(
                 "Nothing was changed: Choreo never writes to a file it could not read.\n"

@@ -25,6 +25,7 @@ from choreo_tui.widgets.tick import Tick
 from notation.agreement import is_current
 from notation.findings import MARK, SEVERITY_RANK, Finding, worst
 from notation.model import Beat, Score, Timing
+from notation.terminal import safe, safe_line
 
 TEXT_FIELDS = ("title", "notes", "private_notes")
 TIMING_FIELDS = ("counts", "seconds", "tempo", "cue")
@@ -169,7 +170,7 @@ class BeatForm(Vertical):
         )
         # Fixed-height lines: updating them never re-lays out the screen, which keeps
         # moving from beat to beat cheap on a big score.
-        self.query_one("#beat-status", Static).update(Text(status), layout=False)
+        self.query_one("#beat-status", Static).update(Text(safe_line(status)), layout=False)
         self.findings_text = finding_line(findings)
         self.note(self.findings_text)
         self.query_one(PartsTable).show(score, beat, findings)
@@ -178,7 +179,7 @@ class BeatForm(Vertical):
         """The line under the fields: what is wrong with a field, else the beat's findings."""
         line = self.query_one("#beat-note", Static)
         line.set_class(error, "-error")
-        line.update(Text(text), layout=False)
+        line.update(Text(safe(text)), layout=False)
 
     def timing(self) -> Timing | None:
         """The timing the fields describe; raises ValidationError when it is not valid."""

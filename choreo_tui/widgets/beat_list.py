@@ -23,6 +23,7 @@ from textual.strip import Strip
 from notation.agreement import is_current
 from notation.describe import beat_summary, timing_short
 from notation.model import Beat, Score
+from notation.terminal import safe_line
 
 AGREED, LAPSED = "◆", "◇"
 """Agreement marks: agreed as it stands, and agreed before the beat changed."""
@@ -43,12 +44,12 @@ def title_width(width: int) -> int:
 def row_text(number: int, beat: Beat, mark: str, width: int) -> str:
     """One beat's row, cut to ``width``."""
     tw = title_width(width)
-    title = beat.title or "(untitled)"
+    title = safe_line(beat.title) or "(untitled)"
     if len(title) > tw:
         title = title[: tw - 1] + "…"
     text = (
         f"{mark} {agreement_mark(beat)} {number:>4} {title:<{tw}} "
-        f"{timing_short(beat):>6}  {beat_summary(beat, 2)}"
+        f"{timing_short(beat):>6}  {safe_line(beat_summary(beat, 2))}"
     )
     return text[:width].ljust(width)
 

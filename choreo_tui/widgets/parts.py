@@ -16,6 +16,7 @@ from notation.areas import area_label
 from notation.describe import barrier_words, garment_words, placement_words, touch_words
 from notation.findings import MARK, Finding, worst
 from notation.model import Beat, Score
+from notation.terminal import safe_line
 
 PART_KINDS: tuple[tuple[str, str], ...] = (
     ("touch", "a touch"),
@@ -84,7 +85,7 @@ class PartsTable(DataTable[str]):
             return
         for key, kind, words in part_rows(score, beat, findings):
             # DataTable reads str cells as markup: a "[/" in a name would crash the editor.
-            self.add_row(kind, escape(words), key=key)
+            self.add_row(kind, escape(safe_line(words)), key=key)
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1))
 

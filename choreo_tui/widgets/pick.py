@@ -20,6 +20,8 @@ from textual.message import Message
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from notation.terminal import safe_line
+
 Choice = tuple[str, str]
 """(value, words shown beside it)."""
 
@@ -113,7 +115,7 @@ class Pick(Vertical):
             words = self.words.get(self.single, "")
             if words and words != shown and self.single:
                 shown = f"{shown} · {words}"
-        return Content.assemble((f"{self.label}: ", "dim"), shown)
+        return Content.assemble((f"{self.label}: ", "dim"), safe_line(shown))
 
     def _prompt(self, value: str, words: str) -> str:
         shown = value or words
@@ -126,7 +128,7 @@ class Pick(Vertical):
         options = self.query_one(OptionList)
         needle = text.strip().lower()
         shown = [
-            Option(Text(self._prompt(v, w)), id=v or "-")
+            Option(Text(safe_line(self._prompt(v, w))), id=v or "-")
             for v, w in self.choices
             if needle in v.lower() or needle in w.lower()
         ]

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from notation.findings import MARK, Finding, worst
 from notation.model import Score
+from notation.terminal import safe, safe_line
 
 GROUP_LIMIT = 200
 """At most this many findings are listed, so a huge broken score stays responsive."""
@@ -36,8 +37,10 @@ def problem_options(score: Score, findings: list[Finding]) -> list[Option]:
                 index = group - 1
                 title = score.beats[index].title if 0 <= index < len(score.beats) else ""
                 heading = f"{mark} Beat {group}" + (f" · {title}" if title else "")
-            options.append(Option(Text(heading, style="bold"), disabled=True))
-        text = Text.assemble(f"  {finding.mark} ", (finding.code, "bold"), f" {finding.message}")
+            options.append(Option(Text(safe_line(heading), style="bold"), disabled=True))
+        text = Text.assemble(
+            f"  {finding.mark} ", (finding.code, "bold"), f" {safe(finding.message)}"
+        )
         options.append(Option(text, id=str(i)))
     if len(findings) > GROUP_LIMIT:
         more = len(findings) - GROUP_LIMIT

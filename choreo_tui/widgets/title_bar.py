@@ -13,6 +13,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from notation.terminal import safe_line
+
 
 class TitleBar(Static):
     """One line: ``● Scene title — file.score.toml (unsaved changes)``."""
@@ -40,7 +42,7 @@ class TitleBar(Static):
 
     def show(self, title: str, sub_title: str) -> None:
         """Show the title and the file line (plain text: never read as markup)."""
-        line = Text(title, style="bold")
+        line = Text(safe_line(title), style="bold")
         if sub_title:
-            line.append(f" — {sub_title}", style="dim")
+            line.append(f" — {safe_line(sub_title)}", style="dim")
         self.update(line, layout=False)

@@ -91,9 +91,19 @@ def kisses(ctx: BeatContext) -> list[Finding]:
 def unknown_ids(ctx: BeatContext) -> list[Finding]:
     """T505: every id in the beat names a performer."""
     known = ctx.score.by_id
+    unknown = ctx.beat.ids() - known.keys()
+    if not unknown:
+        return []
+    # The first touch naming each unknown id, in one pass: a scan per id made a beat
+    # with 20,000 unknown ids take 38 s.
+    first: dict[str, int] = {}
+    for i, t in enumerate(ctx.beat.touches):
+        for who in (t.by, t.to):
+            if who in unknown:
+                first.setdefault(who, i)
     found: list[Finding] = []
-    for who in sorted(ctx.beat.ids() - known.keys()):
-        touch = next((i for i, t in enumerate(ctx.beat.touches) if who in (t.by, t.to)), None)
+    for who in sorted(unknown):
+        touch = first.get(who)
         found.append(
             ctx.finding(
                 "T505",

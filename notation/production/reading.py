@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from notation import parsing
+from notation import limits, parsing
 from notation.lines import LineMap
 from notation.model import FORMAT, VERSION
 from notation.production.model import PRODUCTION_FILE, PRODUCTION_FORMAT, Production, SceneLayer
@@ -25,6 +25,7 @@ from notation.reading import (
     _check_header,
     _check_unique_ids,
     _problems,
+    _refuse_excess,
     _syntax_problem,
 )
 
@@ -65,12 +66,15 @@ def _text(data: bytes, path: str) -> str:
 
 
 def _parse(text: str, path: str) -> tuple[dict[str, Any], LineMap]:
+    # The same sane limits as a score's: production files are as untrusted.
+    _refuse_excess(limits.before_parsing(text), path)
     try:
         data = parsing.parse(text)
     except parsing.DecodeErrors as error:
         raise LoadError(path, [_syntax_problem(str(error), text)]) from None
     except RecursionError:
         raise LoadError(path, [Problem(_DEEP)]) from None
+    _refuse_excess(limits.after_parsing(data), path)
     return data, LineMap(text)
 
 

@@ -32,6 +32,17 @@ from notation.sharing.words import (
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~]|&(?=#?\w+;))")
 # What turns the start of a line into a list item, a heading underline or a rule.
 _LEADING = re.compile(r"^([-+=]|\d+(?=[.)](?:\s|$)))")
+# What GitHub-flavoured Markdown links by itself even with every punctuation mark
+# escaped (its "autolinks"): a scheme's "://", "www." and an e-mail's "@". Each is
+# defanged the way security write-ups do ("https[:]//", "www[.]", "ana[@]x.org"),
+# so the words still read and nothing in a shared copy is one click from a site.
+_SCHEME = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*):(?=//)")
+_WWW = re.compile(r"(?i)\b(www)\.")
+_AT = re.compile(r"@(?=[\w-]+\.)")
+
+
+def _defang(text: str) -> str:
+    return _AT.sub("[@]", _WWW.sub(r"\1[.]", _SCHEME.sub(r"\1[:]", text)))
 
 
 def _leading(match: re.Match[str]) -> str:
@@ -41,8 +52,11 @@ def _leading(match: re.Match[str]) -> str:
 
 
 def md_escape(text: str) -> str:
-    """``text`` on one line with Markdown and HTML punctuation backslash-escaped."""
-    return _LEADING.sub(_leading, _SPECIAL.sub(r"\\\1", " ".join(text.split())))
+    """``text`` on one line with Markdown and HTML punctuation backslash-escaped.
+
+    Web and e-mail addresses are defanged too (``https[:]//``, ``www[.]``, ``[@]``).
+    """
+    return _LEADING.sub(_leading, _SPECIAL.sub(r"\\\1", _defang(" ".join(text.split()))))
 
 
 def _block(text: str) -> list[str]:
