@@ -66,6 +66,8 @@ def touch_words(score: Score, touch: Touch) -> str:
         details.append("over clothing")
     if touch.counts:
         details.append(f"{touch.counts} count{'s' if touch.counts != 1 else ''}")
+    if touch.start != 1:
+        details.append(f"from count {touch.start}")
     return f"{head}: {', '.join(details)}"
 
 

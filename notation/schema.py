@@ -261,6 +261,10 @@ def _touch() -> Json:
             "mouth": _enum(("closed", "open"), "kisses: closed or open mouth"),
             "tongue": _flag("kisses: tongue"),
             "counts": _positive_int("how long the contact lasts"),
+            "start": {
+                **_positive_int("the count of its beat on which the contact begins"),
+                "default": 1,
+            },
         },
         ("by", "to", "on"),
     )

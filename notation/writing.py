@@ -203,6 +203,8 @@ def _beat(w: _Writer, b: Beat) -> None:
                 ("mouth", touch.mouth),
                 ("tongue", _flag(touch.tongue)),
                 ("counts", touch.counts),
+                # Written only when not 1, so files from before `start` save unchanged.
+                ("start", touch.start if touch.start != 1 else None),
             ],
         )
     for placement in b.placements:
