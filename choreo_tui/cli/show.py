@@ -16,8 +16,10 @@ from rich.text import Text
 
 from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_OK
 from notation import Finding, LoadError, Score, check, load
+from notation.blocking import in_force_words
 from notation.describe import timing_words, touch_words
 from notation.findings import MARK, worst
+from notation.terminal import safe, safe_line
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan", "ok": "green"}
 
@@ -73,13 +75,15 @@ def cast_table(score: Score) -> Table:
 
 
 def beats_table(score: Score, findings: list[Finding]) -> Table:
-    """One row per beat: number, mark, title, timing and its touches in words."""
+    """One row per beat: number, mark, title and notes, timing, its touches and the
+    placements in force, in words (private notes never)."""
     table = Table(title="Beats", title_justify="left", expand=True, show_lines=True)
     table.add_column("#", justify="right")
     table.add_column("")
     table.add_column("beat")
     table.add_column("timing")
     table.add_column("touches")
+    table.add_column("where")
     for number, beat in enumerate(score.beats, start=1):
         mine = [f for f in findings if f.beat == number]
         level = worst(mine) or "ok"
@@ -89,6 +93,11 @@ def beats_table(score: Score, findings: list[Finding]) -> Table:
         title = Text(beat.title or "(untitled)")
         if flags:
             title.append(f"\n[{', '.join(flags)}]", style="dim")
+        if beat.notes.strip():
+            title.append("\n" + safe(beat.notes.strip()), style="italic")
+        where = (
+            "\n".join(safe_line(w) for w in in_force_words(score, number - 1)) or "nobody placed"
+        )
         touches = "\n".join(touch_words(score, t) for t in beat.touches) or "—"
         table.add_row(
             str(number),
@@ -96,6 +105,7 @@ def beats_table(score: Score, findings: list[Finding]) -> Table:
             title,
             Text(timing_words(beat, score.scene.tempo)),
             Text(touches),
+            Text(where),
         )
     return table
 

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from rich.text import Text
 
 from notation.areas import area_label
+from notation.blocking import in_force_words
 from notation.describe import (
     barrier_words,
     garment_words,
-    placement_words,
     timing_words,
     touch_words,
 )
@@ -74,7 +74,7 @@ def beat_text(
     if layer in ("story", "everything") and beat.notes.strip():
         _section(out, "THE STORY", beat.notes.strip().splitlines())
     if layer == "everything":
-        _section(out, "WHERE", [placement_words(score, p) for p in beat.placements])
+        _section(out, "WHERE", in_force_words(score, index))
         _section(out, "BARRIERS", [barrier_words(score, b) for b in beat.barriers])
         garments = [garment_words(score, g) for g in beat.garments]
         garments += [

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
+from notation.blocking import in_force_words
 from notation.describe import (
     barrier_words,
     garment_words,
-    placement_words,
     timing_words,
     touch_words,
 )
@@ -123,7 +123,7 @@ def _beat(score: Score, beat: Beat, number: int) -> list[str]:
         "",
         "**Placements:**",
         "",
-        *_items([placement_words(score, p) for p in beat.placements], "nobody placed"),
+        *_items(in_force_words(score, number - 1), "nobody placed"),
         "",
     ]
     if beat.barriers:
