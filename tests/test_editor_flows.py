@@ -404,3 +404,35 @@ async def test_bare_areas_are_ticked_from_a_filtered_list(tmp_path: Path) -> Non
         await pilot.pause()
         assert ed.score.beats[0].bare == {"ana": ("upper_back", "lower_back")}
         assert any(f.code == "N202" and f.beat == 1 for f in ed.live.findings())  # type: ignore[union-attr]
+
+
+@sync
+async def test_number_fields_refuse_what_they_cannot_hold_and_keep_the_last_good_value(
+    tmp_path: Path,
+) -> None:
+    """2.5 counts used to become 25 without a word; -2 emptied the timing."""
+    path = tmp_path / "scene.score.toml"
+    save(two_beats(), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        ed = editor(app)
+        await pilot.press("e", "tab")  # the first beat's counts: 4
+        for typed, words in (
+            ("2.5", "not a whole number"),
+            ("-2", "negative"),
+            ("x", "not a number"),
+        ):
+            field = ed.query_one("#counts")
+            field.value = ""  # type: ignore[attr-defined]
+            await pilot.press(*typed, "enter")
+            await pilot.pause()
+            timing = ed.score.beats[0].timing
+            assert timing is not None and timing.counts == 4, typed
+            note = str(ed.query_one("#beat-note").render())
+            assert "✗ Counts" in note and words in note and "keeps 4 counts" in note, note
+            assert field.value == typed, "what was typed stays"  # type: ignore[attr-defined]
+        field.value = ""  # type: ignore[attr-defined]
+        await pilot.press("tab", *"0.5", "enter")  # a fraction is fine in seconds
+        await pilot.pause()
+        timing = ed.score.beats[0].timing
+        assert timing is not None and timing.seconds == 0.5 and timing.counts is None

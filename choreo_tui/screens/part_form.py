@@ -20,6 +20,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from choreo_tui.numbers import read_positive, read_whole
 from choreo_tui.widgets.pick import Choice, Pick
 from choreo_tui.widgets.tick import Tick
 from notation.areas import ALIASES, NODES, area_label
@@ -38,11 +39,6 @@ from notation.model import (
 T = TypeVar("T")
 
 Kind = Literal["pick", "many", "flag", "int", "number", "text"]
-INPUT_TYPES: dict[str, Literal["integer", "number", "text"]] = {
-    "int": "integer",
-    "number": "number",
-    "text": "text",
-}
 
 
 @dataclass(frozen=True)
@@ -87,6 +83,7 @@ def touch_fields(score: Score) -> list[Field]:
         Field("action", "Action", "pick", _words(ACTIONS)),
         Field("pressure", "Pressure", "pick", _words(PRESSURES)),
         Field("counts", "Counts", "int", optional=True),
+        Field("start", "Starts on count", "int"),
         Field("over_clothing", "Over clothing", "flag"),
         Field("mouth", "Mouth (kiss)", "pick", _words(("closed", "open")), optional=True),
         Field("tongue", "Tongue (kiss)", "flag"),
@@ -223,7 +220,8 @@ class PartForm(ModalScreen[T | None], Generic[T]):
                             else f"{value:g}"
                             if isinstance(value, float)
                             else str(value),
-                            type=INPUT_TYPES[spec.kind],
+                            # Never "integer"/"number": those drop keys silently.
+                            type="text",
                             compact=True,
                             id=f"f-{spec.name}",
                         )
@@ -253,11 +251,14 @@ class PartForm(ModalScreen[T | None], Generic[T]):
                 text = widget.value.strip()
                 if spec.kind == "text":
                     data[spec.name] = widget.value
-                elif text:
-                    try:
-                        data[spec.name] = int(text) if spec.kind == "int" else float(text)
-                    except ValueError:
-                        data[spec.name] = text  # the model's validation names the field
+                elif spec.kind == "int":
+                    whole = read_whole(text, spec.label, "2")
+                    if whole is not None:
+                        data[spec.name] = whole
+                else:
+                    number = read_positive(text, spec.label, "60")
+                    if number is not None:
+                        data[spec.name] = number
         return data
 
     def action_save(self) -> None:

@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Checkbox, Input, Label, Static
 
+from choreo_tui.numbers import NumberRefused, read_positive, read_whole
 from choreo_tui.widgets.parts import PartsTable
 from choreo_tui.widgets.tick import Tick
 from notation.agreement import is_current
@@ -115,11 +116,13 @@ class BeatForm(Vertical):
             yield Label("Title")
             yield Input(id="title", compact=True)
             yield Label("Counts")
-            yield Input(id="counts", type="integer", compact=True, classes="short")
+            # Text, not "integer"/"number": those drop keys silently (2.5 became 25);
+            # the text is read when applied and refused with a reason (choreo_tui.numbers).
+            yield Input(id="counts", compact=True, classes="short")
             yield Label("Secs")
-            yield Input(id="seconds", type="number", compact=True, classes="short")
+            yield Input(id="seconds", compact=True, classes="short")
             yield Label("Tempo")
-            yield Input(id="tempo", type="number", compact=True, classes="short")
+            yield Input(id="tempo", compact=True, classes="short")
         with Horizontal(classes="row"):
             yield Label("Cue")
             yield Input(id="cue", compact=True)
@@ -179,15 +182,16 @@ class BeatForm(Vertical):
         line.update(Text(text), layout=False)
 
     def timing(self) -> Timing | None:
-        """The timing the fields describe; raises ValidationError when it is not valid."""
+        """The timing the fields describe; raises NumberRefused or ValidationError when
+        it is not valid."""
         text = {name: self.query_one(f"#{name}", Input).value.strip() for name in TIMING_FIELDS}
         data: dict[str, Any] = {"cue": self.query_one("#cue", Input).value}
-        for name in ("counts", "seconds", "tempo"):
-            if text[name]:
-                try:
-                    data[name] = int(text[name]) if name == "counts" else float(text[name])
-                except ValueError:
-                    data[name] = text[name]
+        numbers = {
+            "counts": read_whole(text["counts"], "Counts", "4"),
+            "seconds": read_positive(text["seconds"], "Secs", "2.5"),
+            "tempo": read_positive(text["tempo"], "Tempo", "72"),
+        }
+        data.update({name: value for name, value in numbers.items() if value is not None})
         if len(data) == 1 and not data["cue"].strip():
             return None
         return Timing.model_validate(data)
@@ -202,6 +206,9 @@ class BeatForm(Vertical):
         if name in TIMING_FIELDS:
             try:
                 timing = self.timing()
+            except NumberRefused as error:
+                self.note(f"✗ {error} (not applied: the beat keeps {self._kept()})", error=True)
+                return None
             except ValidationError as error:
                 item = error.errors()[0]
                 where = ".".join(str(p) for p in item["loc"]) or "timing"
@@ -210,6 +217,15 @@ class BeatForm(Vertical):
             self.note(self.findings_text)
             return None if timing == self.beat.timing else {"timing": timing}
         return None
+
+    def _kept(self) -> str:
+        """The timing the beat keeps while a field is refused, in words."""
+        timing = self.beat.timing if self.beat is not None else None
+        if timing is None or (timing.counts is None and timing.seconds is None):
+            return "no timing"
+        if timing.counts is not None:
+            return f"{timing.counts} counts"
+        return f"{timing.seconds:g} seconds"
 
     def commit(self, name: str) -> None:
         """Apply a field, when it changed and is valid."""
