@@ -20,7 +20,7 @@ from choreo_tui import commands, crash
 from choreo_tui.app_keeping import KeepingFlows
 from choreo_tui.keymap import clashes, keymap_path, read_keymap
 from choreo_tui.safekeeping import Safekeeping
-from choreo_tui.samples import copy_sample, free_name, slug
+from choreo_tui.samples import copy_sample, folder_for_copies, free_name, is_bundled, slug
 from choreo_tui.screens.dialogs import AskTitle, CannotOpen, OpeningScreen, QuitUnsaved
 from choreo_tui.screens.help import HelpScreen, focused_help, key_lines
 from choreo_tui.screens.start import StartScreen
@@ -28,6 +28,7 @@ from notation import LoadError, SaveError, save
 from notation.edits import History
 from notation.model import Scene, Score
 from notation.stamp import Stamp, load_stamped
+from notation.terminal import safe_line
 
 if TYPE_CHECKING:
     from choreo_tui.screens.editor import EditorScreen
@@ -86,7 +87,11 @@ class ChoreoApp(KeepingFlows):
             self.notify(problem, title="Keymap", severity="warning", timeout=12, markup=False)
 
     def open_path(self, path: Path) -> None:
-        """Open ``path``, or ask for a title and start a new score there."""
+        """Open ``path``, or ask for a title and start a new score there. A bundled
+        sample opens as a copy, as from the start screen, so it is never changed."""
+        if is_bundled(path):
+            self.open_sample(path)
+            return
         if path.exists():
             self.open_score(path)
             return
@@ -190,12 +195,24 @@ class ChoreoApp(KeepingFlows):
 
     @on(StartScreen.OpenSample)
     def _open_sample(self, event: StartScreen.OpenSample) -> None:
+        self.open_sample(event.path)
+
+    def open_sample(self, sample: Path) -> None:
+        """Copy a bundled sample to work on and open the copy; the original is unchanged."""
         try:
-            copy = copy_sample(event.path, self.folder)
+            folder = folder_for_copies(self.folder)
+            copy = copy_sample(sample, folder)
         except (SaveError, OSError) as error:
             self.notify(f"Could not copy the sample: {error}", severity="error", markup=False)
+            if self.history is None and not isinstance(self.screen, StartScreen):
+                self.exit(2)
             return
-        self.notify(f"Copied the sample to {copy.name}; the original is unchanged.", markup=False)
+        where = copy.name if folder == self.folder else str(copy)
+        self.notify(
+            safe_line(f"Opened a copy of the sample: {where}; the original is unchanged."),
+            markup=False,
+            timeout=10,
+        )
         self.open_score(copy)
 
     @on(StartScreen.New)

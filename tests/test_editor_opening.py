@@ -205,3 +205,43 @@ def test_scene_titles_for_the_start_screen(tmp_path: Path) -> None:
     save(score(title='Act 2: the "orchard"'), path)
     assert scene_title(path) == 'Act 2: the "orchard"'
     assert scene_title(tmp_path / "none.score.toml") == ""
+
+
+@sync
+async def test_a_bundled_sample_opened_by_path_opens_as_a_copy(tmp_path: Path) -> None:
+    """The README's first command names the repo's own sample; ctrl+s used to change it."""
+    sample = next(p for p in samples() if p.name == "orchard-kiss.score.toml")
+    original = sample.read_bytes()
+    app = app_on(sample, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        opened = app.path
+        await pilot.press("a", "ctrl+s")
+        await pilot.pause()
+    assert sample.read_bytes() == original, "the bundled sample is never changed"
+    assert opened is not None and opened != sample and opened.parent == tmp_path
+    assert len(load(opened).beats) == len(load(sample).beats) + 1
+
+
+@sync
+async def test_run_from_the_checkout_a_sample_copy_goes_to_the_private_folder(
+    tmp_path: Path,
+) -> None:
+    """Run from the repo (as the README does), the copy must not land in the repo either."""
+    sample = next(p for p in samples() if p.name == "orchard-kiss.score.toml")
+    checkout = sample.parent.parent
+    before = sorted(p.name for p in checkout.iterdir())
+    app = ChoreoApp(
+        Path("sample_scenes") / sample.name if Path.cwd() == checkout else sample,
+        keymap_file=tmp_path / "no-keys.toml",
+        folder=checkout,
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        opened = app.path
+        await pilot.press("a", "ctrl+s")
+        await pilot.pause()
+    assert opened is not None and not opened.resolve().is_relative_to(checkout)
+    assert sorted(p.name for p in checkout.iterdir()) == before
+    assert load(opened).scene.title == load(sample).scene.title
