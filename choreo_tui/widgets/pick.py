@@ -24,6 +24,21 @@ Choice = tuple[str, str]
 """(value, words shown beside it)."""
 
 
+def match_rank(needle: str, value: str, words: str) -> int | None:
+    """How well typed text matches a choice: 0 exact, 1 prefix, 2 anywhere, None not at all."""
+    if not needle:
+        return 2
+    value, words = value.lower(), words.lower()
+    spaced = needle.replace("_", " ")
+    if needle in (value, words) or spaced in (value, words):
+        return 0
+    if value.startswith(needle) or words.startswith(needle) or words.startswith(spaced):
+        return 1
+    if needle in value or needle in words or spaced in words:
+        return 2
+    return None
+
+
 class Pick(Vertical):
     """A single or multiple choice from a fixed list, with type-to-filter."""
 
@@ -125,14 +140,17 @@ class Pick(Vertical):
     def _fill(self, text: str) -> None:
         options = self.query_one(OptionList)
         needle = text.strip().lower()
-        shown = [
-            Option(Text(self._prompt(v, w)), id=v or "-")
-            for v, w in self.choices
-            if needle in v.lower() or needle in w.lower()
-        ]
+        ranked = sorted(
+            (rank, n, v, w)
+            for n, (v, w) in enumerate(self.choices)
+            if (rank := match_rank(needle, v, w)) is not None
+        )
+        shown = [Option(Text(self._prompt(v, w)), id=v or "-") for _, _, v, w in ranked]
         options.set_options(shown)
         if shown:
-            current = self.single if not self.multiple else None
+            # Typing names what is wanted: the best match is highlighted, so Enter on
+            # "hold" picks hold (not placeholder, and not the old value).
+            current = self.single if not self.multiple and not needle else None
             ids = [o.id for o in shown]
             options.highlighted = ids.index(current) if current in ids else 0
 
