@@ -436,3 +436,25 @@ async def test_number_fields_refuse_what_they_cannot_hold_and_keep_the_last_good
         await pilot.pause()
         timing = ed.score.beats[0].timing
         assert timing is not None and timing.seconds == 0.5 and timing.counts is None
+
+
+@sync
+async def test_a_quick_entry_confirmation_does_not_outlive_the_touch_it_describes(
+    tmp_path: Path,
+) -> None:
+    """'✓ added to beat 2 …' stayed under the line after the touch was undone."""
+    path = tmp_path / "scene.score.toml"
+    save(two_beats(), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        ed = editor(app)
+        await pilot.press("down", "t", *"ben > ana arm 2c", "enter")
+        await pilot.pause()
+        message = ed.query_one("#quick-message")
+        assert "✓ added to beat 2" in str(message.render())
+        await pilot.press("escape", "down", "up")  # moving about changes nothing
+        await pilot.pause()
+        assert "✓ added to beat 2" in str(message.render())
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "added" not in str(message.render())

@@ -180,7 +180,9 @@ class EditorScreen(Screen[None]):
                 self._problems_timer.stop()
             self._problems_timer = self.set_timer(PANEL_DELAY, self._show_problems)
         self._pictures()
-        self.query_one(QuickEntry).example(score.performers)
+        quick = self.query_one(QuickEntry)
+        quick.example(score.performers)
+        quick.outdated(score)
         self.app.call_later(self._title)
 
     def show_title(self, title: str, sub_title: str) -> None:
@@ -285,7 +287,9 @@ class EditorScreen(Screen[None]):
         index = self.index or 0
         if self.edit("add touch", lambda s: edits.add_touches(s, index, event.touches), index):
             words = "; ".join(touch_words(self.score, t) for t in event.touches)
-            self.query_one(QuickEntry).accepted(f"added to beat {index + 1}: {words}")
+            self.query_one(QuickEntry).accepted(
+                f"added to beat {index + 1}: {words}", about=self.score
+            )
 
     @on(BeatForm.Leave)
     @on(QuickEntry.Leave)
