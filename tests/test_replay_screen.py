@@ -337,7 +337,7 @@ async def test_hold_stops_at_once_logs_and_waits(key: str) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HoldDialog)
         assert not screen.playhead.playing and screen.playhead.held
-        assert "HOLD: what do you need?" in str(app.screen.query_one("#hold-question").render())
+        assert "PAUSE: what do you need?" in str(app.screen.query_one("#hold-question").render())
         entry = app.recorded[-1].log[-1]
         assert (entry.event, entry.beat) == ("hold", 2)
         await pilot.press("space")  # nothing plays while held
@@ -526,11 +526,11 @@ async def test_a_score_without_beats_or_performers() -> None:
 async def test_a_keymap_can_move_the_hold_key() -> None:
     app = Rehearsal(rehearsal_score(), checkin=False)
     async with app.run_test() as pilot:
-        assert "h or ! = HOLD" in text_of(app, "#cue")
+        assert "h or ! = PAUSE" in text_of(app, "#cue")
         app.set_keymap({"replay.hold": "f9"})
         await pilot.pause()
         await pilot.press("right")  # any redraw
-        assert "f9 = HOLD" in text_of(app, "#cue")
+        assert "f9 = PAUSE" in text_of(app, "#cue")
         await pilot.press("f9")
         await pilot.pause()
         assert isinstance(app.screen, HoldDialog)

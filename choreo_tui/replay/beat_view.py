@@ -22,6 +22,7 @@ from notation.describe import (
 )
 from notation.findings import MARK, Finding, worst
 from notation.model import Score
+from notation.terminal import safe_line
 from notation.timeline import MARKING_SPEED, Playhead
 
 LAYERS: tuple[str, ...] = ("touch", "story", "everything")
@@ -205,10 +206,18 @@ def status_text(playhead: Playhead, total: int, layer: str, stops: bool, title: 
     )
 
 
-def notice_text(playhead: Playhead) -> str:
-    """Why replay is not simply playing or paused (held, stopped, waiting, ended), or ""."""
+def cue_word(score: Score) -> str:
+    """The scene's self-care cue as the room calls it ("PAUSE"), or HOLD when none is set:
+    replay names the stop by the word everyone agreed, never a word of its own."""
+    cue = " ".join(score.scene.self_care_cue.split())
+    return safe_line(cue.upper()) if cue else "HOLD"
+
+
+def notice_text(playhead: Playhead, word: str = "HOLD") -> str:
+    """Why replay is not simply playing or paused (held, stopped, waiting, ended), or "".
+    ``word`` is the scene's cue word (``cue_word``)."""
     if playhead.held:
-        return "■ HOLD: everything has stopped."
+        return f"■ {word}: everything has stopped."
     if playhead.stopped_before is not None:
         return (
             f"✗ Stopped before beat {playhead.stopped_before + 1}: error findings. "
