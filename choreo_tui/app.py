@@ -185,7 +185,9 @@ class ChoreoApp(KeepingFlows):
         self.report_keeping(on_disk)
         if self.replay:
             self.replay = False
-            self.call_after_refresh(self.open_replay, 0)
+            # `choreo replay FILE` came for the replay alone: ending it ends the app,
+            # back at the shell, not in an editor nobody asked for.
+            self.call_after_refresh(self.open_replay, 0, True)
 
     # ----- the start screen ----------------------------------------------------------
 
@@ -290,8 +292,9 @@ class ChoreoApp(KeepingFlows):
 
     # ----- replay --------------------------------------------------------------------
 
-    def open_replay(self, start: int = 0) -> None:
-        """Step through the scene from beat ``start`` (0-based)."""
+    def open_replay(self, start: int = 0, then_quit: bool = False) -> None:
+        """Step through the scene from beat ``start`` (0-based); with ``then_quit``,
+        ending replay quits the app."""
         if self.history is None:
             return
         try:
@@ -299,7 +302,11 @@ class ChoreoApp(KeepingFlows):
         except ImportError:
             self.notify("Replay is not available in this build.", severity="warning")
             return
-        self.push_screen(ReplayScreen(self.history.score, start=start, record=self.record))
+        screen = ReplayScreen(self.history.score, start=start, record=self.record)
+        self.push_screen(screen, self._after_replay if then_quit else None)
+
+    async def _after_replay(self, _: object) -> None:
+        await self.action_quit()
 
     def record(self, score: Score) -> None:
         """Replay logged something: apply it and save at once (the log is a safety record)."""

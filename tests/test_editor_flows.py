@@ -458,3 +458,37 @@ async def test_a_quick_entry_confirmation_does_not_outlive_the_touch_it_describe
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert "added" not in str(message.render())
+
+
+@sync
+async def test_choreo_replay_ends_back_at_the_shell(tmp_path: Path) -> None:
+    """`choreo replay FILE` used to end in the editor."""
+    path = tmp_path / "scene.score.toml"
+    save(two_beats(), path)
+    app = ChoreoApp(path, replay=True, keymap_file=tmp_path / "none.toml", folder=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")  # no check-in
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("n")  # no closure
+        await pilot.pause()
+        await pilot.pause()
+        assert app.return_code == 0, [type(s).__name__ for s in app.screen_stack]
+
+
+@sync
+async def test_replay_opened_from_the_editor_comes_back_to_it(tmp_path: Path) -> None:
+    path = tmp_path / "scene.score.toml"
+    save(two_beats(), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_replay(0)
+        await pilot.pause()
+        await pilot.press("escape", "q")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        assert app.return_code is None
