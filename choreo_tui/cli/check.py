@@ -12,6 +12,7 @@ import sys
 
 from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
 from notation import Finding, LoadError, check, load
+from notation.describe import counted
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -72,7 +73,8 @@ def run(args: argparse.Namespace) -> int:
         checked = len(args.files) - len(errors)
         summary = (
             f"{checked} file{'s' if checked != 1 else ''} checked: "
-            f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes"
+            f"{counted(counts['error'], 'error')}, {counted(counts['warning'], 'warning')}, "
+            f"{counted(counts['info'], 'note')}"
         )
         if errors:
             summary += f"; {len(errors)} could not be read"

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_OK
 from notation import LoadError, SaveError, check, load
+from notation.describe import counted
 from notation.sharing import FORMATS, SUFFIXES, export
 from notation.writing import write_private
 
@@ -115,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     kept = "with boundaries and riders" if args.with_boundaries else "no boundaries or riders"
     print(
-        f"{target}: director's copy written ({len(score.beats)} beats; {kept}; "
+        f"{target}: director's copy written ({counted(len(score.beats), 'beat')}; {kept}; "
         "private notes and the rehearsal log left out)",
         file=sys.stderr,
     )

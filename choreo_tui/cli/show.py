@@ -17,7 +17,7 @@ from rich.text import Text
 from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_OK
 from notation import Finding, LoadError, Score, check, load
 from notation.blocking import in_force_words
-from notation.describe import timing_words, touch_words
+from notation.describe import counted, timing_words, touch_words
 from notation.findings import MARK, worst
 from notation.terminal import safe, safe_line
 
@@ -60,7 +60,7 @@ def cast_table(score: Score) -> Table:
         rider = "— none"
         if p.rider:
             sim = "simulated sex agreed" if p.rider.simulated_sex else "no simulated sex"
-            rider = f"✓ {len(p.rider.may_expose)} areas, {sim}"
+            rider = f"✓ {counted(len(p.rider.may_expose), 'area')}, {sim}"
         minor = " (minor)" if p.minor else ""
         # Text, not str: Rich would read a "[" in a name as markup and could crash.
         table.add_row(

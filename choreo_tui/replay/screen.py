@@ -41,6 +41,7 @@ from choreo_tui.replay.dialogs import (
     HoldDialog,
 )
 from notation.checks import check
+from notation.describe import and_list
 from notation.findings import Finding
 from notation.model import Score
 from notation.timeline import MARKING_SPEED, Playhead, Timeline
@@ -286,8 +287,9 @@ Private notes never show here: the room can read this screen."""
         self.broken |= newly
         self.query_one(BodyMap).select(who)
         if newly:
-            beats = ", ".join(str(b + 1) for b in sorted(newly))
-            self.notify(f"✗ Boundary change recorded. It breaks beat(s) {beats}.", severity="error")
+            numbers = [str(b + 1) for b in sorted(newly)]
+            which = f"beat {numbers[0]}" if len(numbers) == 1 else f"beats {and_list(numbers)}"
+            self.notify(f"✗ Boundary change recorded. It breaks {which}.", severity="error")
         else:
             self.notify("✓ Boundary change recorded. No beat breaks it.")
         self._draw_beat()

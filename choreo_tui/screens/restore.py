@@ -23,6 +23,7 @@ from textual.widgets import Button, Static
 from choreo_tui.cli.diff import render_text
 from choreo_tui.recovery import Recovered
 from notation import Score
+from notation.describe import counted
 from notation.diff import diff_scores
 
 RESTORE, DISCARD = "restore", "discard"
@@ -45,7 +46,8 @@ def what_differs(before: Score | None, after: Score) -> str:
     """The changes from ``before`` to ``after`` in plain words (private notes never quoted)."""
     if before is None:
         beats = len(after.beats)
-        return f"The whole score: {len(after.performers)} performers, {beats} beats."
+        people = counted(len(after.performers), "performer")
+        return f"The whole score: {people}, {counted(beats, 'beat')}."
     lines = render_text(diff_scores(before, after), before)
     return "\n".join(lines) if lines else "No differences."
 

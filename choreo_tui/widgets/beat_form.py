@@ -22,6 +22,7 @@ from choreo_tui.numbers import NumberRefused, read_positive, read_whole
 from choreo_tui.widgets.parts import PartsTable
 from choreo_tui.widgets.tick import Tick
 from notation.agreement import is_current
+from notation.describe import counted
 from notation.findings import MARK, SEVERITY_RANK, Finding, worst
 from notation.model import Beat, Score, Timing
 
@@ -224,8 +225,8 @@ class BeatForm(Vertical):
         if timing is None or (timing.counts is None and timing.seconds is None):
             return "no timing"
         if timing.counts is not None:
-            return f"{timing.counts} counts"
-        return f"{timing.seconds:g} seconds"
+            return counted(timing.counts, "count")
+        return f"{timing.seconds:g} s"
 
     def commit(self, name: str) -> None:
         """Apply a field, when it changed and is valid."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from notation.blocking import in_force
 from notation.checks.context import BeatContext, surface
+from notation.describe import counted
 from notation.findings import Finding
 
 
@@ -22,7 +23,8 @@ def timing(ctx: BeatContext) -> list[Finding]:
         return [
             ctx.finding(
                 "T502",
-                f"This beat's timing gives both {t.counts} counts and {t.seconds:g} seconds. "
+                f"This beat's timing gives both {counted(t.counts, 'count')} and "
+                f"{t.seconds:g} seconds. "
                 "Keep one of them.",
             )
         ]
@@ -100,7 +102,8 @@ def overrun(ctx: BeatContext) -> list[Finding]:
         if last <= t.counts:
             continue
         span = (
-            f"starts on count {touch.start} and lasts {touch.counts} counts, to count {last}"
+            f"starts on count {touch.start} and lasts {counted(touch.counts, 'count')}, "
+            f"to count {last}"
             if touch.counts is not None
             else f"starts on count {touch.start}"
         )
@@ -109,7 +112,8 @@ def overrun(ctx: BeatContext) -> list[Finding]:
                 "T506",
                 f"The {touch.action} by {surface(ctx.name(touch.by), touch.with_)} on "
                 f"{surface(ctx.name(touch.to), touch.on)} {span}, but the beat has "
-                f"{t.counts} counts. Start it earlier, shorten it, or lengthen the beat.",
+                f"{counted(t.counts, 'count')}. Start it earlier, shorten it, or lengthen "
+                "the beat.",
                 i,
             )
         )
