@@ -397,4 +397,13 @@ def save(score: Score, path: str | Path) -> None:
     target = Path(path)
     _refuse_unusable_name(target)
     _refuse_newer(target)
-    write_private(target, dumps(score))
+    # Imported here: it builds on this module's SCHEMA_COMMENT.
+    from notation.schema_beside import schema_beside
+
+    text, placed = schema_beside(target, dumps(score))
+    try:
+        write_private(target, text)
+    except SaveError:
+        if placed is not None:
+            placed.unlink(missing_ok=True)
+        raise

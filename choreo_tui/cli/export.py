@@ -19,6 +19,7 @@ from pathlib import Path
 from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_OK
 from notation import LoadError, SaveError, check, load
 from notation.describe import counted
+from notation.schema_beside import with_schema_beside
 from notation.sharing import FORMATS, SUFFIXES, export
 from notation.writing import write_private
 
@@ -110,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return EXIT_BAD_INPUT
     try:
-        write_private(target, text)
+        write_private(target, with_schema_beside(target, text))
     except SaveError as error:
         print(error, file=sys.stderr)
         return EXIT_BAD_INPUT

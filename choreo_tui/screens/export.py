@@ -23,6 +23,7 @@ from choreo_tui.cli.export import default_output
 from choreo_tui.samples import SUFFIX, free_name
 from choreo_tui.screens.dialogs import DIALOG_CSS
 from notation import SaveError, Score
+from notation.schema_beside import with_schema_beside
 from notation.sharing import export
 from notation.writing import write_private
 
@@ -94,7 +95,8 @@ def free_target(source: Path, to: str) -> Path:
 def write_copy(score: Score, source: Path, choice: ExportChoice) -> Path:
     """Write the director's copy beside ``source``; returns where. Raises SaveError."""
     target = free_target(source, choice.to)
-    write_private(target, export(score, choice.to, with_boundaries=choice.with_boundaries))
+    text = export(score, choice.to, with_boundaries=choice.with_boundaries)
+    write_private(target, with_schema_beside(target, text))
     return target
 
 
