@@ -492,3 +492,44 @@ async def test_replay_opened_from_the_editor_comes_back_to_it(tmp_path: Path) ->
         await pilot.pause()
         assert isinstance(app.screen, EditorScreen)
         assert app.return_code is None
+
+
+@sync
+async def test_the_form_shows_placements_carried_forward_and_enter_moves_them_here(
+    tmp_path: Path,
+) -> None:
+    """Beat 2 places nobody itself: its parts show where beat 1 put everyone."""
+    from factories import placed
+
+    from choreo_tui.screens.part_form import PartForm
+
+    path = tmp_path / "scene.score.toml"
+    s = two_beats()
+    first = s.beats[0].model_copy(
+        update={"placements": (placed("ana", "CS"), placed("ben", "USL"))}
+    )
+    save(s.replace(beats=(first, s.beats[1])), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        ed = editor(app)
+        await pilot.press("down")
+        await pilot.pause()
+        parts = ed.query_one(PartsTable)
+        keys = [str(row.key.value) for row in parts.ordered_rows]
+        assert keys == ["carried:0:ana", "carried:0:ben"]
+        words = str(parts.get_row("carried:0:ben")[1])
+        assert "upstage left" in words and "from beat 1" in words
+        parts.focus()
+        parts.select_key("carried:0:ben")
+        await pilot.press("x")  # carried: removing belongs to beat 1
+        await pilot.pause()
+        assert ed.score.beats[0].placements == first.placements
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PartForm)
+        assert "Move Ben Okafor" in app.screen.form_title
+        await pilot.press("f10")
+        await pilot.pause()
+        assert [(p.who, p.area) for p in ed.score.beats[1].placements] == [("ben", "USL")]
+        keys = [str(row.key.value) for row in parts.ordered_rows]
+        assert "placement:0" in keys and "carried:0:ben" not in keys and "carried:0:ana" in keys

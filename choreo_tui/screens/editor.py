@@ -22,7 +22,7 @@ from textual.widgets import Footer, Input, Static
 
 from choreo_tui import commands
 from choreo_tui.screens import editor_flows as flows
-from choreo_tui.screens.beat_parts import drop_part, split_key
+from choreo_tui.screens.beat_parts import carried_placement, drop_part, split_key
 from choreo_tui.screens.part_form import error_words
 from choreo_tui.widgets.beat_form import BeatForm
 from choreo_tui.widgets.beat_list import BeatList, header_text
@@ -311,6 +311,21 @@ class EditorScreen(Screen[None]):
             return
         if event.verb == "add":
             self.action_add_part()
+        elif event.key and event.key.startswith("carried:"):
+            # Carried forward from an earlier beat: moving them is a new placement
+            # here, starting from where they stand; removing it belongs to that beat.
+            carried = carried_placement(self.score, event.key)
+            if carried is None:
+                return
+            if event.verb == "edit":
+                flows.open_part(self, index, "placement", None, carried)
+            else:
+                since = int(event.key.split(":")[1]) + 1
+                self.notify(
+                    f"That placement is carried forward from beat {since}: remove it there, "
+                    "or press Enter to move them in this beat.",
+                    markup=False,
+                )
         elif event.verb == "remove" and event.key:
             key = event.key
             self.edit(

@@ -32,8 +32,11 @@ PART_OF_CODE = {
 """Findings about a kind of part without a touch: the first such part is highlighted."""
 
 
-def open_part(editor: EditorScreen, index: int, kind: str, key: str | None) -> None:
-    """Open the form for a new part of ``kind`` or the part at ``key``."""
+def open_part(
+    editor: EditorScreen, index: int, kind: str, key: str | None, start: Any = None
+) -> None:
+    """Open the form for a new part of ``kind`` (filled from ``start`` when given) or
+    the part at ``key``."""
     if not editor.score.performers:
         editor.notify("Add performers in the cast first (c).", severity="warning")
         return
@@ -50,7 +53,7 @@ def open_part(editor: EditorScreen, index: int, kind: str, key: str | None) -> N
         editor.query_one(PartsTable).focus()
 
     editor.flush_form()
-    editor.app.push_screen(part_form(editor.score, beat, kind, key), done)
+    editor.app.push_screen(part_form(editor.score, beat, kind, key, start), done)
 
 
 def add_part(editor: EditorScreen) -> None:

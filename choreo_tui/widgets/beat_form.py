@@ -174,7 +174,7 @@ class BeatForm(Vertical):
         self.query_one("#beat-status", Static).update(Text(status), layout=False)
         self.findings_text = finding_line(findings)
         self.note(self.findings_text)
-        self.query_one(PartsTable).show(score, beat, findings)
+        self.query_one(PartsTable).show(score, beat, findings, self.index)
 
     def note(self, text: str, *, error: bool = False) -> None:
         """The line under the fields: what is wrong with a field, else the beat's findings."""
