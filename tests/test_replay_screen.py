@@ -565,3 +565,26 @@ async def test_markup_like_text_in_a_score_is_shown_as_written() -> None:
         await pilot.press("enter", "q")
         await pilot.pause()
         assert isinstance(app.screen, ClosureDialog)
+
+
+@pilot
+async def test_a_touch_is_called_on_the_count_it_starts() -> None:
+    """'on 3, his hand to her waist': replay says so when count 3 comes."""
+    score = rehearsal_score()
+    late = score.beats[3].touches[0].model_copy(update={"on": "arm", "start": 2})
+    timing = score.beats[3].timing
+    assert timing is not None
+    beat = score.beats[3].model_copy(update={"touches": (late,)})
+    score = score.replace(beats=(*score.beats[:3], beat))
+    app = Rehearsal(score, start=3, checkin=False)
+    async with app.run_test() as pilot:
+        screen = app.replay
+        await pilot.press("space")
+        screen.advance(0.5)
+        assert "count 1 of 2" in text_of(app, "#count-info")
+        assert "▶" not in text_of(app, "#count-info")
+        screen.advance(0.7)
+        info = text_of(app, "#count-info")
+        assert "count 2 of 2" in info
+        assert "▶ on 2: Ben Sample's left hand on Ana Example's arm" in info
+        assert "from count 2" in screen.query_one(BeatPanel).words.plain
