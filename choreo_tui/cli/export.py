@@ -20,7 +20,7 @@ from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_OK
 from notation import LoadError, SaveError, check, load
 from notation.describe import counted
 from notation.schema_beside import with_schema_beside
-from notation.sharing import FORMATS, SUFFIXES, export
+from notation.sharing import FORMATS, SUFFIXES, export, not_cleared
 from notation.writing import write_private
 
 SCORE_SUFFIXES = (".score.toml", ".toml")
@@ -124,8 +124,9 @@ def run(args: argparse.Namespace) -> int:
     errors = sum(1 for f in check(score) if f.severity == "error")
     if errors:
         print(
-            f"note: the score has {errors} error finding{'s' if errors != 1 else ''}; "
-            f"see: choreo check {source}",
+            f"note: the score has {counted(errors, 'error finding')}; the copy marks "
+            f"{'that beat' if len(not_cleared(score)) == 1 else 'those beats'} 'not cleared: "
+            f"do not run'; see: choreo check {source}",
             file=sys.stderr,
         )
     return EXIT_OK

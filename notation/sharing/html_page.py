@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Collection
 from html import escape
 
 from notation.blocking import blocked, in_force_words
@@ -26,6 +27,7 @@ from notation.model import Beat, Performer, Score
 from notation.sharing.stage_plot import stage_plot
 from notation.sharing.words import (
     DISCLAIMER,
+    NOT_CLEARED,
     agreement_sections,
     agreement_status,
     bare_words,
@@ -236,10 +238,20 @@ def _beat(score: Score, beat: Beat, number: int, total: int) -> str:
     )
 
 
-def render_html(score: Score, *, with_boundaries: bool = False) -> str:
-    """The page for a director's copy (pass the copy, never the original)."""
+def render_html(
+    score: Score, *, with_boundaries: bool = False, not_cleared: Collection[int] = ()
+) -> str:
+    """The page for a director's copy (pass the copy, never the original).
+    ``not_cleared``: 1-based beats marked "not cleared: do not run", never saying why."""
     total = len(score.beats)
-    beats = "".join(_beat(score, b, n, total) for n, b in enumerate(score.beats, start=1))
+    beats = "".join(
+        _beat(score, b, n, total).replace(
+            "</h2>", f'</h2><p class="not-cleared"><strong>{NOT_CLEARED}.</strong></p>', 1
+        )
+        if n in not_cleared
+        else _beat(score, b, n, total)
+        for n, b in enumerate(score.beats, start=1)
+    )
     index = "".join(
         f'<li><a href="#beat-{n}">{_e(b.title or "(untitled)")}</a></li>'
         for n, b in enumerate(score.beats, start=1)
