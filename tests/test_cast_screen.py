@@ -81,7 +81,9 @@ def test_add_a_performer() -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, CastScreen)
-        assert "Cleo Park" in str(app.screen.query_one("#performers").render_line(2).text)
+        listing = app.screen.query_one("#performers")
+        # Each performer takes two lines or more: who, then their boundaries at a glance.
+        assert any("Cleo Park" in str(listing.render_line(y).text) for y in range(12))
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, LeaveCast)
@@ -499,3 +501,19 @@ def test_names_with_markup_characters_are_shown_as_written() -> None:
         await pilot.pause()
 
     assert drive(steps, score).result is None
+
+
+def test_the_cast_list_shows_each_performers_boundaries_at_a_glance() -> None:
+    """No summary used to show: the room had to open each performer to see a 'no'."""
+
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        from textual.widgets import OptionList
+
+        listing = app.screen.query_one("#performers", OptionList)
+        ana = str(listing.get_option_at_index(0).prompt)
+        ben = str(listing.get_option_at_index(1).prompt)
+        assert "✗ no: left hand" in ana and "else ask" in ana and "no rider ✗" in ana
+        assert "yes with conditions: face" in ana
+        assert "✗ no:" not in ben and "else yes" in ben
+
+    drive(steps, size=(120, 36))
