@@ -533,3 +533,25 @@ async def test_the_form_shows_placements_carried_forward_and_enter_moves_them_he
         assert [(p.who, p.area) for p in ed.score.beats[1].placements] == [("ben", "USL")]
         keys = [str(row.key.value) for row in parts.ordered_rows]
         assert "placement:0" in keys and "carried:0:ben" not in keys and "carried:0:ana" in keys
+
+
+@sync
+async def test_below_a_usable_size_the_editor_says_so_and_what_size_it_needs(
+    tmp_path: Path,
+) -> None:
+    """At 60x14 the beat list showed no rows and said nothing."""
+    path = tmp_path / "scene.score.toml"
+    save(two_beats(), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=(56, 14)) as pilot:
+        ed = editor(app)
+        await pilot.pause()
+        notice = ed.query_one("#too-small")
+        assert notice.display
+        words = str(notice.render())
+        assert "56x14" in words and "at least 60x18" in words
+        assert not ed.query_one("#main").display
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not notice.display and ed.query_one("#main").display
+        assert ed.query_one(BeatList).size.height >= 2

@@ -49,6 +49,8 @@ UNCHECKED = "·"
 """The mark of a beat not checked yet (only while a big score is first checked)."""
 WIDE = 110
 """From this width the problems panel shows beside the beat list by default."""
+MIN_SIZE = (60, 18)
+"""Below this many columns or rows the beat list has no room for a single beat."""
 
 
 class EditorScreen(Screen[None]):
@@ -86,6 +88,7 @@ class EditorScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Beat list (with problems and pictures beside it), form, quick entry."""
         yield TitleBar(id="title-bar")
+        yield Static("", id="too-small", markup=False)
         with Horizontal(id="main"):
             with Vertical(id="beats"):
                 yield Static("", id="beat-header")
@@ -138,6 +141,7 @@ class EditorScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Show the score and start on the beat list."""
+        self._too_small()
         if self.live is None:
             self.first_check(self.score)
         self.query_one("#problems").display = self.app.size.width >= WIDE
@@ -146,9 +150,25 @@ class EditorScreen(Screen[None]):
         self.query_one(BeatList).focus()
 
     def on_resize(self) -> None:
-        """Keep the column titles as wide as the list; a short terminal gets a short form."""
+        """Keep the column titles as wide as the list; a short terminal gets a short form;
+        below a usable size, say so instead of showing a beat list with no rows."""
         self.query_one(BeatForm).set_class(self.app.size.height < SHORT, "-short")
+        self._too_small()
         self._header()
+
+    def _too_small(self) -> None:
+        width, height = self.app.size
+        small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
+        notice = self.query_one("#too-small", Static)
+        notice.display = small
+        for part in ("#main", "#form", "#quick"):
+            self.query_one(part).display = not small
+        if small:
+            notice.update(
+                f"The terminal is {width}x{height}: too small to show the beats and the form.\n"
+                f"Choreo needs at least {MIN_SIZE[0]}x{MIN_SIZE[1]} (80x24 or more is best). "
+                "Enlarge the window or use a smaller font; nothing is lost meanwhile."
+            )
 
     def _header(self) -> None:
         beats = self.query_one(BeatList)
