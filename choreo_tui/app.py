@@ -164,7 +164,7 @@ class ChoreoApp(KeepingFlows):
 
     def _after_unreadable(self) -> None:
         if self.history is None and not isinstance(self.screen, StartScreen):
-            self.exit(2)
+            self.exit(return_code=2)  # exit(2) would be the result, exiting 0
 
     def start_editing(self, path: Path, score: Score, *, saved: bool) -> None:
         """Show the editor on ``score``, which belongs at ``path``."""
@@ -207,7 +207,7 @@ class ChoreoApp(KeepingFlows):
         except (SaveError, OSError) as error:
             self.notify(f"Could not copy the sample: {error}", severity="error", markup=False)
             if self.history is None and not isinstance(self.screen, StartScreen):
-                self.exit(2)
+                self.exit(return_code=2)  # exit(2) would be the result, exiting 0
             return
         where = copy.name if folder == self.folder else str(copy)
         self.notify(

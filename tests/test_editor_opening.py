@@ -245,3 +245,28 @@ async def test_run_from_the_checkout_a_sample_copy_goes_to_the_private_folder(
     assert opened is not None and not opened.resolve().is_relative_to(checkout)
     assert sorted(p.name for p in checkout.iterdir()) == before
     assert load(opened).scene.title == load(sample).scene.title
+
+
+@sync
+async def test_the_start_screen_marks_a_score_that_cannot_be_opened_and_closing_its_error_exits_2(
+    tmp_path: Path,
+) -> None:
+    """Unreadable files showed without a mark; closing the error screen exited 0."""
+    from textual.widgets import OptionList
+
+    save(score(beat(touch())), tmp_path / "good.score.toml")
+    (tmp_path / "broken.score.toml").write_text("[scene\n", encoding="utf-8")
+    app = app_on(None, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        listing = app.screen.query_one(OptionList)
+        prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        broken = next(p for p in prompts if "broken.score.toml" in p)
+        good = next(p for p in prompts if "good.score.toml" in p)
+        assert "✗ cannot be opened" in broken and "✗" not in good
+    path = tmp_path / "broken.score.toml"
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.return_code == 2
