@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Awaitable, Callable
 
 from cast_fixtures import orchard
@@ -517,3 +518,23 @@ def test_the_cast_list_shows_each_performers_boundaries_at_a_glance() -> None:
         assert "✗ no:" not in ben and "else yes" in ben
 
     drive(steps, size=(120, 36))
+
+
+def test_date_fields_show_words_not_a_date_and_f4_puts_today() -> None:
+    """A grey '2026-11-20' looked like a real date in monochrome."""
+
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        from datetime import date
+
+        await pilot.press("e", "ctrl+t")  # ana's boundaries
+        await pilot.pause()
+        field = app.screen.query_one("#recorded", Input)
+        assert not re.search(r"\d{4}-\d\d", field.placeholder), "no example date"
+        assert "F4" in field.placeholder
+        field.value = ""
+        field.focus()
+        await pilot.press("f4")
+        await pilot.pause()
+        assert field.value == date.today().isoformat()
+
+    drive(steps)
