@@ -110,13 +110,19 @@ class PerformerForm(Screen[Performer | None]):
     ]
 
     def action_today(self) -> None:
-        """Today's date into the focused date field (a date is never a grey example)."""
+        """Today's date into the focused date field, else the shown tab's one (a date is
+        never a grey example)."""
         field = self.focused
-        if isinstance(field, Input) and field.id in DATE_FIELDS:
-            field.value = date.today().isoformat()
-            field.cursor_position = len(field.value)
-        else:
-            self.notify("Move to a date field (Recorded, Signed) first.", markup=False)
+        if not (isinstance(field, Input) and field.id in DATE_FIELDS):
+            # Not in a date field: the one date of the tab shown (boundaries, rider).
+            tab = self.query_one(TabbedContent).active
+            wanted = {"boundaries": "recorded", "rider": "signed"}.get(tab)
+            if wanted is None:
+                self.notify("F4 puts today's date on the Boundaries or Rider tab.", markup=False)
+                return
+            field = self.query_one(f"#{wanted}", Input)
+        field.value = date.today().isoformat()
+        field.cursor_position = len(field.value)
 
     def __init__(self, score: Score, index: int | None, *, tab: str = "details") -> None:
         super().__init__()
