@@ -555,3 +555,32 @@ async def test_below_a_usable_size_the_editor_says_so_and_what_size_it_needs(
         await pilot.pause()
         assert not notice.display and ed.query_one("#main").display
         assert ed.query_one(BeatList).size.height >= 2
+
+
+@sync
+async def test_the_touch_form_shows_the_touched_performers_boundary_beside_each_area(
+    tmp_path: Path,
+) -> None:
+    """The area list did not show yes/ask/no as the area picker does."""
+    from choreo_tui.screens.part_form import PartForm
+    from choreo_tui.widgets.pick import Pick
+
+    path = tmp_path / "scene.score.toml"
+    save(two_beats(), path)  # Ana: yes, but her neck is "no"; Ben: yes everywhere
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        ed = editor(app)
+        parts = ed.query_one(PartsTable)
+        parts.focus()
+        parts.select_key("touch:0")
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, PartForm)
+        on = form.query_one("#f-on", Pick)
+        assert on.words["neck"].endswith("✗ no") and on.words["arm"].endswith("✓ yes")
+        form.query_one("#f-to", Pick).single = "ben"
+        form.query_one("#f-to", Pick).post_message(Pick.Changed(form.query_one("#f-to", Pick)))
+        await pilot.pause()
+        assert on.words["neck"].endswith("✓ yes")  # Ben has no "no"
+        assert on.value == "upper_back", "relabelling keeps the value"

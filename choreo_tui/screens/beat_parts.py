@@ -122,18 +122,23 @@ def part_form(
 ) -> PartForm[Part]:
     """The form for a new part of ``kind`` (``key`` None; filled from ``start`` when
     given) or for the part at ``key``."""
-    fields = {
-        "touch": touch_fields,
-        "placement": placement_fields,
-        "barrier": barrier_fields,
-        "garment": garment_fields,
-        "bare": bare_fields,
-    }[kind](score)
     part = current_part(beat, key) if key else start
+    values = _values(kind, part, score)
+    if kind == "touch":
+        fields = touch_fields(score, values.get("to"))
+    else:
+        fields = {
+            "placement": placement_fields,
+            "barrier": barrier_fields,
+            "garment": garment_fields,
+            "bare": bare_fields,
+        }[kind](score)
     title = ("Edit " if key else "New ") + TITLES[kind].lower()
     if start is not None and key is None and isinstance(start, Placement):
         title = f"Move {score.name_of(start.who)} in this beat"
-    return PartForm(title, fields, _values(kind, part, score), _build(kind))
+    form = PartForm(title, fields, values, _build(kind))
+    form.score = score  # so the touch form can show a new 'to''s boundaries
+    return form
 
 
 def put_part(beat: Beat, kind: str, key: str | None, part: Part) -> Beat:

@@ -97,6 +97,14 @@ class Pick(Vertical):
             if not self.single and not optional and self.choices:
                 self.single = self.choices[0][0]
 
+    def relabel(self, choices: Sequence[Choice]) -> None:
+        """New words beside the same values (the value is kept)."""
+        words = dict(choices)
+        self.choices = [(v, words.get(v, w)) for v, w in self.choices]
+        self.words = dict(self.choices)
+        self.query_one("#pick-line", Label).update(self._line())
+        self._fill(self.query_one(Input).value)
+
     @property
     def value(self) -> str | None:
         """The chosen value (single choice); None when optional and unset."""
