@@ -22,7 +22,7 @@ def _number(text: str, label: str, example: str) -> float:
     if not math.isfinite(value):
         raise NumberRefused(f"{label}: '{text}' is not a number; write e.g. {example}")
     if value < 0:
-        raise NumberRefused(f"{label}: {text} is negative; write a number above 0, e.g. {example}")
+        raise NumberRefused(f"{label}: {text} is negative; write more than 0, e.g. {example}")
     if value == 0:
         raise NumberRefused(f"{label}: must be more than 0; write e.g. {example}")
     return value
@@ -36,9 +36,7 @@ def read_whole(text: str, label: str, example: str = "4") -> int | None:
         return None
     value = _number(text, label, example)
     if value != int(value):
-        raise NumberRefused(
-            f"{label}: {text} is not a whole number; counts are whole, e.g. {example}"
-        )
+        raise NumberRefused(f"{label}: {text} is not a whole number (e.g. {example})")
     if value > 9999:
         raise NumberRefused(f"{label}: {text} is too large; at most 9999")
     return int(value)

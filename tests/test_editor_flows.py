@@ -584,3 +584,22 @@ async def test_the_touch_form_shows_the_touched_performers_boundary_beside_each_
         await pilot.pause()
         assert on.words["neck"].endswith("✓ yes")  # Ben has no "no"
         assert on.value == "upper_back", "relabelling keeps the value"
+
+
+@sync
+async def test_at_80x24_the_finding_under_the_form_shows_its_key_words(tmp_path: Path) -> None:
+    """'… which Ana Ruiz' was the last word on screen; 'marked 'no'' was cut off."""
+    path = tmp_path / "scene.score.toml"
+    people = (
+        performer("ana", "Anastasia Rodriguez-Whitfield", boundaries=bounds("yes", neck="no")),
+        performer("ben", "Benedict Okonkwo-Hartley"),
+    )
+    save(score(beat(), beat(touch(on="neck"), title="too far"), performers=people), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        ed = editor(app)
+        await pilot.press("down")
+        await pilot.pause()
+        note = ed.query_one("#beat-note")
+        shown = " ".join(str(note.render_line(y).text).strip() for y in range(note.size.height))
+        assert "B101" in shown and "marked 'no'" in shown, shown

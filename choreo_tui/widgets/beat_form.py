@@ -74,8 +74,8 @@ class BeatForm(Vertical):
 
     DEFAULT_CSS = """
     BeatForm { height: auto; padding: 0 1; }
-    BeatForm.-short #beat-note { height: 1; }
-    BeatForm.-short PartsTable { height: 4; }
+    BeatForm.-short #beat-note { height: 2; }
+    BeatForm.-short PartsTable { height: 3; }
     BeatForm #beat-status { height: 1; color: $text-muted; }
     BeatForm #beat-note { height: 2; color: $text-warning; }
     BeatForm #beat-note.-error { color: $text-error; }
@@ -208,7 +208,8 @@ class BeatForm(Vertical):
             try:
                 timing = self.timing()
             except NumberRefused as error:
-                self.note(f"✗ {error} (not applied: the beat keeps {self._kept()})", error=True)
+                # Short enough for one line at 80 columns: what is wrong, and what stays.
+                self.note(f"✗ {error} · the beat keeps {self._kept()}", error=True)
                 return None
             except ValidationError as error:
                 item = error.errors()[0]

@@ -135,12 +135,15 @@ class Pick(Vertical):
             shown = self.single or "(none)"
             words = self.words.get(self.single, "")
             if words and words != shown and self.single:
-                shown = f"{shown} · {words}"
+                # Words that begin with the value ("lips · ✓ yes") are not repeated after it.
+                shown = words if words.startswith(f"{shown} · ") else f"{shown} · {words}"
         return Content.assemble((f"{self.label}: ", "dim"), shown)
 
     def _prompt(self, value: str, words: str) -> str:
         shown = value or words
         text = shown if words in ("", value) or not value else f"{value} · {words}"
+        if value and words.startswith(f"{value} · "):
+            text = words
         if self.multiple:
             return ("[x] " if value in self.ticked else "[ ] ") + text
         return ("● " if value == self.single else "  ") + text
