@@ -22,7 +22,7 @@ from choreo_tui import commands, crash, hangup
 from choreo_tui.app_keeping import KeepingFlows
 from choreo_tui.keymap import clashes, keymap_path, read_keymap
 from choreo_tui.safekeeping import Safekeeping
-from choreo_tui.samples import copy_sample, free_name, slug
+from choreo_tui.samples import copy_sample, folder_for_copies, free_name, is_bundled, slug
 from choreo_tui.screens.dialogs import AskTitle, OpeningScreen, QuitUnsaved
 from choreo_tui.screens.help import HelpScreen, focused_help, key_lines
 from choreo_tui.screens.start import StartScreen
@@ -119,7 +119,11 @@ class ChoreoApp(KeepingFlows):
             self.notify(problem, title="Keymap", severity="warning", timeout=12, markup=False)
 
     def open_path(self, path: Path) -> None:
-        """Open ``path``, or ask for a title and start a new score there."""
+        """Open ``path``, or ask for a title and start a new score there. A bundled
+        sample opens as a copy, as from the start screen, so it is never changed."""
+        if is_bundled(path):
+            self.open_sample(path)
+            return
         if path.exists():
             self.open_score(path)
             return
@@ -186,7 +190,7 @@ class ChoreoApp(KeepingFlows):
 
     def _after_unreadable(self) -> None:
         if self.history is None and not isinstance(self.screen, StartScreen):
-            self.exit(2)
+            self.exit(return_code=2)  # exit(2) would be the result, exiting 0
 
     def start_editing(self, path: Path, score: Score, *, saved: bool) -> None:
         """Show the editor on ``score``, which belongs at ``path``."""
@@ -207,7 +211,9 @@ class ChoreoApp(KeepingFlows):
         self.report_keeping(on_disk)
         if self.replay:
             self.replay = False
-            self.call_after_refresh(self.open_replay, 0)
+            # `choreo replay FILE` came for the replay alone: ending it ends the app,
+            # back at the shell, not in an editor nobody asked for.
+            self.call_after_refresh(self.open_replay, 0, True)
 
     @on(Typing)
     def _typing_seen(self, event: Typing) -> None:
@@ -222,12 +228,24 @@ class ChoreoApp(KeepingFlows):
 
     @on(StartScreen.OpenSample)
     def _open_sample(self, event: StartScreen.OpenSample) -> None:
+        self.open_sample(event.path)
+
+    def open_sample(self, sample: Path) -> None:
+        """Copy a bundled sample to work on and open the copy; the original is unchanged."""
         try:
-            copy = copy_sample(event.path, self.folder)
+            folder = folder_for_copies(self.folder)
+            copy = copy_sample(sample, folder)
         except (SaveError, OSError) as error:
             self.notify(f"Could not copy the sample: {error}", severity="error", markup=False)
+            if self.history is None and not isinstance(self.screen, StartScreen):
+                self.exit(return_code=2)  # exit(2) would be the result, exiting 0
             return
-        self.notify(f"Copied the sample to {copy.name}; the original is unchanged.", markup=False)
+        where = copy.name if folder == self.folder else str(copy)
+        self.notify(
+            safe_line(f"Opened a copy of the sample: {where}; the original is unchanged."),
+            markup=False,
+            timeout=10,
+        )
         self.open_score(copy)
 
     @on(StartScreen.New)
@@ -349,13 +367,18 @@ class ChoreoApp(KeepingFlows):
 
     # ----- replay --------------------------------------------------------------------
 
-    def open_replay(self, start: int = 0) -> None:
-        """Step through the scene from beat ``start`` (0-based)."""
+    def open_replay(self, start: int = 0, then_quit: bool = False) -> None:
+        """Step through the scene from beat ``start`` (0-based); with ``then_quit``,
+        ending replay quits the app."""
         if self.history is None:
             return
         from choreo_tui.replay.screen import ReplayScreen
 
-        self.push_screen(ReplayScreen(self.history.score, start=start, record=self.record))
+        screen = ReplayScreen(self.history.score, start=start, record=self.record)
+        self.push_screen(screen, self._after_replay if then_quit else None)
+
+    async def _after_replay(self, _: object) -> None:
+        await self.action_quit()
 
     def record(self, score: Score) -> None:
         """Replay logged something: apply it and save at once (the log is a safety record)."""

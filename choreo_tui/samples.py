@@ -40,6 +40,34 @@ def sample_productions() -> list[Path]:
     return []
 
 
+def is_bundled(path: Path) -> bool:
+    """Whether ``path`` is one of the bundled samples (however it was named)."""
+    try:
+        where = path.resolve().parent
+    except OSError:
+        return False
+    return path.name.endswith(SUFFIX) and any(
+        where == folder.resolve() for folder in sample_folders()
+    )
+
+
+def folder_for_copies(folder: Path) -> Path:
+    """Where a sample's copy goes: ``folder``, unless that is inside Choreo's own
+    checkout or package (the README runs from there), which a copy must never change;
+    then Choreo's private ``samples`` folder."""
+    home = Path(__file__).resolve().parent.parent
+    try:
+        inside = folder.resolve().is_relative_to(home)
+    except OSError:
+        inside = True
+    if not inside:
+        return folder
+    # Imported here: recovery brings platformdirs, which only this case needs.
+    from choreo_tui.recovery import private_folder
+
+    return private_folder("samples")
+
+
 def scores_in(folder: Path) -> list[Path]:
     """The scores in a folder, by name (unreadable folders give none)."""
     try:

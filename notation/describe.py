@@ -54,7 +54,7 @@ def names_of(score: Score, ids: Iterable[str]) -> str:
 def touch_words(score: Score, touch: Touch) -> str:
     """ "Ben, right hand, holds Ana's upper back: light, 2 counts" ."""
     by, to = score.name_of(touch.by), score.name_of(touch.to)
-    target = "their own" if touch.by == touch.to else f"{to}'s"
+    target = "their own" if touch.by == touch.to else possessive(to)
     head = f"{by}, {area_label(touch.with_)}, {VERBS[touch.action]} {target} {area_label(touch.on)}"
     details: list[str] = [touch.pressure]
     if touch.action == "kiss":
@@ -66,6 +66,8 @@ def touch_words(score: Score, touch: Touch) -> str:
         details.append("over clothing")
     if touch.counts:
         details.append(f"{touch.counts} count{'s' if touch.counts != 1 else ''}")
+    if touch.start != 1:
+        details.append(f"from count {touch.start}")
     return f"{head}: {', '.join(details)}"
 
 
@@ -91,7 +93,7 @@ def timing_words(beat: Beat, scene_tempo: float) -> str:
     parts: list[str] = []
     if t.counts is not None:
         tempo = t.tempo or scene_tempo
-        parts.append(f"{t.counts} counts at {tempo:g}/min")
+        parts.append(f"{counted(t.counts, 'count')} at {tempo:g}/min")
     if t.seconds is not None:
         parts.append(f"{t.seconds:g} s")
     return " + ".join(parts)
@@ -132,3 +134,16 @@ def garment_words(score: Score, garment: Garment | BeatGarment, who: str | None 
     covers = ", ".join(area_label(a) for a in garment.covered)
     text = f"{garment.kind.replace('_', ' ')} (covers {covers})"
     return f"{score.name_of(owner)}: {text}" if owner else text
+
+
+def counted(number: int, word: str, plural: str | None = None) -> str:
+    """ "1 error", "2 errors", "1 area"; ``plural`` for words not made with an s."""
+    return f"{number} {word if number == 1 else plural or word + 's'}"
+
+
+def possessive(name: str) -> str:
+    """ "Ben's"; an unknown id, which ``Score.name_of`` quotes ('juls'), loses its
+    quotes rather than reading 'juls''s."""
+    if len(name) > 1 and name.startswith("'") and name.endswith("'"):
+        name = name[1:-1]
+    return f"{name}'s"

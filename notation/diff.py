@@ -154,7 +154,17 @@ def match_beats(old: Sequence[Beat], new: Sequence[Beat]) -> list[tuple[int, int
     return sorted(pairs.items())
 
 
-_TOUCH_FIELDS = ("with_", "on", "action", "pressure", "over_clothing", "mouth", "tongue", "counts")
+_TOUCH_FIELDS = (
+    "with_",
+    "on",
+    "action",
+    "pressure",
+    "over_clothing",
+    "mouth",
+    "tongue",
+    "counts",
+    "start",
+)
 
 
 def _touches(a: Score, b: Score, old: Beat, new: Beat) -> list[Change]:

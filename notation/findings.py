@@ -29,6 +29,7 @@ SEVERITY: dict[str, Severity] = {
     "T503": "warning",
     "T504": "warning",
     "T505": "error",
+    "T506": "warning",
 }
 """Every rule code of format 1 and its fixed severity."""
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from functools import cached_property
-from typing import Annotated, Any, Final, Literal, Self, get_args
+from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, Self, get_args
 
 from pydantic import (
     AfterValidator,
@@ -29,6 +29,9 @@ from pydantic import (
 
 from notation.areas import AREA_NAMES, GROIN, Status, leaves_of, suggest
 from notation.model_schema import AREA_SCHEMA, facing_schema, other_must_say, status_or_table
+
+if TYPE_CHECKING:
+    from notation.blocking import InForce
 
 FORMAT: Final = "choreo-score"
 VERSION: Final = 1
@@ -256,6 +259,8 @@ class Touch(Model):
     mouth: Mouth | None = None
     tongue: Flag = False
     counts: PositiveInt | None = None
+    start: PositiveInt = 1
+    """The count of its beat on which the contact begins."""
 
 
 class Placement(Model):
@@ -391,6 +396,14 @@ class Score(Model):
     def by_id(self) -> dict[str, Performer]:
         """Performers by id."""
         return {performer.id: performer for performer in self.performers}
+
+    @cached_property
+    def blocking(self) -> list[tuple[InForce, ...]]:
+        """The placements in force in each beat (``notation.blocking``), worked out once."""
+        # Imported here: blocking builds on this module's models.
+        from notation.blocking import every_beat
+
+        return every_beat(self)
 
     def name_of(self, performer_id: str) -> str:
         """A performer's name, or their id in quotes if no performer has it."""

@@ -7,7 +7,7 @@ The grammar (also shown in the editor's help screen and the README):
 
     line    := touch (";" touch)*
     touch   := BY [WITH] ">" TO ON word*
-    word    := ACTION | PRESSURE | COUNTS | "oc" | MOUTH | "tongue" | "no_tongue"
+    word    := ACTION | PRESSURE | COUNTS | START | "oc" | MOUTH | "tongue" | "no_tongue"
 
 - BY and TO are performers: an id (``ben``) or a name, case-insensitive (``Ben``).
 - WITH and ON are body areas: any name of the area tree (``upper_back``, ``hand_r``,
@@ -17,6 +17,8 @@ The grammar (also shown in the editor's help screen and the README):
 - ACTION is one of placeholder, hold, press, caress, brush, embrace, kiss, lean, lift,
   grip (default hold). PRESSURE is light, muscle or firm (default light).
 - COUNTS is a whole number followed by ``c``: ``2c`` is two counts.
+- START is ``@`` and a whole number: ``@3`` starts the touch on count 3 of its beat
+  (default: count 1).
 - ``oc`` (or ``over_clothing``) means over clothing.
 - MOUTH is ``closed`` or ``open`` (also ``closed_mouth``, ``open_mouth``); ``tongue``
   marks a kiss with tongue. Mouth and tongue only make sense for a kiss.
@@ -42,10 +44,11 @@ BY [WITH] > TO ON [words...]      several touches: separate them with ;
             WITH defaults to hand (lips for a kiss)
   action    placeholder hold press caress brush embrace kiss lean lift grip
   pressure  light muscle firm
-  2c        lasts 2 counts        oc  over clothing
+  2c        lasts 2 counts        @3  starts on count 3 (default 1)
+  oc        over clothing
   closed / open   mouth, for a kiss;  tongue / no_tongue
 e.g.  ben rhand > ana upper_back press light 2c
-      ana lips > ben lips kiss closed 3c
+      ana lips > ben lips kiss closed 3c @5
 """
 """The grammar in a dozen lines, for the help screen."""
 
@@ -53,6 +56,10 @@ MOUTH_WORDS = {"closed": "closed", "open": "open", "closed_mouth": "closed", "op
 FLAG_WORDS = {"oc": "over_clothing", "over_clothing": "over_clothing"}
 TONGUE_WORDS = {"tongue": True, "no_tongue": False}
 COUNTS_PATTERN = re.compile(r"^([1-9][0-9]{0,3})c$")
+START_PATTERN = re.compile(r"^@([1-9][0-9]{0,3})$")
+# What was meant as a count but cannot be one: 0c, -3c, 2.5c, 12345c; @0, @-1, @2.5.
+NEAR_COUNT = re.compile(r"^[-+]?[0-9]*(?:[.,][0-9]*)?c$")
+NEAR_START = re.compile(r"^@.*$")
 OPTION_WORDS: tuple[str, ...] = (
     *ACTIONS,
     *PRESSURES,
@@ -135,12 +142,19 @@ def _options(words: list[str]) -> dict[str, object]:
     for word in words:
         low = word.lower()
         counts = COUNTS_PATTERN.match(low)
+        start = START_PATTERN.match(low)
         if low in ACTIONS:
             put("action", low, word)
         elif low in PRESSURES:
             put("pressure", low, word)
         elif counts:
             put("counts", int(counts.group(1)), word)
+        elif start:
+            put("start", int(start.group(1)), word)
+        elif NEAR_COUNT.match(low) and low != "c":
+            raise QuickError(_count_problem(word, low[:-1], "the number of counts", "{}c"), word)
+        elif NEAR_START.match(low):
+            raise QuickError(_count_problem(word, low[1:], "the start count", "@{}"), word)
         elif low in FLAG_WORDS:
             put(FLAG_WORDS[low], True, word)
         elif low in MOUTH_WORDS:
@@ -156,6 +170,22 @@ def _options(words: list[str]) -> dict[str, object]:
     if ("mouth" in fields or fields.get("tongue")) and fields.get("action") != "kiss":
         raise QuickError("mouth and tongue describe a kiss: add the word 'kiss'")
     return fields
+
+
+def _count_problem(word: str, number: str, what: str, shape: str) -> str:
+    """Why ``number`` cannot be a count, in words, with a valid example."""
+    example = shape.format(2)
+    if not number or not number.lstrip("+-").replace(".", "").replace(",", "").isdigit():
+        why = "needs a whole number"
+    elif number.startswith("-"):
+        why = "cannot be negative"
+    elif "." in number or "," in number:
+        why = "must be whole counts, not a fraction"
+    elif int(number) == 0:
+        why = "must be at least 1"
+    else:
+        why = "must be at most 9999"
+    return f"'{word}': {what} {why}; write e.g. '{example}'"
 
 
 def parse_touch(text: str, performers: Sequence[Performer]) -> Touch:
@@ -202,6 +232,8 @@ def format_touch(touch: Touch) -> str:
     words = [touch.by, touch.with_, ">", touch.to, touch.on, touch.action, touch.pressure]
     if touch.counts is not None:
         words.append(f"{touch.counts}c")
+    if touch.start != 1:
+        words.append(f"@{touch.start}")
     if touch.over_clothing:
         words.append("oc")
     if touch.mouth is not None:

@@ -142,7 +142,40 @@ def _syntax_problem(message: str, text: str) -> Problem:
     elif match:
         line = text.count("\n") + 1
     what = _TOML_POSITION.sub("", message).strip().rstrip(".")
+    if line is not None and "twice" in what:
+        misnamed = _misnamed_header(text, line)
+        if misnamed is not None:
+            return misnamed
     return Problem(f"not valid TOML: {what[:1].lower()}{what[1:]}", line)
+
+
+_TOP_TABLES = ("scene", "performers", "beats", "log")
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\"' -]+?)\s*(\]\]?)\s*(?:#.*)?$")
+
+
+def _misnamed_header(text: str, at: int) -> Problem | None:
+    """A sub-table declared twice (``[beats.timing]``) is most often the sign of a
+    misspelt array header above it (``[[beat]]``): its sub-tables then fall to the
+    beat before. Point at that header, not at the innocent line TOML stopped on."""
+    lines = text.split("\n")
+    for number in range(min(at, len(lines)) - 1, 0, -1):
+        match = _HEADER.match(lines[number - 1])
+        if match is None:
+            continue
+        name = match.group(2).strip()
+        if "." in name or name in _TOP_TABLES:
+            continue
+        brackets = "[[" if match.group(1) == "[[" else "["
+        closing = "]]" if brackets == "[[" else "]"
+        hint = suggest(name.lower(), list(_TOP_TABLES))
+        tip = f"did you mean `{brackets}{hint}{closing}`? " if hint else ""
+        return Problem(
+            f"`{brackets}{name}{closing}` is not a table of a score; {tip}A score has "
+            f"[scene], [[performers]], [[beats]] and [[log]]. (Misnamed, it leaves the tables "
+            f"under it, such as line {at}'s, to the entry before, which has them already.)",
+            number,
+        )
+    return None
 
 
 def _check_header(data: dict[str, Any], path: str, lines: Mapping[Any, int]) -> None:

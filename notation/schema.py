@@ -87,6 +87,7 @@ NOTES: Final[dict[str, dict[str, str]]] = {
         "mouth": "kisses: closed or open mouth",
         "tongue": "kisses: tongue",
         "counts": "how long the contact lasts",
+        "start": "the count of its beat on which the contact begins (T506 past its end)",
     },
     "placement": {
         "area": "stage area; for film and TV downstage is toward the camera",

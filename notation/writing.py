@@ -211,6 +211,8 @@ def _beat(w: _Writer, b: Beat) -> None:
                 ("mouth", touch.mouth),
                 ("tongue", _flag(touch.tongue)),
                 ("counts", touch.counts),
+                # Written only when not 1, so files from before `start` save unchanged.
+                ("start", touch.start if touch.start != 1 else None),
             ],
         )
     for placement in b.placements:
@@ -426,4 +428,13 @@ def save(score: Score, path: str | Path, *, over_read_only: bool = False) -> Non
     target = Path(path)
     _refuse_unusable_name(target)
     _refuse_newer(target)
-    write_private(target, dumps(score), over_read_only=over_read_only)
+    # Imported here: it builds on this module's SCHEMA_COMMENT.
+    from notation.schema_beside import schema_beside
+
+    text, placed = schema_beside(target, dumps(score))
+    try:
+        write_private(target, text, over_read_only=over_read_only)
+    except SaveError:
+        if placed is not None:
+            placed.unlink(missing_ok=True)
+        raise

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import threading
 from collections.abc import Awaitable, Callable
 
@@ -83,7 +84,9 @@ def test_add_a_performer() -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, CastScreen)
-        assert "Cleo Park" in str(app.screen.query_one("#performers").render_line(2).text)
+        listing = app.screen.query_one("#performers")
+        # Each performer takes two lines or more: who, then their boundaries at a glance.
+        assert any("Cleo Park" in str(listing.render_line(y).text) for y in range(12))
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, LeaveCast)
@@ -547,3 +550,38 @@ def test_a_big_score_is_rechecked_off_the_ui_thread_with_the_same_words(
 
     drive(steps)
     assert threads and threading.main_thread().name not in threads
+
+
+def test_the_cast_list_shows_each_performers_boundaries_at_a_glance() -> None:
+    """No summary used to show: the room had to open each performer to see a 'no'."""
+
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        from textual.widgets import OptionList
+
+        listing = app.screen.query_one("#performers", OptionList)
+        ana = str(listing.get_option_at_index(0).prompt)
+        ben = str(listing.get_option_at_index(1).prompt)
+        assert "✗ no: left hand" in ana and "else ask" in ana and "no rider ✗" in ana
+        assert "yes with conditions: face" in ana
+        assert "✗ no:" not in ben and "else yes" in ben
+
+    drive(steps, size=(120, 36))
+
+
+def test_date_fields_show_words_not_a_date_and_f4_puts_today() -> None:
+    """A grey '2026-11-20' looked like a real date in monochrome."""
+
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        from datetime import date
+
+        await pilot.press("e", "ctrl+t")  # ana's boundaries
+        await pilot.pause()
+        field = app.screen.query_one("#recorded", Input)
+        assert not re.search(r"\d{4}-\d\d", field.placeholder), "no example date"
+        assert "F4" in field.placeholder
+        field.value = ""
+        await pilot.press("f4")  # wherever focus is on the Boundaries tab
+        await pilot.pause()
+        assert field.value == date.today().isoformat()
+
+    drive(steps)

@@ -25,6 +25,7 @@ from choreo_tui.cli import main
 from notation import check, load, save
 from notation.agreement import digest, has_agreed, is_current
 from notation.model import Score, Timing
+from notation.schema import SCHEMA_FILE
 
 PLANT = "PLANTED-c1c1-private"
 TEXT_LINE = re.compile(
@@ -278,7 +279,7 @@ def test_agree_bad_input_exits_2_and_leaves_the_file(
     assert err.strip()
     assert path.read_bytes() == before
     assert path.stat().st_mtime_ns == stamp
-    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, SCHEMA_FILE])
 
 
 def test_agree_on_an_unreadable_file_exits_2_untouched(
@@ -423,7 +424,7 @@ def test_agree_that_cannot_save_exits_2_untouched(
     assert code == 2
     assert "not saved" in err
     assert path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, SCHEMA_FILE])
 
 
 def test_agree_on_a_score_without_beats_says_so(

@@ -391,3 +391,202 @@ async def test_bare_areas_are_ticked_from_a_filtered_list(tmp_path: Path) -> Non
         await pilot.pause()
         assert ed.score.beats[0].bare == {"ana": ("upper_back", "lower_back")}
         assert any(f.code == "N202" and f.beat == 1 for f in ed.live.findings())  # type: ignore[union-attr]
+
+
+@sync
+async def test_number_fields_refuse_what_they_cannot_hold_and_keep_the_last_good_value(
+    tmp_path: Path,
+) -> None:
+    """2.5 counts used to become 25 without a word; -2 emptied the timing."""
+    path = tmp_path / "scene.score.toml"
+    save(two_beats(), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        ed = editor(app)
+        await pilot.press("e", "tab")  # the first beat's counts: 4
+        for typed, words in (
+            ("2.5", "not a whole number"),
+            ("-2", "negative"),
+            ("x", "not a number"),
+        ):
+            field = ed.query_one("#counts")
+            field.value = ""  # type: ignore[attr-defined]
+            await pilot.press(*typed, "enter")
+            await pilot.pause()
+            timing = ed.score.beats[0].timing
+            assert timing is not None and timing.counts == 4, typed
+            note = str(ed.query_one("#beat-note").render())
+            assert "✗ Counts" in note and words in note and "keeps 4 counts" in note, note
+            assert field.value == typed, "what was typed stays"  # type: ignore[attr-defined]
+        field.value = ""  # type: ignore[attr-defined]
+        await pilot.press("tab", *"0.5", "enter")  # a fraction is fine in seconds
+        await pilot.pause()
+        timing = ed.score.beats[0].timing
+        assert timing is not None and timing.seconds == 0.5 and timing.counts is None
+
+
+@sync
+async def test_a_quick_entry_confirmation_does_not_outlive_the_touch_it_describes(
+    tmp_path: Path,
+) -> None:
+    """'✓ added to beat 2 …' stayed under the line after the touch was undone."""
+    path = tmp_path / "scene.score.toml"
+    save(two_beats(), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        ed = editor(app)
+        await pilot.press("down", "t", *"ben > ana arm 2c", "enter")
+        await pilot.pause()
+        message = ed.query_one("#quick-message")
+        assert "✓ added to beat 2" in str(message.render())
+        await pilot.press("escape", "down", "up")  # moving about changes nothing
+        await pilot.pause()
+        assert "✓ added to beat 2" in str(message.render())
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "added" not in str(message.render())
+
+
+@sync
+async def test_choreo_replay_ends_back_at_the_shell(tmp_path: Path) -> None:
+    """`choreo replay FILE` used to end in the editor."""
+    path = tmp_path / "scene.score.toml"
+    save(two_beats(), path)
+    app = ChoreoApp(path, replay=True, keymap_file=tmp_path / "none.toml", folder=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")  # no check-in
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("n")  # no closure
+        await pilot.pause()
+        await pilot.pause()
+        assert app.return_code == 0, [type(s).__name__ for s in app.screen_stack]
+
+
+@sync
+async def test_replay_opened_from_the_editor_comes_back_to_it(tmp_path: Path) -> None:
+    path = tmp_path / "scene.score.toml"
+    save(two_beats(), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_replay(0)
+        await pilot.pause()
+        await pilot.press("escape", "q")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        assert app.return_code is None
+
+
+@sync
+async def test_the_form_shows_placements_carried_forward_and_enter_moves_them_here(
+    tmp_path: Path,
+) -> None:
+    """Beat 2 places nobody itself: its parts show where beat 1 put everyone."""
+    from factories import placed
+
+    from choreo_tui.screens.part_form import PartForm
+
+    path = tmp_path / "scene.score.toml"
+    s = two_beats()
+    first = s.beats[0].model_copy(
+        update={"placements": (placed("ana", "CS"), placed("ben", "USL"))}
+    )
+    save(s.replace(beats=(first, s.beats[1])), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        ed = editor(app)
+        await pilot.press("down")
+        await pilot.pause()
+        parts = ed.query_one(PartsTable)
+        keys = [str(row.key.value) for row in parts.ordered_rows]
+        assert keys == ["carried:0:ana", "carried:0:ben"]
+        words = str(parts.get_row("carried:0:ben")[1])
+        assert "upstage left" in words and "from beat 1" in words
+        parts.focus()
+        parts.select_key("carried:0:ben")
+        await pilot.press("x")  # carried: removing belongs to beat 1
+        await pilot.pause()
+        assert ed.score.beats[0].placements == first.placements
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PartForm)
+        assert "Move Ben Okafor" in app.screen.form_title
+        await pilot.press("f10")
+        await pilot.pause()
+        assert [(p.who, p.area) for p in ed.score.beats[1].placements] == [("ben", "USL")]
+        keys = [str(row.key.value) for row in parts.ordered_rows]
+        assert "placement:0" in keys and "carried:0:ben" not in keys and "carried:0:ana" in keys
+
+
+@sync
+async def test_below_a_usable_size_the_editor_says_so_and_what_size_it_needs(
+    tmp_path: Path,
+) -> None:
+    """At 60x14 the beat list showed no rows and said nothing."""
+    path = tmp_path / "scene.score.toml"
+    save(two_beats(), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=(56, 14)) as pilot:
+        ed = editor(app)
+        await pilot.pause()
+        notice = ed.query_one("#too-small")
+        assert notice.display
+        words = str(notice.render())
+        assert "56x14" in words and "at least 60x18" in words
+        assert not ed.query_one("#main").display
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not notice.display and ed.query_one("#main").display
+        assert ed.query_one(BeatList).size.height >= 2
+
+
+@sync
+async def test_the_touch_form_shows_the_touched_performers_boundary_beside_each_area(
+    tmp_path: Path,
+) -> None:
+    """The area list did not show yes/ask/no as the area picker does."""
+    from choreo_tui.screens.part_form import PartForm
+    from choreo_tui.widgets.pick import Pick
+
+    path = tmp_path / "scene.score.toml"
+    save(two_beats(), path)  # Ana: yes, but her neck is "no"; Ben: yes everywhere
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        ed = editor(app)
+        parts = ed.query_one(PartsTable)
+        parts.focus()
+        parts.select_key("touch:0")
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, PartForm)
+        on = form.query_one("#f-on", Pick)
+        assert on.words["neck"].endswith("✗ no") and on.words["arm"].endswith("✓ yes")
+        form.query_one("#f-to", Pick).single = "ben"
+        form.query_one("#f-to", Pick).post_message(Pick.Changed(form.query_one("#f-to", Pick)))
+        await pilot.pause()
+        assert on.words["neck"].endswith("✓ yes")  # Ben has no "no"
+        assert on.value == "upper_back", "relabelling keeps the value"
+
+
+@sync
+async def test_at_80x24_the_finding_under_the_form_shows_its_key_words(tmp_path: Path) -> None:
+    """'… which Ana Ruiz' was the last word on screen; 'marked 'no'' was cut off."""
+    path = tmp_path / "scene.score.toml"
+    people = (
+        performer("ana", "Anastasia Rodriguez-Whitfield", boundaries=bounds("yes", neck="no")),
+        performer("ben", "Benedict Okonkwo-Hartley"),
+    )
+    save(score(beat(), beat(touch(on="neck"), title="too far"), performers=people), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        ed = editor(app)
+        await pilot.press("down")
+        await pilot.pause()
+        note = ed.query_one("#beat-note")
+        shown = " ".join(str(note.render_line(y).text).strip() for y in range(note.size.height))
+        assert "B101" in shown and "marked 'no'" in shown, shown

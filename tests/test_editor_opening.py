@@ -227,3 +227,68 @@ async def test_the_title_line_follows_an_edit(tmp_path: Path) -> None:
         await pilot.press("a")  # add a beat
         await pilot.pause()
         assert "● " in str(bar.render()) and "(unsaved changes)" in str(bar.render())
+
+
+@sync
+async def test_a_bundled_sample_opened_by_path_opens_as_a_copy(tmp_path: Path) -> None:
+    """The README's first command names the repo's own sample; ctrl+s used to change it."""
+    sample = next(p for p in samples() if p.name == "orchard-kiss.score.toml")
+    original = sample.read_bytes()
+    app = app_on(sample, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        opened = app.path
+        await pilot.press("a", "ctrl+s")
+        await pilot.pause()
+    assert sample.read_bytes() == original, "the bundled sample is never changed"
+    assert opened is not None and opened != sample and opened.parent == tmp_path
+    assert len(load(opened).beats) == len(load(sample).beats) + 1
+
+
+@sync
+async def test_run_from_the_checkout_a_sample_copy_goes_to_the_private_folder(
+    tmp_path: Path,
+) -> None:
+    """Run from the repo (as the README does), the copy must not land in the repo either."""
+    sample = next(p for p in samples() if p.name == "orchard-kiss.score.toml")
+    checkout = sample.parent.parent
+    before = sorted(p.name for p in checkout.iterdir())
+    app = ChoreoApp(
+        Path("sample_scenes") / sample.name if Path.cwd() == checkout else sample,
+        keymap_file=tmp_path / "no-keys.toml",
+        folder=checkout,
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        opened = app.path
+        await pilot.press("a", "ctrl+s")
+        await pilot.pause()
+    assert opened is not None and not opened.resolve().is_relative_to(checkout)
+    assert sorted(p.name for p in checkout.iterdir()) == before
+    assert load(opened).scene.title == load(sample).scene.title
+
+
+@sync
+async def test_the_start_screen_marks_a_score_that_cannot_be_opened_and_closing_its_error_exits_2(
+    tmp_path: Path,
+) -> None:
+    """Unreadable files showed without a mark; closing the error screen exited 0."""
+    from textual.widgets import OptionList
+
+    save(score(beat(touch())), tmp_path / "good.score.toml")
+    (tmp_path / "broken.score.toml").write_text("[scene\n", encoding="utf-8")
+    app = app_on(None, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        listing = app.screen.query_one(OptionList)
+        prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        broken = next(p for p in prompts if "broken.score.toml" in p)
+        good = next(p for p in prompts if "good.score.toml" in p)
+        assert "✗ cannot be opened" in broken and "✗" not in good
+    path = tmp_path / "broken.score.toml"
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.return_code == 2

@@ -108,6 +108,7 @@ over_clothing = true
 mouth = "open"
 tongue = true
 counts = 3
+start = 2
 
 [[beats.placements]]
 who = "ana"

@@ -41,3 +41,40 @@ def test_o_writes_a_director_copy_beside_the_score_and_never_replaces_one(
     text = first.read_text(encoding="utf-8")
     assert "CANARY" not in text
     assert len(load(first).beats) == 1
+
+
+def test_exporting_a_beat_that_crosses_a_no_warns_and_marks_it_without_saying_why(
+    tmp_path: Path,
+) -> None:
+    """The in-app export wrote a director's copy silently while beat 2 crossed a 'no'."""
+    from factories import bounds
+
+    from notation.sharing import export
+
+    path = tmp_path / "scene.score.toml"
+    ana = performer("ana", "Ana Ruiz", boundaries=bounds("yes", neck="no"))
+    s = score(beat(touch()), beat(touch(on="neck")), performers=(ana, performer("ben")))
+    save(s, path)
+    app = ChoreoApp(path, keymap_file=tmp_path / "none.toml", folder=tmp_path)
+    told: list[str] = []
+
+    async def run() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("o")
+            await pilot.pause()
+            await pilot.press("down", "enter")  # Markdown
+            await pilot.pause()
+            told.extend(str(n.message) for n in app._notifications)
+
+    asyncio.run(run())
+    assert any("Beat 2 has error findings" in m and "not cleared" in m for m in told), told
+    md = (tmp_path / "scene.director.md").read_text(encoding="utf-8")
+    beat2 = md.split("### Beat 2")[1]
+    assert "NOT CLEARED: do not run" in beat2
+    assert "NOT CLEARED" not in md.split("### Beat 2")[0]
+    assert "neck" not in md.split("NOT CLEARED")[1].split("\n")[0], "never says why"
+    for to in ("html", "toml"):
+        text = export(s, to)
+        assert text.count("NOT CLEARED: do not run") == 1, to
+        assert "B101" not in text and "marked 'no'" not in text

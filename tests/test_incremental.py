@@ -305,3 +305,47 @@ def test_worst_by_beat_gives_each_beats_most_severe_finding() -> None:
     """One entry per beat: 'error' for the B101 beats, None for the clean one."""
     score = _two_performers(boundaries=Boundaries(areas={"neck": AreaRule(status="no")}))
     assert LiveFindings(score).worst_by_beat() == ["error", None, "error"]
+
+
+def _placed(*where: tuple[str, str]) -> tuple[Placement, ...]:
+    return tuple(Placement(who=who, area=area) for who, area in where)  # type: ignore[arg-type]
+
+
+def test_moving_a_performer_early_rechecks_later_beats_that_inherit_the_placement() -> None:
+    """Placements carry forward: moving Ben in beat 1 changes T503 of beat 3, which
+    places nobody itself."""
+    score = _two_performers()
+    first = score.beats[0].model_copy(update={"placements": _placed(("ana", "CS"), ("ben", "CS"))})
+    score = score.replace(beats=(first, *score.beats[1:]))
+    live = LiveFindings(score)
+    assert live.findings() == check(score) == []
+    apart = first.model_copy(update={"placements": _placed(("ana", "CS"), ("ben", "USL"))})
+    score = score.replace(beats=(apart, *score.beats[1:]))
+    assert live.beat_edited(score, 0) == [0, 2]
+    assert [(f.beat, f.code) for f in live.findings()] == [(1, "T503"), (3, "T503")]
+    assert live.findings() == check(score)
+    # Removing the beat that placed them leaves beat 3 with nobody placed.
+    score = score.replace(beats=score.beats[1:])
+    assert live.beats_removed(score, 0) == [1]
+    assert live.findings() == check(score) == []
+
+
+def test_inserting_a_move_or_moving_a_beat_rechecks_what_inherits_from_it() -> None:
+    """A new beat that moves Ben apart reaches the beats after it; so does reordering."""
+    score = _two_performers()
+    together = score.beats[0].model_copy(
+        update={"placements": _placed(("ana", "CS"), ("ben", "CS"))}
+    )
+    score = score.replace(beats=(together, *score.beats[1:]))
+    live = LiveFindings(score)
+    apart = Beat(timing=Timing(counts=4), placements=_placed(("ben", "DSR")))
+    score = score.replace(beats=(score.beats[0], apart, *score.beats[1:]))
+    assert live.beats_inserted(score, 1) == [1, 3]
+    assert live.findings() == check(score)
+    assert (4, "T503") in {(f.beat, f.code) for f in live.findings()}
+    # Beat 4 (the kiss) moved before the move: together again.
+    beats = list(score.beats)
+    beats.insert(1, beats.pop(3))
+    score = score.replace(beats=tuple(beats))
+    live.beat_moved(score, 3, 1)
+    assert live.findings() == check(score) == []

@@ -424,3 +424,19 @@ def test_arbitrary_bytes_raise_only_load_error(data: bytes) -> None:
 def test_a_name_with_a_nul_is_a_load_error() -> None:
     with pytest.raises(LoadError, match="file name"):
         load("scene\x00.score.toml")
+
+
+def test_a_misspelt_beats_header_is_named_at_its_own_line() -> None:
+    """[[beats]] renamed [[beat]] gave "cannot declare ('beats', 'timing') twice" at the
+    next beat's timing, a line that is not wrong."""
+    from notation.model import Timing
+
+    text = dumps(score(beat(touch()), beat(touch(), timing=Timing(counts=2))))
+    lines = text.split("\n")
+    second = [i for i, line in enumerate(lines) if line == "[[beats]]"][1]
+    lines[second] = "[[beat]]"
+    with pytest.raises(LoadError) as caught:
+        loads("\n".join(lines))
+    (problem,) = caught.value.problems
+    assert problem.line == second + 1
+    assert "`[[beat]]` is not a table of a score; did you mean `[[beats]]`?" in problem.message

@@ -116,7 +116,7 @@ def test_plot_lists_offstage_and_empty_beats() -> None:
     assert "OFF: A·stand" in text
     empty = render_plot(cast(), None).plain
     assert "OFF: nobody" in empty
-    assert "no placements in this beat" in empty
+    assert "nobody placed yet" in empty
     assert render_plot(cast(), 99).plain == empty
 
 

@@ -107,12 +107,27 @@ def test_several_touches_on_one_line() -> None:
         ("ben > ana arm press hold", "given twice"),
         ("ben > ana arm closed", "kiss"),
         ("ben rhand lhand x > ana arm", "one word too many"),
+        ("ben > ana arm 0c", "counts must be at least 1"),
+        ("ben > ana arm -3c", "counts cannot be negative"),
+        ("ben > ana arm 2.5c", "counts must be whole counts, not a fraction"),
+        ("ben > ana arm 12345c", "at most 9999"),
+        ("ben > ana arm @0", "start count must be at least 1"),
+        ("ben > ana arm @-2", "start count cannot be negative"),
+        ("ben > ana arm @1.5", "start count must be whole counts"),
+        ("ben > ana arm @", "start count needs a whole number; write e.g. '@2'"),
+        ("ben > ana arm 2c @2 @3", "given twice"),
     ],
 )
 def test_bad_lines_say_what_is_wrong(line: str, words: str) -> None:
     with pytest.raises(QuickError) as caught:
         parse(line, PEOPLE)
     assert words in caught.value.message
+
+
+def test_a_start_count_says_on_which_count_the_touch_begins() -> None:
+    assert one("ben rhand > ana upper_back press 2c @3").start == 3
+    assert one("ben rhand > ana upper_back").start == 1
+    assert format_touch(one("ben > ana arm @4")).endswith("@4")
 
 
 def test_no_performers_points_to_the_cast() -> None:
@@ -130,6 +145,7 @@ touches = st.builds(
     pressure=st.sampled_from(PRESSURES),
     over_clothing=st.booleans(),
     counts=st.none() | st.integers(1, 9999),
+    start=st.integers(1, 9999),
 )
 
 

@@ -80,7 +80,10 @@ def test_the_copy_is_private_and_never_beside_the_score(state: Path, score_path:
     copy = RecoveryCopy(score_path)
     copy.write(_score("Edited"))
     assert copy.file.is_relative_to(state_dir())
-    assert sorted(p.name for p in score_path.parent.iterdir()) == [score_path.name]
+    # Beside the score: the score and the schema its first line names, nothing else.
+    assert sorted(p.name for p in score_path.parent.iterdir()) == sorted(
+        [score_path.name, "score-1.schema.json"]
+    )
     assert _mode(copy.file) == 0o600
     assert _mode(state) == 0o700
     assert _mode(copy.file.parent) == 0o700

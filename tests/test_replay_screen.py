@@ -326,7 +326,7 @@ async def test_hold_stops_at_once_logs_and_waits(key: str) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HoldDialog)
         assert not screen.playhead.playing and screen.playhead.held
-        assert "HOLD: what do you need?" in str(app.screen.query_one("#hold-question").render())
+        assert "PAUSE: what do you need?" in str(app.screen.query_one("#hold-question").render())
         entry = app.recorded[-1].log[-1]
         assert (entry.event, entry.beat) == ("hold", 2)
         await pilot.press("space")  # nothing plays while held
@@ -515,11 +515,11 @@ async def test_a_score_without_beats_or_performers() -> None:
 async def test_a_keymap_can_move_the_hold_key() -> None:
     app = Rehearsal(rehearsal_score(), checkin=False)
     async with app.run_test() as pilot:
-        assert "h or ! = HOLD" in text_of(app, "#cue")
+        assert "h or ! = PAUSE" in text_of(app, "#cue")
         app.set_keymap({"replay.hold": "f9"})
         await pilot.pause()
         await pilot.press("right")  # any redraw
-        assert "f9 = HOLD" in text_of(app, "#cue")
+        assert "f9 = PAUSE" in text_of(app, "#cue")
         await pilot.press("f9")
         await pilot.pause()
         assert isinstance(app.screen, HoldDialog)
@@ -554,3 +554,26 @@ async def test_markup_like_text_in_a_score_is_shown_as_written() -> None:
         await pilot.press("enter", "q")
         await pilot.pause()
         assert isinstance(app.screen, ClosureDialog)
+
+
+@pilot
+async def test_a_touch_is_called_on_the_count_it_starts() -> None:
+    """'on 3, his hand to her waist': replay says so when count 3 comes."""
+    score = rehearsal_score()
+    late = score.beats[3].touches[0].model_copy(update={"on": "arm", "start": 2})
+    timing = score.beats[3].timing
+    assert timing is not None
+    beat = score.beats[3].model_copy(update={"touches": (late,)})
+    score = score.replace(beats=(*score.beats[:3], beat))
+    app = Rehearsal(score, start=3, checkin=False)
+    async with app.run_test() as pilot:
+        screen = app.replay
+        await pilot.press("space")
+        screen.advance(0.5)
+        assert "count 1 of 2" in text_of(app, "#count-info")
+        assert "▶" not in text_of(app, "#count-info")
+        screen.advance(0.7)
+        info = text_of(app, "#count-info")
+        assert "count 2 of 2" in info
+        assert "▶ on 2: Ben Sample's left hand on Ana Example's arm" in info
+        assert "from count 2" in screen.query_one(BeatPanel).words.plain

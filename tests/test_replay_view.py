@@ -120,6 +120,7 @@ def test_status_and_notice_lines_follow_the_playhead() -> None:
     assert "▶ PLAYING · ×0.5 marking run" in status_text(playing, 4, "story", False, "T")
     assert "■ HELD" in status_text(head.hold(), 4, "everything", True, "T")
     assert notice_text(head.hold()).startswith("■ HOLD")
+    assert notice_text(head.hold(), "PAUSE").startswith("■ PAUSE: everything has stopped")
     waiting = head.go(2).play()
     assert "… WAITING" in status_text(waiting, 4, "touch", True, "T")
     assert "Untimed beat" in notice_text(waiting)

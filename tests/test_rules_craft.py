@@ -1,4 +1,4 @@
-"""T501-T505: a score must be repeatable and name only performers in the cast."""
+"""T501-T506: a score must be repeatable and name only performers in the cast."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from factories import (
     touch,
 )
 
-from notation.model import Agreed, Score, Timing
+from notation.model import Agreed, Beat, Score, Timing
 
 Case = Callable[[bool], Score]
 
@@ -92,6 +92,34 @@ def t503_self_touch_is_not_contact(trigger: bool) -> Score:
     return one(t, placements=(placed("ana", "CS"), placed("ben", "USL")))
 
 
+def two(first: Beat, second: Beat) -> Score:
+    return score(first, second, performers=people())
+
+
+def t503_carried_forward_apart(trigger: bool) -> Score:
+    # Beat 1 places them; beat 2 moves only Ben. Before carry-forward, beat 2 saw
+    # Ana unplaced and said nothing.
+    return two(
+        beat(touch(), placements=(placed("ana", "CS"), placed("ben", "CS"))),
+        beat(touch(), placements=(placed("ben", "DSL" if trigger else "CS"),)),
+    )
+
+
+def t503_carried_forward_both(trigger: bool) -> Score:
+    return two(
+        beat(placements=(placed("ana", "CS"), placed("ben", "USL" if trigger else "CS"))),
+        beat(touch()),
+    )
+
+
+def t503_a_later_placement_replaces_all_of_an_earlier_one(trigger: bool) -> Score:
+    # Ana stood in CS and DSL in beat 1; beat 2 places her in USR only (or in DSL).
+    return two(
+        beat(placements=(placed("ana", "CS"), placed("ana", "DSL"), placed("ben", "DSL"))),
+        beat(touch(), placements=(placed("ana", "USR" if trigger else "DSL"),)),
+    )
+
+
 # -- T504: kisses ----------------------------------------------------------------
 
 
@@ -110,6 +138,27 @@ def t504_no_counts(trigger: bool) -> Score:
 def t504_only_kisses(trigger: bool) -> Score:
     t = kiss() if trigger else touch(with_="lips", on="cheek", action="brush")
     return one(t)
+
+
+# -- T506: a touch runs past its beat's counts ----------------------------------
+
+
+def t506_counts_past_the_end(trigger: bool) -> Score:
+    # 4-count beat: starting on 3 for 2 counts ends on 4; for 3 counts, on 5.
+    return one(touch(start=3, counts=3 if trigger else 2))
+
+
+def t506_start_past_the_end(trigger: bool) -> Score:
+    return one(touch(start=5 if trigger else 4))
+
+
+def t506_default_start_is_count_one(trigger: bool) -> Score:
+    return one(touch(counts=5 if trigger else 4))
+
+
+def t506_only_beats_timed_in_counts(trigger: bool) -> Score:
+    timing = Timing(counts=2) if trigger else Timing(seconds=2)
+    return one(touch(start=2, counts=4), timing=timing)
 
 
 # -- T505: unknown ids -----------------------------------------------------------
@@ -168,6 +217,9 @@ CASES: list[tuple[str, Case]] = [
     ("T503", t503_unplaced_is_not_checked),
     ("T503", t503_only_pairs_in_contact),
     ("T503", t503_self_touch_is_not_contact),
+    ("T503", t503_carried_forward_apart),
+    ("T503", t503_carried_forward_both),
+    ("T503", t503_a_later_placement_replaces_all_of_an_earlier_one),
     ("T504", t504_no_mouth),
     ("T504", t504_no_counts),
     ("T504", t504_only_kisses),
@@ -181,6 +233,10 @@ CASES: list[tuple[str, Case]] = [
     ("T505", t505_garment),
     ("T505", t505_bare),
     ("T505", t505_agreed),
+    ("T506", t506_counts_past_the_end),
+    ("T506", t506_start_past_the_end),
+    ("T506", t506_default_start_is_count_one),
+    ("T506", t506_only_beats_timed_in_counts),
 ]
 IDS = [case.__name__ for _, case in CASES]
 CONTRACT_SEVERITY = {
@@ -189,12 +245,14 @@ CONTRACT_SEVERITY = {
     "T503": "warning",
     "T504": "warning",
     "T505": "error",
+    "T506": "warning",
 }
 
 
 @pytest.mark.parametrize(("code", "case"), CASES, ids=IDS)
 def test_case_triggers_its_code(code: str, case: Case) -> None:
-    assert (1, code) in codes(case(True))
+    s = case(True)
+    assert (len(s.beats), code) in codes(s)
 
 
 @pytest.mark.parametrize(("code", "case"), CASES, ids=IDS)
@@ -220,6 +278,24 @@ def test_t503_mentions_both_names() -> None:
 def test_t503_a_performer_in_two_areas_meeting_the_other_is_fine() -> None:
     s = one(placements=(placed("ana", "CS"), placed("ana", "DSC"), placed("ben", "DSC")))
     assert "T503" not in {c for _, c in codes(s)}
+
+
+def test_t506_says_which_count_it_ends_on() -> None:
+    (t506,) = [f for f in check(t506_counts_past_the_end(True)) if f.code == "T506"]
+    assert "count 3" in t506.message and "count 5" in t506.message and "4 counts" in t506.message
+
+
+def test_t503_carried_forward_names_where_they_stand() -> None:
+    (t503,) = [f for f in check(t503_carried_forward_apart(True)) if f.code == "T503"]
+    assert t503.beat == 2 and "(CS)" in t503.message and "(DSL)" in t503.message
+
+
+def test_touch_start_one_is_not_written_and_other_starts_round_trip() -> None:
+    plain = one(touch())
+    assert "start" not in dumps(plain)
+    later = one(touch(start=3))
+    assert "start = 3" in dumps(later)
+    assert reread(later) == later
 
 
 def test_t505_names_the_unknown_id_and_still_checks_the_rest() -> None:
@@ -271,9 +347,9 @@ def test_every_rule_code_has_a_trigger_and_a_near_miss() -> None:
         *(f"N20{n}" for n in range(1, 4)),
         *(f"S30{n}" for n in range(1, 4)),
         *(f"C40{n}" for n in range(1, 6)),
-        *(f"T50{n}" for n in range(1, 6)),
+        *(f"T50{n}" for n in range(1, 7)),
     }
-    assert len(contract) == 21
+    assert len(contract) == 22
     assert covered == contract
     from notation.findings import SEVERITY
 

@@ -62,6 +62,7 @@ INTENDED: set[tuple[int | None, str]] = {
     (16, "T503"),
     (17, "T504"),
     (18, "T505"),
+    (20, "T506"),
 }
 """Every (beat, code) the problems demo is written to trigger; beat 19 only feeds C405."""
 

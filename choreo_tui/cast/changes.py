@@ -34,6 +34,7 @@ RULE_WORDS: dict[str, str] = {
     "T502": "both counts and seconds",
     "T503": "apart on stage while in contact",
     "T504": "a kiss without mouth or counts",
+    "T506": "a touch past its beat's counts",
 }
 """A few words for each rule the re-check names by code, after the contract's table."""
 

@@ -38,6 +38,9 @@ from choreo_tui.cast.ticks import AreaTicks
 from choreo_tui.widgets.tick import TickBox
 from notation.model import Boundaries, Performer, Rider, Score, WillTouch
 
+DATE_HINT = "YYYY-MM-DD, or F4 for today"
+"""A date field's placeholder: words, never a date that could pass for a real one."""
+DATE_FIELDS = ("recorded", "signed")
 TABS: tuple[str, ...] = ("details", "boundaries", "will_touch", "rider", "garments")
 STATUS_OPTIONS = [("✓ yes", "yes"), ("? ask", "ask"), ("✗ no", "no")]
 QUIET_INPUTS = frozenset({"id", "name", "character", "private_notes"})
@@ -91,6 +94,13 @@ class PerformerForm(Screen[Performer | None]):
             tooltip="Leave the form without keeping (asks first if changed)",
         ),
         Binding(
+            "f4",
+            "today",
+            "Today",
+            id="cast.form.today",
+            tooltip="Put today's date in the date field you are in (recorded, signed)",
+        ),
+        Binding(
             "ctrl+t",
             "next_tab",
             "Next tab",
@@ -98,6 +108,21 @@ class PerformerForm(Screen[Performer | None]):
             tooltip="Show the next part: details, boundaries, will touch, rider, garments",
         ),
     ]
+
+    def action_today(self) -> None:
+        """Today's date into the focused date field, else the shown tab's one (a date is
+        never a grey example)."""
+        field = self.focused
+        if not (isinstance(field, Input) and field.id in DATE_FIELDS):
+            # Not in a date field: the one date of the tab shown (boundaries, rider).
+            tab = self.query_one(TabbedContent).active
+            wanted = {"boundaries": "recorded", "rider": "signed"}.get(tab)
+            if wanted is None:
+                self.notify("F4 puts today's date on the Boundaries or Rider tab.", markup=False)
+                return
+            field = self.query_one(f"#{wanted}", Input)
+        field.value = date.today().isoformat()
+        field.cursor_position = len(field.value)
 
     def __init__(self, score: Score, index: int | None, *, tab: str = "details") -> None:
         super().__init__()
@@ -141,7 +166,7 @@ class PerformerForm(Screen[Performer | None]):
                     yield Label("Recorded")
                     recorded = self.boundaries.recorded if self.boundaries else None
                     yield Input(
-                        str(recorded or ""), placeholder="2026-11-20", id="recorded", compact=True
+                        str(recorded or ""), placeholder=DATE_HINT, id="recorded", compact=True
                     )
                     yield Label("Default")
                     yield Select(
@@ -169,9 +194,7 @@ class PerformerForm(Screen[Performer | None]):
                 with Horizontal(classes="row"):
                     yield Label("Signed")
                     signed = rider.signed if rider else None
-                    yield Input(
-                        str(signed or ""), placeholder="2026-11-10", id="signed", compact=True
-                    )
+                    yield Input(str(signed or ""), placeholder=DATE_HINT, id="signed", compact=True)
                     yield Static("", id="signed-problem", classes="problem", markup=False)
                 yield TickBox(
                     "Agrees to simulated sex",

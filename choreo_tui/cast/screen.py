@@ -27,6 +27,7 @@ from choreo_tui.cast.changes import (
 from choreo_tui.cast.dialogs import Choice, LeaveCast, Leaving
 from choreo_tui.cast.performer_form import PerformerForm
 from choreo_tui.cast.rechecking import BackgroundRecheck
+from notation.areas import area_label
 from notation.model import Performer, Score
 from notation.terminal import safe, safe_line
 
@@ -48,7 +49,32 @@ def performer_line(performer: Performer) -> str:
         parts.append(f"{count} garment{'s' if count != 1 else ''}")
     if performer.minor:
         parts.append("minor" if performer.guardian.strip() else "✗ minor, no guardian")
-    return " · ".join(parts)
+    return " · ".join(parts) + "\n" + " " * 11 + boundaries_at_a_glance(performer)
+
+
+def boundaries_at_a_glance(performer: Performer) -> str:
+    """ "✗ no: neck, groin · ? ask: lips · else yes · rider ✓" (or "no rider ✗"): what
+    the room must know of a performer's record, in one line (marks, not colour alone)."""
+    b = performer.boundaries
+    if b is None:
+        glance = ["no boundaries recorded: every area counts as 'ask'"]
+    else:
+        glance = []
+        for status, mark in (("no", "✗"), ("ask", "?")):
+            areas = [
+                area_label(area) + (" (conditions)" if rule.only else "")
+                for area, rule in b.areas.items()
+                if rule.status == status
+            ]
+            if areas:
+                glance.append(f"{mark} {status}: {', '.join(areas)}")
+        conditional = [area_label(a) for a, r in b.areas.items() if r.status == "yes" and r.only]
+        if conditional:
+            glance.append(f"yes with conditions: {', '.join(conditional)}")
+        glance.append(f"else {b.default}")
+    rider = performer.rider
+    glance.append("rider ✓" if rider is not None else "no rider ✗")
+    return " · ".join(glance)
 
 
 class CastScreen(Screen[Score | None]):

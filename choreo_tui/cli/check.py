@@ -17,6 +17,7 @@ import sys
 
 from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
 from notation import Finding, LoadError
+from notation.describe import counted
 from notation.production.folder import check_paths
 from notation.terminal import safe_json
 
@@ -78,7 +79,8 @@ def run(args: argparse.Namespace) -> int:
         checked = report.checked
         summary = (
             f"{checked} file{'s' if checked != 1 else ''} checked: "
-            f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes"
+            f"{counted(counts['error'], 'error')}, {counted(counts['warning'], 'warning')}, "
+            f"{counted(counts['info'], 'note')}"
         )
         if errors:
             summary += f"; {len(errors)} could not be read"

@@ -20,9 +20,11 @@ from pathlib import Path
 from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_OK
 from choreo_tui.lock import Held, writing
 from notation import LoadError, SaveError, check
+from notation.describe import counted
 from notation.destination import make_private_folder
 from notation.production import load_merged
-from notation.sharing import FORMATS, SUFFIXES, export
+from notation.schema_beside import with_schema_beside
+from notation.sharing import FORMATS, SUFFIXES, export, not_cleared
 from notation.writing import write_private
 
 SCORE_SUFFIXES = (".score.toml", ".toml")
@@ -125,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
         # Made first (the lock file goes in it), so that each new folder can be named.
         made = make_private_folder(target.parent)
         with writing(target):
-            write_private(target, text)
+            write_private(target, with_schema_beside(target, text))
     except Held as held:
         print(f"{target}: not written: {held.busy.reason}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -142,15 +144,16 @@ def run(args: argparse.Namespace) -> int:
         print(f"{folder}: folder created (private: only you can open it)", file=sys.stderr)
     kept = "with boundaries and riders" if args.with_boundaries else "no boundaries or riders"
     print(
-        f"{target}: director's copy written ({len(score.beats)} beats; {kept}; "
+        f"{target}: director's copy written ({counted(len(score.beats), 'beat')}; {kept}; "
         "private notes and the rehearsal log left out)",
         file=sys.stderr,
     )
     errors = sum(1 for f in check(score) if f.severity == "error")
     if errors:
         print(
-            f"note: the score has {errors} error finding{'s' if errors != 1 else ''}; "
-            f"see: choreo check {source}",
+            f"note: the score has {counted(errors, 'error finding')}; the copy marks "
+            f"{'that beat' if len(not_cleared(score)) == 1 else 'those beats'} 'not cleared: "
+            f"do not run'; see: choreo check {source}",
             file=sys.stderr,
         )
     return EXIT_OK

@@ -16,10 +16,11 @@ from rich.text import Text
 
 from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_OK, output
 from notation import Finding, LoadError, Score, check
-from notation.describe import timing_words, touch_words
+from notation.blocking import in_force_words
+from notation.describe import counted, timing_words, touch_words
 from notation.findings import MARK, worst
 from notation.production import ProductionScene, check_production_scene, open_score
-from notation.terminal import safe
+from notation.terminal import safe, safe_line
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan", "ok": "green"}
 
@@ -65,7 +66,7 @@ def cast_table(score: Score) -> Table:
         rider = "— none"
         if p.rider:
             sim = "simulated sex agreed" if p.rider.simulated_sex else "no simulated sex"
-            rider = f"✓ {len(p.rider.may_expose)} areas, {sim}"
+            rider = f"✓ {counted(len(p.rider.may_expose), 'area')}, {sim}"
         minor = " (minor)" if p.minor else ""
         # Text, not str: Rich would read a "[" in a name as markup and could crash.
         table.add_row(
@@ -80,13 +81,15 @@ def cast_table(score: Score) -> Table:
 
 
 def beats_table(score: Score, findings: list[Finding]) -> Table:
-    """One row per beat: number, mark, title, timing and its touches in words."""
+    """One row per beat: number, mark, title and notes, timing, its touches and the
+    placements in force, in words (private notes never)."""
     table = Table(title="Beats", title_justify="left", expand=True, show_lines=True)
     table.add_column("#", justify="right")
     table.add_column("")
     table.add_column("beat")
     table.add_column("timing")
     table.add_column("touches")
+    table.add_column("where")
     for number, beat in enumerate(score.beats, start=1):
         mine = [f for f in findings if f.beat == number]
         level = worst(mine) or "ok"
@@ -96,6 +99,11 @@ def beats_table(score: Score, findings: list[Finding]) -> Table:
         title = _text(beat.title or "(untitled)")
         if flags:
             title.append(f"\n[{', '.join(flags)}]", style="dim")
+        if beat.notes.strip():
+            title.append("\n" + safe(beat.notes.strip()), style="italic")
+        where = (
+            "\n".join(safe_line(w) for w in in_force_words(score, number - 1)) or "nobody placed"
+        )
         touches = "\n".join(touch_words(score, t) for t in beat.touches) or "—"
         table.add_row(
             str(number),
@@ -103,6 +111,7 @@ def beats_table(score: Score, findings: list[Finding]) -> Table:
             title,
             _text(timing_words(beat, score.scene.tempo)),
             _text(touches),
+            _text(where),
         )
     return table
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
+from notation.blocking import blocked
 from notation.describe import barrier_words, placement_words
 from notation.model import Beat, Placement, Score
 
@@ -163,7 +164,9 @@ def _cell_line(tokens: list[tuple[str, str]], width: int) -> Text:
 
 def render_plot(score: Score, index: int | None, *, compact: bool = False) -> Text:
     """The stage plot of the beat at 0-based ``index`` (None or out of range: empty stage)."""
-    beat = score.beats[index] if index is not None and 0 <= index < len(score.beats) else Beat()
+    in_range = index is not None and 0 <= index < len(score.beats)
+    # Blocking carries forward: draw everyone where they stand now, not only who moved.
+    beat = blocked(score, index) if index is not None and in_range else Beat()
     width, height = (8, 2) if compact else (18, 3)
     cells = markers(score, beat)
     marks = labels(score)
@@ -220,7 +223,7 @@ def _legend(
     placed = [m for area in cells.values() for m in area]
     legend = Text()
     if not beat.placements:
-        legend.append("\n(no placements in this beat)", "italic")
+        legend.append("\n(nobody placed yet)", "italic")
     if compact:
         names = [f"{marks[p.id]} {p.name.split()[0]}" for p in score.performers]
         legend.append("\n" + _fit("  ".join(names), width))

@@ -13,10 +13,23 @@ from textual.widgets import Digits, Static
 
 from choreo_tui.replay.beat_view import beat_text
 from choreo_tui.terminal_filter import escaped
+from notation.checks.context import surface
 from notation.describe import timing_words
 from notation.findings import Finding
-from notation.model import Score
+from notation.model import Beat, Score
+from notation.terminal import safe_line
 from notation.timeline import Playhead
+
+
+def starts_by_count(score: Score, beat: Beat) -> dict[int, list[str]]:
+    """The touches of ``beat`` by the count they begin on ("Ben's right hand on Ana's
+    waist"), for calling them as the counts go by."""
+    found: dict[int, list[str]] = {}
+    for touch in beat.touches:
+        words = f"{surface(score.name_of(touch.by), touch.with_)} on "
+        words += surface(score.name_of(touch.to), touch.on)
+        found.setdefault(touch.start, []).append(safe_line(words))
+    return found
 
 
 def hanging(text: Text) -> Group:
@@ -47,6 +60,8 @@ class BeatPanel(VerticalScroll):
         super().__init__(id=id)
         self.words = Text()
         """The beat in words as last drawn (plain text for tests and tools)."""
+        self.starts: dict[int, list[str]] = {}
+        """For the beat shown: count -> the touches that begin on it, in short words."""
 
     def compose(self) -> ComposeResult:
         """Beat number and countdown side by side, then the title and the words."""
@@ -74,12 +89,14 @@ class BeatPanel(VerticalScroll):
         words = self.query_one("#words", Static)
         number = self.query_one("#number", Digits)
         if not score.beats:
+            self.starts = {}
             number.update("0")
             title.update("No beats yet")
             self.words = Text("Add beats in the editor, then replay them here.")
             words.update(self.words)
             return
         beat = score.beats[index]
+        self.starts = starts_by_count(score, beat)
         number.update(str(index + 1))
         heading = f"{beat.title or '(untitled beat)'} · {timing_words(beat, score.scene.tempo)}"
         title.update(escaped(heading))
@@ -102,8 +119,12 @@ class BeatPanel(VerticalScroll):
         label.update("COUNTS LEFT" if unit == "counts" else "SECONDS LEFT")
         lines = []
         if slot.counts is not None and slot.tempo is not None:
-            lines.append(f"count {slot.count_at(playhead.offset)} of {slot.counts}")
-            lines.append(f"at {slot.tempo:g}/min")
+            now = slot.count_at(playhead.offset)
+            lines.append(f"count {now} of {slot.counts} at {slot.tempo:g}/min")
+            # A touch that starts on a later count is called as its count comes.
+            starting = self.starts.get(now or 0, [])
+            if starting:
+                lines.append(f"▶ on {now}: " + "; ".join(starting))
         if slot.seconds is not None:
             lines.append(f"{slot.seconds:g} s")
-        info.update("\n".join(lines))
+        info.update(Text("\n".join(lines)))  # names are never markup

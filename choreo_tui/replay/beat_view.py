@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from rich.text import Text
 
 from notation.areas import area_label
+from notation.blocking import in_force_words
 from notation.describe import (
     barrier_words,
     garment_words,
-    placement_words,
     timing_words,
     touch_words,
 )
@@ -76,7 +76,7 @@ def beat_text(
     if layer in ("story", "everything") and beat.notes.strip():
         _section(out, "THE STORY", beat.notes.strip().splitlines())
     if layer == "everything":
-        _section(out, "WHERE", [placement_words(score, p) for p in beat.placements])
+        _section(out, "WHERE", in_force_words(score, index))
         _section(out, "BARRIERS", [barrier_words(score, b) for b in beat.barriers])
         garments = [garment_words(score, g) for g in beat.garments]
         garments += [
@@ -207,10 +207,18 @@ def status_text(playhead: Playhead, total: int, layer: str, stops: bool, title: 
     )
 
 
-def notice_text(playhead: Playhead) -> str:
-    """Why replay is not simply playing or paused (held, stopped, waiting, ended), or ""."""
+def cue_word(score: Score) -> str:
+    """The scene's self-care cue as the room calls it ("PAUSE"), or HOLD when none is set:
+    replay names the stop by the word everyone agreed, never a word of its own."""
+    cue = " ".join(score.scene.self_care_cue.split())
+    return safe_line(cue.upper()) if cue else "HOLD"
+
+
+def notice_text(playhead: Playhead, word: str = "HOLD") -> str:
+    """Why replay is not simply playing or paused (held, stopped, waiting, ended), or "".
+    ``word`` is the scene's cue word (``cue_word``)."""
     if playhead.held:
-        return "■ HOLD: everything has stopped."
+        return f"■ {word}: everything has stopped."
     if playhead.stopped_before is not None:
         return (
             f"✗ Stopped before beat {playhead.stopped_before + 1}: error findings. "

@@ -159,7 +159,8 @@ class HoldDialog(Dialog[None]):
         """The question, large, and nothing else to do."""
         where = f"Stopped in beat {self.beat + 1}." if self.beat is not None else "Stopped."
         with Vertical(classes="ritual hold"):
-            yield Static("HOLD: what do you need?", id="hold-question")
+            # The scene's own cue word: a room that says "pause" must read "PAUSE".
+            yield Static(Text(f"{self.cue or 'HOLD'}: what do you need?"), id="hold-question")
             yield Static(
                 f"{where} Everything has stopped and the hold is in the rehearsal log.\n"
                 "Ask what they need, not why. Nobody goes on until they are ready.",

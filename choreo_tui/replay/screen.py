@@ -27,6 +27,7 @@ from choreo_tui.replay.beat_panel import BeatPanel
 from choreo_tui.replay.beat_view import (
     LAYERS,
     cue_text,
+    cue_word,
     next_text,
     notice_text,
     status_text,
@@ -41,6 +42,7 @@ from choreo_tui.replay.dialogs import (
 )
 from choreo_tui.terminal_filter import escaped
 from notation.checks.incremental import LiveFindings
+from notation.describe import and_list
 from notation.findings import Finding
 from notation.model import Score
 from notation.timeline import MARKING_SPEED, Playhead, Timeline
@@ -241,7 +243,7 @@ Private notes never show here: the room can read this screen."""
         self._draw_status()
         beat = self._beat_or_none()
         self._commit(ritual.hold(self.score, beat))
-        self.app.push_screen(HoldDialog(beat, self.score.scene.self_care_cue), self._released)
+        self.app.push_screen(HoldDialog(beat, cue_word(self.score)), self._released)
 
     def action_check_in(self) -> None:
         """Ask for the check-in again (replay pauses while it is asked)."""
@@ -287,8 +289,9 @@ Private notes never show here: the room can read this screen."""
         self.broken |= newly
         self.query_one(BodyMap).select(who)
         if newly:
-            beats = ", ".join(str(b + 1) for b in sorted(newly))
-            self.notify(f"✗ Boundary change recorded. It breaks beat(s) {beats}.", severity="error")
+            numbers = [str(b + 1) for b in sorted(newly)]
+            which = f"beat {numbers[0]}" if len(numbers) == 1 else f"beats {and_list(numbers)}"
+            self.notify(f"✗ Boundary change recorded. It breaks {which}.", severity="error")
         else:
             self.notify("✓ Boundary change recorded. No beat breaks it.")
         self._draw_beat()
@@ -384,7 +387,9 @@ Private notes never show here: the room can read this screen."""
         self.query_one("#strip", Static).update(
             strip_text(self.findings, total, head.beat, self.broken, width)
         )
-        self.query_one("#notice", Static).update(notice_text(head) or KEY_HINT)
+        self.query_one("#notice", Static).update(
+            notice_text(head, cue_word(self.score)) or KEY_HINT
+        )
         self._draw_clock()
 
     def _hold_keys(self) -> str:
@@ -394,7 +399,8 @@ Private notes never show here: the room can read this screen."""
             for key, active in self.active_bindings.items()
             if active.binding.action == Hold.action()
         ]
-        return " or ".join(keys) + " = HOLD" if keys else "HOLD"
+        word = cue_word(self.score)
+        return " or ".join(keys) + f" = {word}" if keys else word
 
     def _layout_pictures(self) -> None:
         if not self._ready:

@@ -107,18 +107,38 @@ def _build(kind: str) -> Any:
     }[kind]
 
 
-def part_form(score: Score, beat: Beat, kind: str, key: str | None) -> PartForm[Part]:
-    """The form for a new part of ``kind`` (``key`` None) or for the part at ``key``."""
-    fields = {
-        "touch": touch_fields,
-        "placement": placement_fields,
-        "barrier": barrier_fields,
-        "garment": garment_fields,
-        "bare": bare_fields,
-    }[kind](score)
-    part = current_part(beat, key) if key else None
+def carried_placement(score: Score, key: str) -> Placement | None:
+    """The placement a ``carried:BEAT:WHO`` key names (the first of that beat's
+    placements of WHO), or None when it is gone."""
+    _, _, rest = key.partition(":")
+    since, _, who = rest.partition(":")
+    if not since.isdigit() or int(since) >= len(score.beats):
+        return None
+    return next((p for p in score.beats[int(since)].placements if p.who == who), None)
+
+
+def part_form(
+    score: Score, beat: Beat, kind: str, key: str | None, start: Part | None = None
+) -> PartForm[Part]:
+    """The form for a new part of ``kind`` (``key`` None; filled from ``start`` when
+    given) or for the part at ``key``."""
+    part = current_part(beat, key) if key else start
+    values = _values(kind, part, score)
+    if kind == "touch":
+        fields = touch_fields(score, values.get("to"))
+    else:
+        fields = {
+            "placement": placement_fields,
+            "barrier": barrier_fields,
+            "garment": garment_fields,
+            "bare": bare_fields,
+        }[kind](score)
     title = ("Edit " if key else "New ") + TITLES[kind].lower()
-    return PartForm(title, fields, _values(kind, part, score), _build(kind))
+    if start is not None and key is None and isinstance(start, Placement):
+        title = f"Move {score.name_of(start.who)} in this beat"
+    form = PartForm(title, fields, values, _build(kind))
+    form.score = score  # so the touch form can show a new 'to''s boundaries
+    return form
 
 
 def put_part(beat: Beat, kind: str, key: str | None, part: Part) -> Beat:

@@ -22,7 +22,7 @@ from textual.widgets import Footer, Input, Static
 from choreo_tui import commands, heap
 from choreo_tui.host import score_host
 from choreo_tui.screens import editor_flows as flows
-from choreo_tui.screens.beat_parts import drop_part, split_key
+from choreo_tui.screens.beat_parts import carried_placement, drop_part, split_key
 from choreo_tui.screens.part_form import error_words
 from choreo_tui.widgets.beat_form import BeatForm
 from choreo_tui.widgets.beat_list import BeatList, header_text
@@ -49,6 +49,8 @@ UNCHECKED = "·"
 """The mark of a beat not checked yet (only while a big score is first checked)."""
 WIDE = 110
 """From this width the problems panel shows beside the beat list by default."""
+MIN_SIZE = (60, 18)
+"""Below this many columns or rows the beat list has no room for a single beat."""
 
 
 class EditorScreen(Screen[None]):
@@ -86,6 +88,7 @@ class EditorScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Beat list (with problems and pictures beside it), form, quick entry."""
         yield TitleBar(id="title-bar")
+        yield Static("", id="too-small", markup=False)
         with Horizontal(id="main"):
             with Vertical(id="beats"):
                 yield Static("", id="beat-header")
@@ -139,6 +142,7 @@ class EditorScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Show the score and start on the beat list."""
+        self._too_small()
         if self.live is None:
             self.first_check(self.score)
         self.query_one("#problems").display = self.app.size.width >= WIDE
@@ -147,9 +151,25 @@ class EditorScreen(Screen[None]):
         self.query_one(BeatList).focus()
 
     def on_resize(self) -> None:
-        """Keep the column titles as wide as the list; a short terminal gets a short form."""
+        """Keep the column titles as wide as the list; a short terminal gets a short form;
+        below a usable size, say so instead of showing a beat list with no rows."""
         self.query_one(BeatForm).set_class(self.app.size.height < SHORT, "-short")
+        self._too_small()
         self._header()
+
+    def _too_small(self) -> None:
+        width, height = self.app.size
+        small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
+        notice = self.query_one("#too-small", Static)
+        notice.display = small
+        for part in ("#main", "#form", "#quick"):
+            self.query_one(part).display = not small
+        if small:
+            notice.update(
+                f"The terminal is {width}x{height}: too small to show the beats and the form.\n"
+                f"Choreo needs at least {MIN_SIZE[0]}x{MIN_SIZE[1]} (80x24 or more is best). "
+                "Enlarge the window or use a smaller font; nothing is lost meanwhile."
+            )
 
     def _header(self) -> None:
         beats = self.query_one(BeatList)
@@ -181,7 +201,9 @@ class EditorScreen(Screen[None]):
                 self._problems_timer.stop()
             self._problems_timer = self.set_timer(PANEL_DELAY, self._show_problems)
         self._pictures()
-        self.query_one(QuickEntry).example(score.performers)
+        quick = self.query_one(QuickEntry)
+        quick.example(score.performers)
+        quick.outdated(score)
         # At once, not queued on the app: a queued call could run after this
         # screen's widgets are gone. The title line follows the app's title itself.
         self._title()
@@ -284,7 +306,9 @@ class EditorScreen(Screen[None]):
         index = self.index or 0
         if self.edit("add touch", lambda s: edits.add_touches(s, index, event.touches), index):
             words = "; ".join(touch_words(self.score, t) for t in event.touches)
-            self.query_one(QuickEntry).accepted(f"added to beat {index + 1}: {words}")
+            self.query_one(QuickEntry).accepted(
+                f"added to beat {index + 1}: {words}", about=self.score
+            )
 
     @on(BeatForm.Leave)
     @on(QuickEntry.Leave)
@@ -306,6 +330,21 @@ class EditorScreen(Screen[None]):
             return
         if event.verb == "add":
             self.action_add_part()
+        elif event.key and event.key.startswith("carried:"):
+            # Carried forward from an earlier beat: moving them is a new placement
+            # here, starting from where they stand; removing it belongs to that beat.
+            carried = carried_placement(self.score, event.key)
+            if carried is None:
+                return
+            if event.verb == "edit":
+                flows.open_part(self, index, "placement", None, carried)
+            else:
+                since = int(event.key.split(":")[1]) + 1
+                self.notify(
+                    f"That placement is carried forward from beat {since}: remove it there, "
+                    "or press Enter to move them in this beat.",
+                    markup=False,
+                )
         elif event.verb == "remove" and event.key:
             key = event.key
             self.edit(

@@ -15,8 +15,10 @@ from choreo_tui.screens.part_form import PartForm, scene_fields
 from choreo_tui.widgets.beat_list import BeatList
 from choreo_tui.widgets.parts import PART_KINDS, PartsTable
 from notation import SaveError, edits
+from notation.describe import and_list
 from notation.findings import Finding
 from notation.model import Scene, Score
+from notation.terminal import safe_line
 
 if TYPE_CHECKING:
     from choreo_tui.screens.editor import EditorScreen
@@ -33,8 +35,11 @@ PART_OF_CODE = {
 """Findings about a kind of part without a touch: the first such part is highlighted."""
 
 
-def open_part(editor: EditorScreen, index: int, kind: str, key: str | None) -> None:
-    """Open the form for a new part of ``kind`` or the part at ``key``."""
+def open_part(
+    editor: EditorScreen, index: int, kind: str, key: str | None, start: Any = None
+) -> None:
+    """Open the form for a new part of ``kind`` (filled from ``start`` when given) or
+    the part at ``key``."""
     if not editor.score.performers:
         editor.notify("Add performers in the cast first (c).", severity="warning")
         return
@@ -51,7 +56,7 @@ def open_part(editor: EditorScreen, index: int, kind: str, key: str | None) -> N
         editor.query_one(PartsTable).focus()
 
     editor.flush_form()
-    editor.app.push_screen(part_form(editor.score, beat, kind, key), done)
+    editor.app.push_screen(part_form(editor.score, beat, kind, key, start), done)
 
 
 def add_part(editor: EditorScreen) -> None:
@@ -148,6 +153,7 @@ def jump_to(editor: EditorScreen, finding: Finding) -> None:
 def export_copy(editor: EditorScreen) -> None:
     """Ask for a format, then write the director's copy of the score as it is now."""
     from choreo_tui.screens.export import ExportChoice, ExportDialog, write_copy
+    from notation.sharing import not_cleared
 
     host = score_host(editor.app)
     path = host.path if host is not None else None
@@ -166,10 +172,26 @@ def export_copy(editor: EditorScreen) -> None:
             return
         kept = "with boundaries and riders" if choice.with_boundaries else "no boundaries"
         editor.notify(
-            f"Director's copy written: {target.name} ({kept}; private notes and the "
-            "rehearsal log left out).",
+            safe_line(
+                f"Director's copy written: {target.name} ({kept}; private notes and the "
+                "rehearsal log left out)."
+            ),
             markup=False,
             timeout=8,
         )
+        blocked = sorted(not_cleared(editor.score))
+        if blocked:
+            # Written all the same (the director may need the plan), but never silently.
+            which = and_list([str(n) for n in blocked])
+            editor.notify(
+                f"⚠ {'Beat ' if len(blocked) == 1 else 'Beats '}{which} "
+                f"{'has' if len(blocked) == 1 else 'have'} error findings: the copy marks "
+                f"{'it' if len(blocked) == 1 else 'them'} 'not cleared: do not run'. "
+                "p lists the problems.",
+                title="Not cleared",
+                severity="warning",
+                markup=False,
+                timeout=15,
+            )
 
     editor.app.push_screen(ExportDialog(), chosen)

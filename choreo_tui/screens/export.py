@@ -23,6 +23,7 @@ from choreo_tui.lock import Held, writing
 from choreo_tui.samples import SUFFIX, free_name
 from choreo_tui.screens.dialog import Dialog
 from notation import SaveError, Score
+from notation.schema_beside import with_schema_beside
 from notation.sharing import export
 from notation.writing import write_private
 
@@ -100,7 +101,7 @@ def write_copy(score: Score, source: Path, choice: ExportChoice) -> Path:
         with writing(target):
             if target.exists() or target.is_symlink():
                 target = free_target(source, choice.to)
-            write_private(target, text)
+            write_private(target, with_schema_beside(target, text))
     except Held as held:
         raise SaveError(f"{target}: not written: {held.busy.reason}") from None
     return target

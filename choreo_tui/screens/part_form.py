@@ -20,9 +20,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from choreo_tui.cast.tables import DEFAULT_STATUS, node_status
+from choreo_tui.numbers import read_positive, read_whole
 from choreo_tui.widgets.pick import Choice, Pick
 from choreo_tui.widgets.tick import Tick
 from notation.areas import ALIASES, NODES, area_label
+from notation.checks.cast import resolve_table
 from notation.model import (
     ACTIONS,
     BARRIER_KINDS,
@@ -38,11 +41,6 @@ from notation.model import (
 T = TypeVar("T")
 
 Kind = Literal["pick", "many", "flag", "int", "number", "text"]
-INPUT_TYPES: dict[str, Literal["integer", "number", "text"]] = {
-    "int": "integer",
-    "number": "number",
-    "text": "text",
-}
 
 
 @dataclass(frozen=True)
@@ -67,6 +65,27 @@ def area_choices() -> tuple[Choice, ...]:
     return tuple(found)
 
 
+STATUS_MARKS = {"yes": "✓ yes", "ask": "? ask", "no": "✗ no"}
+
+
+def area_choices_for(score: Score, who: str | None) -> tuple[Choice, ...]:
+    """Every area, each with ``who``'s boundary beside it ("neck · ✗ no"), as the area
+    picker shows it; plain area choices when ``who`` is not in the cast."""
+    performer = score.by_id.get(who) if who else None
+    if performer is None:
+        return area_choices()
+    table = performer.boundaries
+    resolved = resolve_table(table, DEFAULT_STATUS["boundaries"])
+    found: list[Choice] = []
+    for node, label in area_choices():
+        status = node_status(table, "boundaries", node, resolved)
+        mark = STATUS_MARKS[status.status]
+        if status.only:
+            mark += " if " + ", ".join(c.replace("_", " ") for c in status.only)
+        found.append((node, f"{label} · {mark}" + ("" if status.uniform else " (in part)")))
+    return tuple(found)
+
+
 def performer_choices(score: Score) -> tuple[Choice, ...]:
     """The cast as choices: id and name."""
     return tuple((p.id, p.name) for p in score.performers)
@@ -76,17 +95,18 @@ def _words(values: Sequence[str]) -> tuple[Choice, ...]:
     return tuple((v, v.replace("_", " ")) for v in values)
 
 
-def touch_fields(score: Score) -> list[Field]:
-    """The fields of a touch."""
+def touch_fields(score: Score, to: str | None = None) -> list[Field]:
+    """The fields of a touch; ``On`` shows the touched performer's (``to``) boundaries."""
     people, areas = performer_choices(score), area_choices()
     return [
         Field("by", "Who touches", "pick", people),
         Field("with", "With", "pick", areas),
         Field("to", "Who is touched", "pick", people),
-        Field("on", "On", "pick", areas),
+        Field("on", "On", "pick", area_choices_for(score, to)),
         Field("action", "Action", "pick", _words(ACTIONS)),
         Field("pressure", "Pressure", "pick", _words(PRESSURES)),
         Field("counts", "Counts", "int", optional=True),
+        Field("start", "Starts on count", "int"),
         Field("over_clothing", "Over clothing", "flag"),
         Field("mouth", "Mouth (kiss)", "pick", _words(("closed", "open")), optional=True),
         Field("tongue", "Tongue (kiss)", "flag"),
@@ -196,6 +216,8 @@ class PartForm(ModalScreen[T | None], Generic[T]):
         self.fields = fields
         self.values = dict(values)
         self.build = build
+        self.score: Score | None = None
+        """The score the part belongs to, when the form shows its performers' records."""
 
     def compose(self) -> ComposeResult:
         """One widget per field, then the error line and the buttons."""
@@ -223,7 +245,8 @@ class PartForm(ModalScreen[T | None], Generic[T]):
                             else f"{value:g}"
                             if isinstance(value, float)
                             else str(value),
-                            type=INPUT_TYPES[spec.kind],
+                            # Never "integer"/"number": those drop keys silently.
+                            type="text",
                             compact=True,
                             id=f"f-{spec.name}",
                         )
@@ -253,11 +276,14 @@ class PartForm(ModalScreen[T | None], Generic[T]):
                 text = widget.value.strip()
                 if spec.kind == "text":
                     data[spec.name] = widget.value
-                elif text:
-                    try:
-                        data[spec.name] = int(text) if spec.kind == "int" else float(text)
-                    except ValueError:
-                        data[spec.name] = text  # the model's validation names the field
+                elif spec.kind == "int":
+                    whole = read_whole(text, spec.label, "2")
+                    if whole is not None:
+                        data[spec.name] = whole
+                else:
+                    number = read_positive(text, spec.label, "60")
+                    if number is not None:
+                        data[spec.name] = number
         return data
 
     def action_save(self) -> None:
@@ -283,6 +309,12 @@ class PartForm(ModalScreen[T | None], Generic[T]):
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
         self.action_cancel()
+
+    @on(Pick.Changed)
+    def _touched_changed(self, event: Pick.Changed) -> None:
+        # The touched performer changed: the areas show their boundaries instead.
+        if event.pick.id == "f-to" and self.score is not None and self.query("#f-on"):
+            self.query_one("#f-on", Pick).relabel(area_choices_for(self.score, event.pick.value))
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

@@ -23,6 +23,7 @@ from choreo_tui.cli.diff import render_text
 from choreo_tui.recovery import Recovered
 from choreo_tui.screens.dialog import Dialog
 from notation import Score
+from notation.describe import counted
 from notation.diff import diff_scores
 from notation.terminal import safe
 
@@ -33,7 +34,8 @@ def what_differs(before: Score | None, after: Score) -> str:
     """The changes from ``before`` to ``after`` in plain words (private notes never quoted)."""
     if before is None:
         beats = len(after.beats)
-        return f"The whole score: {len(after.performers)} performers, {beats} beats."
+        people = counted(len(after.performers), "performer")
+        return f"The whole score: {people}, {counted(beats, 'beat')}."
     lines = render_text(diff_scores(before, after), before)
     # Beat titles and names from the score: shown escaped, never raw.
     return safe("\n".join(lines)) if lines else "No differences."

@@ -17,12 +17,36 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from choreo_tui.samples import samples, scene_title, scores_in
+from notation import LoadError
+from notation.production import open_score
 from notation.terminal import safe_line
 
+CHECK_UP_TO = 256 * 1024
+"""Files up to this size are read to mark the ones that cannot be opened; bigger ones
+would slow the list, and opening them still explains any problem."""
 
-def entry(path: Path) -> Text:
-    """A file in the list: its name, then its scene title, dimmed."""
+
+def unreadable(path: Path) -> bool:
+    """Whether a (small) score cannot be opened: not TOML, not a score, or invalid.
+
+    Read as the editor opens it: a scene of a production through its production.
+    """
+    try:
+        if path.stat().st_size > CHECK_UP_TO:
+            return False
+        open_score(path)
+    except (LoadError, OSError):
+        return True
+    return False
+
+
+def entry(path: Path, *, check: bool = False) -> Text:
+    """A file in the list: its name, then its scene title, dimmed; with ``check``, a
+    file that cannot be opened says so (with a mark, never by colour alone)."""
     line = Text(f"  {safe_line(path.name)}")
+    if check and unreadable(path):
+        line.append("  ✗ cannot be opened: Enter shows why", style="bold")
+        return line
     title = scene_title(path)
     if title:
         line.append(f"  {safe_line(title)}", style="dim")
@@ -84,7 +108,9 @@ class StartScreen(Screen[None]):
         if self.local:
             options.append(None)
             options.append(Option("[b]Scores in this folder[/b]", disabled=True))
-            options += [Option(entry(p), id=f"local:{i}") for i, p in enumerate(self.local)]
+            options += [
+                Option(entry(p, check=True), id=f"local:{i}") for i, p in enumerate(self.local)
+            ]
         if self.samples:
             options.append(None)
             options.append(

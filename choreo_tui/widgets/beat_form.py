@@ -18,11 +18,13 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Checkbox, Input, Label, Static
 
+from choreo_tui.numbers import NumberRefused, read_positive, read_whole
 from choreo_tui.typed import Typing
 from choreo_tui.widgets.field import Field
 from choreo_tui.widgets.parts import PartsTable
 from choreo_tui.widgets.tick import Tick
 from notation.agreement import is_current
+from notation.describe import counted
 from notation.findings import MARK, SEVERITY_RANK, Finding, worst
 from notation.model import Beat, Score, Timing
 from notation.terminal import safe, safe_line
@@ -75,8 +77,8 @@ class BeatForm(Vertical):
 
     DEFAULT_CSS = """
     BeatForm { height: auto; padding: 0 1; }
-    BeatForm.-short #beat-note { height: 1; }
-    BeatForm.-short PartsTable { height: 4; }
+    BeatForm.-short #beat-note { height: 2; }
+    BeatForm.-short PartsTable { height: 3; }
     BeatForm #beat-status { height: 1; color: $text-muted; }
     BeatForm #beat-note { height: 2; color: $text-warning; }
     BeatForm #beat-note.-error { color: $text-error; }
@@ -118,11 +120,13 @@ class BeatForm(Vertical):
             yield Label("Title")
             yield Field(id="title", compact=True)
             yield Label("Counts")
-            yield Field(id="counts", type="integer", compact=True, classes="short")
+            # Text, not "integer"/"number": those drop keys silently (2.5 became 25);
+            # the text is read when applied and refused with a reason (choreo_tui.numbers).
+            yield Field(id="counts", compact=True, classes="short")
             yield Label("Secs")
-            yield Field(id="seconds", type="number", compact=True, classes="short")
+            yield Field(id="seconds", compact=True, classes="short")
             yield Label("Tempo")
-            yield Field(id="tempo", type="number", compact=True, classes="short")
+            yield Field(id="tempo", compact=True, classes="short")
         with Horizontal(classes="row"):
             yield Label("Cue")
             yield Field(id="cue", compact=True)
@@ -173,7 +177,7 @@ class BeatForm(Vertical):
         self.query_one("#beat-status", Static).update(Text(safe_line(status)), layout=False)
         self.findings_text = finding_line(findings)
         self.note(self.findings_text)
-        self.query_one(PartsTable).show(score, beat, findings)
+        self.query_one(PartsTable).show(score, beat, findings, self.index)
 
     def note(self, text: str, *, error: bool = False) -> None:
         """The line under the fields: what is wrong with a field, else the beat's findings."""
@@ -182,15 +186,16 @@ class BeatForm(Vertical):
         line.update(Text(safe(text)), layout=False)
 
     def timing(self) -> Timing | None:
-        """The timing the fields describe; raises ValidationError when it is not valid."""
+        """The timing the fields describe; raises NumberRefused or ValidationError when
+        it is not valid."""
         text = {name: self.query_one(f"#{name}", Input).value.strip() for name in TIMING_FIELDS}
         data: dict[str, Any] = {"cue": self.query_one("#cue", Input).value}
-        for name in ("counts", "seconds", "tempo"):
-            if text[name]:
-                try:
-                    data[name] = int(text[name]) if name == "counts" else float(text[name])
-                except ValueError:
-                    data[name] = text[name]
+        numbers = {
+            "counts": read_whole(text["counts"], "Counts", "4"),
+            "seconds": read_positive(text["seconds"], "Secs", "2.5"),
+            "tempo": read_positive(text["tempo"], "Tempo", "72"),
+        }
+        data.update({name: value for name, value in numbers.items() if value is not None})
         if len(data) == 1 and not data["cue"].strip():
             return None
         return Timing.model_validate(data)
@@ -205,6 +210,10 @@ class BeatForm(Vertical):
         if name in TIMING_FIELDS:
             try:
                 timing = self.timing()
+            except NumberRefused as error:
+                # Short enough for one line at 80 columns: what is wrong, and what stays.
+                self.note(f"✗ {error} · the beat keeps {self._kept()}", error=True)
+                return None
             except ValidationError as error:
                 item = error.errors()[0]
                 where = ".".join(str(p) for p in item["loc"]) or "timing"
@@ -213,6 +222,15 @@ class BeatForm(Vertical):
             self.note(self.findings_text)
             return None if timing == self.beat.timing else {"timing": timing}
         return None
+
+    def _kept(self) -> str:
+        """The timing the beat keeps while a field is refused, in words."""
+        timing = self.beat.timing if self.beat is not None else None
+        if timing is None or (timing.counts is None and timing.seconds is None):
+            return "no timing"
+        if timing.counts is not None:
+            return counted(timing.counts, "count")
+        return f"{timing.seconds:g} s"
 
     def commit(self, name: str) -> None:
         """Apply a field, when it changed and is valid."""

@@ -13,6 +13,7 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
 from notation.areas import area_label
+from notation.blocking import in_force
 from notation.describe import barrier_words, garment_words, placement_words, touch_words
 from notation.findings import MARK, Finding, worst
 from notation.model import Beat, Score
@@ -28,8 +29,14 @@ PART_KINDS: tuple[tuple[str, str], ...] = (
 """Every kind of part a beat holds, and what it is."""
 
 
-def part_rows(score: Score, beat: Beat, findings: list[Finding]) -> list[tuple[str, str, str]]:
-    """(key, kind, words) for each part of ``beat``; touch rows carry their finding mark."""
+def part_rows(
+    score: Score, beat: Beat, findings: list[Finding], index: int | None = None
+) -> list[tuple[str, str, str]]:
+    """(key, kind, words) for each part of ``beat``; touch rows carry their finding mark.
+
+    With the beat's 0-based ``index``, placements carried forward from earlier beats
+    follow its own, keyed ``carried:BEAT:WHO`` and saying where they come from.
+    """
     rows: list[tuple[str, str, str]] = []
     for i, touch in enumerate(beat.touches):
         level = worst([f for f in findings if f.touch == i])
@@ -37,6 +44,19 @@ def part_rows(score: Score, beat: Beat, findings: list[Finding]) -> list[tuple[s
         rows.append((f"touch:{i}", f"{mark} touch", touch_words(score, touch)))
     for i, placement in enumerate(beat.placements):
         rows.append((f"placement:{i}", "  placed", placement_words(score, placement)))
+    if index is not None and 0 <= index < len(score.beats) and score.beats[index] is beat:
+        for entry in in_force(score, index):
+            if entry.since == index:
+                continue
+            who = entry.placement.who
+            words = placement_words(score, entry.placement)
+            rows.append(
+                (
+                    f"carried:{entry.since}:{who}",
+                    "  placed",
+                    f"{words} (from beat {entry.since + 1}; Enter moves them in this beat)",
+                )
+            )
     for i, barrier in enumerate(beat.barriers):
         rows.append((f"barrier:{i}", "  barrier", barrier_words(score, barrier)))
     for i, garment in enumerate(beat.garments):
@@ -53,6 +73,8 @@ class PartsTable(DataTable[str]):
     HELP = (
         "The parts of the selected beat. Enter edits the highlighted part, + (or a) adds a "
         "touch, placement, barrier, garment or bare areas, x (or Delete) removes the part. "
+        "A placement 'from beat N' is carried forward: Enter on it moves that performer "
+        "in this beat (starting from where they stand). "
         "The quick-entry line (t) adds touches fastest."
     )
 
@@ -77,13 +99,20 @@ class PartsTable(DataTable[str]):
         self.add_column("Part", key="kind", width=10)
         self.add_column("What", key="words")
 
-    def show(self, score: Score, beat: Beat | None, findings: list[Finding]) -> None:
-        """Show ``beat``'s parts (none when there is no beat)."""
+    def show(
+        self,
+        score: Score,
+        beat: Beat | None,
+        findings: list[Finding],
+        index: int | None = None,
+    ) -> None:
+        """Show ``beat``'s parts (none when there is no beat); with its ``index``, also
+        the placements it inherits from earlier beats."""
         row = self.cursor_row
         self.clear()
         if beat is None:
             return
-        for key, kind, words in part_rows(score, beat, findings):
+        for key, kind, words in part_rows(score, beat, findings, index):
             # DataTable reads str cells as markup: a "[/" in a name would crash the editor.
             self.add_row(kind, escape(safe_line(words)), key=key)
         if self.row_count:

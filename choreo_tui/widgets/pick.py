@@ -26,6 +26,21 @@ Choice = tuple[str, str]
 """(value, words shown beside it)."""
 
 
+def match_rank(needle: str, value: str, words: str) -> int | None:
+    """How well typed text matches a choice: 0 exact, 1 prefix, 2 anywhere, None not at all."""
+    if not needle:
+        return 2
+    value, words = value.lower(), words.lower()
+    spaced = needle.replace("_", " ")
+    if needle in (value, words) or spaced in (value, words):
+        return 0
+    if value.startswith(needle) or words.startswith(needle) or words.startswith(spaced):
+        return 1
+    if needle in value or needle in words or spaced in words:
+        return 2
+    return None
+
+
 class Pick(Vertical):
     """A single or multiple choice from a fixed list, with type-to-filter."""
 
@@ -84,6 +99,14 @@ class Pick(Vertical):
             if not self.single and not optional and self.choices:
                 self.single = self.choices[0][0]
 
+    def relabel(self, choices: Sequence[Choice]) -> None:
+        """New words beside the same values (the value is kept)."""
+        words = dict(choices)
+        self.choices = [(v, words.get(v, w)) for v, w in self.choices]
+        self.words = dict(self.choices)
+        self.query_one("#pick-line", Label).update(self._line())
+        self._fill(self.query_one(Input).value)
+
     @property
     def value(self) -> str | None:
         """The chosen value (single choice); None when optional and unset."""
@@ -114,12 +137,15 @@ class Pick(Vertical):
             shown = self.single or "(none)"
             words = self.words.get(self.single, "")
             if words and words != shown and self.single:
-                shown = f"{shown} · {words}"
+                # Words that begin with the value ("lips · ✓ yes") are not repeated after it.
+                shown = words if words.startswith(f"{shown} · ") else f"{shown} · {words}"
         return Content.assemble((f"{self.label}: ", "dim"), safe_line(shown))
 
     def _prompt(self, value: str, words: str) -> str:
         shown = value or words
         text = shown if words in ("", value) or not value else f"{value} · {words}"
+        if value and words.startswith(f"{value} · "):
+            text = words
         if self.multiple:
             return ("[x] " if value in self.ticked else "[ ] ") + text
         return ("● " if value == self.single else "  ") + text
@@ -127,14 +153,17 @@ class Pick(Vertical):
     def _fill(self, text: str) -> None:
         options = self.query_one(OptionList)
         needle = text.strip().lower()
-        shown = [
-            Option(Text(safe_line(self._prompt(v, w))), id=v or "-")
-            for v, w in self.choices
-            if needle in v.lower() or needle in w.lower()
-        ]
+        ranked = sorted(
+            (rank, n, v, w)
+            for n, (v, w) in enumerate(self.choices)
+            if (rank := match_rank(needle, v, w)) is not None
+        )
+        shown = [Option(Text(safe_line(self._prompt(v, w))), id=v or "-") for _, _, v, w in ranked]
         options.set_options(shown)
         if shown:
-            current = self.single if not self.multiple else None
+            # Typing names what is wanted: the best match is highlighted, so Enter on
+            # "hold" picks hold (not placeholder, and not the old value).
+            current = self.single if not self.multiple and not needle else None
             ids = [o.id for o in shown]
             options.highlighted = ids.index(current) if current in ids else 0
 

@@ -73,6 +73,7 @@ class QuickEntry(Vertical):
     ) -> None:
         super().__init__(id=id)
         self.performers = performers
+        self._about: object = None
 
     def compose(self) -> ComposeResult:
         """The line and the message under it."""
@@ -115,10 +116,19 @@ class QuickEntry(Vertical):
             return
         self.post_message(self.Entered(touches, line))
 
-    def accepted(self, words: str) -> None:
-        """The editor added the touches: clear the line and confirm."""
+    def accepted(self, words: str, about: object = None) -> None:
+        """The editor added the touches: clear the line and confirm. ``about`` is the
+        score the confirmation describes; see ``outdated``."""
         self.query_one(Input).value = ""
         self.say(f"✓ {words}", ok=True)
+        self._about = about
+
+    def outdated(self, about: object) -> None:
+        """The score is now ``about``: a confirmation about another one no longer holds
+        (the touch may have changed or gone), so it is cleared."""
+        if self._about is not None and about is not self._about:
+            self._about = None
+            self.say("")
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:

@@ -27,6 +27,7 @@ BEAT_RULES: tuple[BeatRule, ...] = (
     craft.timing,
     craft.placement,
     craft.kisses,
+    craft.overrun,
     craft.unknown_ids,
 )
 

@@ -9,7 +9,7 @@ from typing import Any, Generic, TypeVar, overload
 
 from notation.areas import GROIN, area_label, leaves_of
 from notation.checks.cast import Cast
-from notation.describe import and_list
+from notation.describe import and_list, possessive
 from notation.findings import Finding
 from notation.model import Beat, Score, Touch
 
@@ -113,7 +113,7 @@ class BeatContext:
 
 def surface(name: str, area: str) -> str:
     """ "Ben's right hand" ."""
-    return f"{name}'s {area_label(area)}"
+    return f"{possessive(name)} {area_label(area)}"
 
 
 def touches_verb(area: str) -> str:

@@ -1,10 +1,12 @@
-"""T501-T505: a score must be repeatable, and name only performers in the cast."""
+"""T501-T506: a score must be repeatable, and name only performers in the cast."""
 
 from __future__ import annotations
 
 from functools import partial
 
+from notation.blocking import in_force
 from notation.checks.context import BeatContext, surface
+from notation.describe import counted
 from notation.findings import Finding
 
 
@@ -23,7 +25,8 @@ def timing(ctx: BeatContext) -> list[Finding]:
         return [
             ctx.finding(
                 "T502",
-                f"This beat's timing gives both {t.counts} counts and {t.seconds:g} seconds. "
+                f"This beat's timing gives both {counted(t.counts, 'count')} and "
+                f"{t.seconds:g} seconds. "
                 "Keep one of them.",
             )
         ]
@@ -34,10 +37,13 @@ _OFF = frozenset({"off"})
 
 
 def placement(ctx: BeatContext) -> list[Finding]:
-    """T503: two performers in contact placed apart (or offstage)."""
+    """T503: two performers in contact placed apart (or offstage), by the placements in
+    force in the beat (carried forward from earlier beats)."""
+    if not ctx.contacts:
+        return []
     where: dict[str, set[str]] = {}
-    for p in ctx.beat.placements:
-        where.setdefault(p.who, set()).add(p.area)
+    for entry in in_force(ctx.score, ctx.index):
+        where.setdefault(entry.placement.who, set()).add(entry.placement.area)
     found: list[Finding] = []
     reported: set[frozenset[str]] = set()
     for i, touch in ctx.contacts:
@@ -85,6 +91,35 @@ def kisses(ctx: BeatContext) -> list[Finding]:
                     i,
                 )
             )
+    return found
+
+
+def overrun(ctx: BeatContext) -> list[Finding]:
+    """T506: a touch runs past the end of a beat timed in counts."""
+    t = ctx.beat.timing
+    if t is None or t.counts is None:
+        return []
+    found: list[Finding] = []
+    for i, touch in enumerate(ctx.beat.touches):
+        last = touch.start + (touch.counts or 1) - 1
+        if last <= t.counts:
+            continue
+        span = (
+            f"starts on count {touch.start} and lasts {counted(touch.counts, 'count')}, "
+            f"to count {last}"
+            if touch.counts is not None
+            else f"starts on count {touch.start}"
+        )
+        found.append(
+            ctx.finding(
+                "T506",
+                f"The {touch.action} by {surface(ctx.name(touch.by), touch.with_)} on "
+                f"{surface(ctx.name(touch.to), touch.on)} {span}, but the beat has "
+                f"{counted(t.counts, 'count')}. Start it earlier, shorten it, or lengthen "
+                "the beat.",
+                i,
+            )
+        )
     return found
 
 

@@ -19,7 +19,11 @@ What a beat's findings depend on, and so what each edit re-checks:
   for the performer who changed (``performer_changed``: their boundaries,
   will_touch, rider, garments, name, minor flag, or their arrival or removal);
 - the scene's ``medium`` and ``closed_set`` (N203), only for beats with nudity
-  or simulated sex (``scene_changed``).
+  or simulated sex (``scene_changed``);
+- the placements in force for the performers in contact (T503), which carry
+  forward from earlier beats: an edit that changes any beat's placements, or the
+  order of beats with placements, re-checks every later beat whose performers in
+  contact now stand elsewhere.
 
 Scene-level rules (C402, C403, C405) are cheap and re-run whenever findings are
 asked for after a change. Beat numbers and file lines are positions, not
@@ -38,18 +42,19 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from notation.blocking import in_force
 from notation.checks import check_beat, check_scene
 from notation.checks.cast import Cast
 from notation.checks.context import BeatContext, locator
 from notation.findings import Finding, Severity, worst
-from notation.model import Score
+from notation.model import Beat, Score
 
 
 @dataclass(eq=False)
 class _Entry:
     """One beat's findings, as checked, and what they depend on."""
 
-    beat: object
+    beat: Beat
     index: int
     findings: list[Finding]
     numbered: tuple[int, object]
@@ -58,6 +63,24 @@ class _Entry:
     touched: frozenset[str]
     exposed: bool
     """Nudity or simulated sex: the beat's findings depend on the scene's set rules."""
+    in_contact: frozenset[str]
+    blocking: tuple[tuple[str, str], ...]
+    """Where the performers in contact stood (placements in force) when checked."""
+
+
+def _blocking_key(
+    score: Score, index: int, in_contact: frozenset[str]
+) -> tuple[tuple[str, str], ...]:
+    """What T503 reads of the placements in force: where each performer in contact stands."""
+    if not in_contact:
+        return ()
+    return tuple(
+        sorted(
+            (e.placement.who, e.placement.area)
+            for e in in_force(score, index)
+            if e.placement.who in in_contact
+        )
+    )
 
 
 def _lines_token(score: Score) -> object:
@@ -121,8 +144,9 @@ class LiveFindings:
         if len(self._entries) != len(score.beats):
             return self._rebuild(score)
         self._moved_to(score)
+        moved = self._entries[index].beat.placements != score.beats[index].placements
         self._replace(index)
-        return [index]
+        return [index] + (self._reblock(index + 1) if moved else [])
 
     def beats_inserted(self, score: Score, index: int, count: int = 1) -> list[int]:
         """``count`` new beats now sit at ``index``..; check them, renumber the rest."""
@@ -133,18 +157,21 @@ class LiveFindings:
         for entry in self._entries[index : index + count]:
             self._index(entry)
         self._renumber(index + count)
-        return list(range(index, index + count))
+        placed = any(score.beats[i].placements for i in range(index, index + count))
+        return list(range(index, index + count)) + (self._reblock(index + count) if placed else [])
 
     def beats_removed(self, score: Score, index: int, count: int = 1) -> list[int]:
         """The ``count`` beats that were at ``index``.. are gone; nothing is re-checked."""
         if len(self._entries) - count != len(score.beats):
             return self._rebuild(score)
         self._moved_to(score)
-        for entry in self._entries[index : index + count]:
+        gone = self._entries[index : index + count]
+        for entry in gone:
             self._unindex(entry)
         del self._entries[index : index + count]
         self._renumber(index)
-        return []
+        placed = any(entry.beat.placements for entry in gone)
+        return self._reblock(index) if placed else []
 
     def beat_moved(self, score: Score, source: int, target: int) -> list[int]:
         """The beat at ``source`` now sits at ``target``; only the numbers change."""
@@ -154,11 +181,14 @@ class LiveFindings:
         entry = self._entries.pop(source)
         self._entries.insert(target, entry)
         self._renumber(min(source, target))
+        stale: list[int] = []
         if entry.beat is not score.beats[target]:
             # The caller changed the beat while moving it.
             self._replace(target)
-            return [target]
-        return []
+            stale.append(target)
+        # The moved beat now inherits other placements, and takes its own along.
+        stale += [i for i in self._reblock(min(source, target)) if i not in stale]
+        return sorted(stale)
 
     def performer_changed(self, score: Score, performer_id: str) -> list[int]:
         """A performer was edited, added or removed (by id): re-check the beats naming them.
@@ -240,6 +270,8 @@ class LiveFindings:
                     self._recheck(index)
                     continue
             self._entries.append(entry)
+        if [b.placements for b in old.beats] != [b.placements for b in score.beats]:
+            stale = sorted(set(stale) | set(self._reblock(0)))
         return stale
 
     # ----- inside --------------------------------------------------------------------
@@ -266,6 +298,7 @@ class LiveFindings:
         score = self._score
         beat = score.beats[index]
         ctx = BeatContext(score, self.cast, index, beat)
+        in_contact = frozenset(who for t in beat.touches if t.by != t.to for who in (t.by, t.to))
         return _Entry(
             beat=beat,
             index=index,
@@ -274,7 +307,22 @@ class LiveFindings:
             ids=frozenset(beat.ids()),
             touched=frozenset(t.to for t in beat.touches if t.by != t.to),
             exposed=ctx.has_nudity or ctx.is_sexual,
+            in_contact=in_contact,
+            blocking=_blocking_key(score, index, in_contact),
         )
+
+    def _reblock(self, start: int) -> list[int]:
+        """Re-check the beats from ``start`` whose performers in contact now stand
+        elsewhere, because placements carried forward into them changed."""
+        stale: list[int] = []
+        for index in range(start, len(self._entries)):
+            entry = self._entries[index]
+            if not entry.in_contact:
+                continue
+            if _blocking_key(self._score, index, entry.in_contact) != entry.blocking:
+                self._recheck(index)
+                stale.append(index)
+        return stale
 
     def _replace(self, index: int) -> None:
         self._unindex(self._entries[index])
@@ -287,6 +335,7 @@ class LiveFindings:
         entry = self._entries[index]
         entry.findings = check_beat(self._score, index, self.cast)
         entry.numbered = (index, _lines_token(self._score))
+        entry.blocking = _blocking_key(self._score, index, entry.in_contact)
 
     def _renumber(self, start: int) -> None:
         for index in range(start, len(self._entries)):

@@ -9,14 +9,15 @@ copy. Formats: ``toml`` (itself a valid score), ``md`` (email and print) and
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Final
 
+from notation.checks import check
 from notation.model import Score
 from notation.sharing.allowlist import ON_REQUEST, WITHHELD, director_copy
 from notation.sharing.html_page import render_html
 from notation.sharing.markdown import render_markdown
-from notation.sharing.words import agreement_status
+from notation.sharing.words import NOT_CLEARED, agreement_status
 from notation.writing import SCHEMA_COMMENT, dumps
 
 FORMATS: Final = ("md", "html", "toml")
@@ -29,9 +30,18 @@ SUFFIXES: dict[str, str] = {
 """What each format's default output file name ends with."""
 
 
-def render_toml(score: Score, *, with_boundaries: bool = False) -> str:
-    """The director's copy as a score file: it loads and checks like any score."""
+def render_toml(
+    score: Score, *, with_boundaries: bool = False, not_cleared: Collection[int] = ()
+) -> str:
+    """The director's copy as a score file: it loads and checks like any score.
+    ``not_cleared``: 1-based beats marked "not cleared: do not run", never saying why."""
     text = dumps(score)
+    if not_cleared:
+        parts = text.split("\n[[beats]]\n")
+        text = parts[0] + "".join(
+            f"\n# {NOT_CLEARED}.\n[[beats]]\n{part}" if n in not_cleared else f"\n[[beats]]\n{part}"
+            for n, part in enumerate(parts[1:], start=1)
+        )
     head, _, rest = text.partition("\n")
     note = (
         "# Director's copy exported by Choreo. Private notes and the rehearsal log stay\n"
@@ -63,7 +73,14 @@ def export(score: Score, to: str, *, with_boundaries: bool = False) -> str:
     if to not in RENDERERS:
         raise ValueError(f"unknown export format {to!r}; choose one of {', '.join(FORMATS)}")
     copy = director_copy(score, with_boundaries=with_boundaries)
-    return RENDERERS[to](copy, with_boundaries=with_boundaries)
+    return RENDERERS[to](copy, with_boundaries=with_boundaries, not_cleared=not_cleared(score))
+
+
+def not_cleared(score: Score) -> frozenset[int]:
+    """The 1-based beats with an error finding (a crossed 'no', a missing barrier...):
+    a director's copy marks them "not cleared: do not run" and never says why, since
+    the reason may be a performer's boundary."""
+    return frozenset(f.beat for f in check(score) if f.severity == "error" and f.beat)
 
 
 __all__ = [
@@ -74,6 +91,7 @@ __all__ = [
     "agreement_status",
     "director_copy",
     "export",
+    "not_cleared",
     "render_html",
     "render_markdown",
     "render_toml",

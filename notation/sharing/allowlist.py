@@ -122,6 +122,7 @@ def _touch(t: Touch) -> Touch:
         mouth=t.mouth,
         tongue=t.tongue,
         counts=t.counts,
+        start=t.start,
     )
 
 

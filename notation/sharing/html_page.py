@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Collection
 from html import escape
 
+from notation.blocking import blocked, in_force_words
 from notation.describe import (
     barrier_words,
     garment_words,
-    placement_words,
     timing_words,
     touch_words,
 )
@@ -26,6 +27,7 @@ from notation.model import Beat, Performer, Score
 from notation.sharing.stage_plot import stage_plot
 from notation.sharing.words import (
     DISCLAIMER,
+    NOT_CLEARED,
     agreement_sections,
     agreement_status,
     bare_words,
@@ -209,13 +211,14 @@ def _beat(score: Score, beat: Beat, number: int, total: int) -> str:
     if beat.timing is not None and beat.timing.cue:
         timing += f"; cue: {beat.timing.cue}"
     flags = beat_flags(beat)
+    plot = stage_plot(score, blocked(score, number - 1), number)
     garments = beat_garment_words(score, beat)
     details = (
         f'<h3>Timing</h3><p class="timing">{_e(timing)}</p>'
         "<h3>Touches</h3>"
         + _list([touch_words(score, t) for t in beat.touches], "No touch in this beat.")
         + "<h3>Placements</h3>"
-        + _list([placement_words(score, p) for p in beat.placements], "Nobody placed.")
+        + _list(in_force_words(score, number - 1), "Nobody placed.")
         + "<h3>Barriers</h3>"
         + _list([barrier_words(score, b) for b in beat.barriers], "None.")
         + "<h3>Garments</h3>"
@@ -230,15 +233,25 @@ def _beat(score: Score, beat: Beat, number: int, total: int) -> str:
         + (f'<p class="flags">{_e(" · ".join(flags))}</p>' if flags else "")
         + f'<p class="agreement agreement-{status.state}" data-state="{status.state}">'
         f"{_e(status.mark)} {_e(status.word)}: {_e(status.text)}</p>"
-        f'<div class="beat-body"><div class="plot">{stage_plot(score, beat, number)}</div>'
+        f'<div class="beat-body"><div class="plot">{plot}</div>'
         f'<div class="details">{details}</div></div></section>'
     )
 
 
-def render_html(score: Score, *, with_boundaries: bool = False) -> str:
-    """The page for a director's copy (pass the copy, never the original)."""
+def render_html(
+    score: Score, *, with_boundaries: bool = False, not_cleared: Collection[int] = ()
+) -> str:
+    """The page for a director's copy (pass the copy, never the original).
+    ``not_cleared``: 1-based beats marked "not cleared: do not run", never saying why."""
     total = len(score.beats)
-    beats = "".join(_beat(score, b, n, total) for n, b in enumerate(score.beats, start=1))
+    beats = "".join(
+        _beat(score, b, n, total).replace(
+            "</h2>", f'</h2><p class="not-cleared"><strong>{NOT_CLEARED}.</strong></p>', 1
+        )
+        if n in not_cleared
+        else _beat(score, b, n, total)
+        for n, b in enumerate(score.beats, start=1)
+    )
     index = "".join(
         f'<li><a href="#beat-{n}">{_e(b.title or "(untitled)")}</a></li>'
         for n, b in enumerate(score.beats, start=1)

@@ -8,17 +8,19 @@ never become a link, an image, raw HTML or a heading.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
+from notation.blocking import in_force_words
 from notation.describe import (
     barrier_words,
     garment_words,
-    placement_words,
     timing_words,
     touch_words,
 )
 from notation.model import Beat, Performer, Score
 from notation.sharing.words import (
     DISCLAIMER,
+    NOT_CLEARED,
     agreement_sections,
     agreement_status,
     bare_words,
@@ -137,7 +139,7 @@ def _beat(score: Score, beat: Beat, number: int) -> list[str]:
         "",
         "**Placements:**",
         "",
-        *_items([placement_words(score, p) for p in beat.placements], "nobody placed"),
+        *_items(in_force_words(score, number - 1), "nobody placed"),
         "",
     ]
     if beat.barriers:
@@ -153,11 +155,17 @@ def _beat(score: Score, beat: Beat, number: int) -> list[str]:
     return out
 
 
-def render_markdown(score: Score, *, with_boundaries: bool = False) -> str:
-    """The Markdown for a director's copy (pass the copy, never the original)."""
+def render_markdown(
+    score: Score, *, with_boundaries: bool = False, not_cleared: Collection[int] = ()
+) -> str:
+    """The Markdown for a director's copy (pass the copy, never the original).
+    ``not_cleared``: 1-based beats marked "not cleared: do not run", never saying why."""
     lines = _header(score) + _cast(score, with_boundaries) + ["## Beats", ""]
     if not score.beats:
         lines += ["No beats yet.", ""]
     for number, beat in enumerate(score.beats, start=1):
-        lines += _beat(score, beat, number)
+        beat_lines = _beat(score, beat, number)
+        if number in not_cleared:
+            beat_lines[2:2] = [f"**{NOT_CLEARED}.**", ""]
+        lines += beat_lines
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -130,3 +130,7 @@ def agreement_sections(p: Performer) -> list[tuple[str, list[str]]]:
         signed = f" (signed {r.signed.isoformat()})" if r.signed else ""
         sections.append((f"Rider{signed}", [f"may be bare: {shown}", sim]))
     return sections
+
+
+NOT_CLEARED = "✗ NOT CLEARED: do not run"
+"""The mark on a beat with an error finding in a director's copy; it never says why."""

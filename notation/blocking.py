@@ -1,0 +1,79 @@
+"""Blocking carries forward: the placements in force in a beat.
+
+A beat lists only who moves; a performer stays where the latest beat at or before
+it placed them (all of that beat's placements of them). A performer never placed
+so far is unplaced. Pictures, replay, exports, ``choreo show`` and T503 read the
+placements in force, never a beat's own list alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from notation.describe import placement_words
+from notation.model import Beat, Placement, Score
+
+
+@dataclass(frozen=True)
+class InForce:
+    """One placement in force in a beat, and the 0-based beat it was set in."""
+
+    placement: Placement
+    since: int
+
+
+def every_beat(score: Score) -> list[tuple[InForce, ...]]:
+    """The placements in force in every beat, in one pass over the score.
+
+    Each beat's own placements come first, in its order, then those carried
+    forward, oldest first, so a beat that restates everyone reads as written.
+    """
+    # performer id -> (beat that last placed them, that beat's placements of them)
+    current: dict[str, tuple[int, tuple[Placement, ...]]] = {}
+    found: list[tuple[InForce, ...]] = []
+    for index, beat in enumerate(score.beats):
+        moved: dict[str, list[Placement]] = {}
+        for placement in beat.placements:
+            moved.setdefault(placement.who, []).append(placement)
+        carried = tuple(
+            InForce(p, since)
+            for who, (since, placed) in sorted(current.items(), key=lambda kv: kv[1][0])
+            if who not in moved
+            for p in placed
+        )
+        found.append(tuple(InForce(p, index) for p in beat.placements) + carried)
+        for who, placed in moved.items():
+            current[who] = (index, tuple(placed))
+    return found
+
+
+def in_force(score: Score, index: int) -> tuple[InForce, ...]:
+    """The placements in force in the beat at 0-based ``index``, with where each came from."""
+    if not 0 <= index < len(score.beats):
+        return ()
+    return score.blocking[index]
+
+
+def placements_in_force(score: Score, index: int) -> tuple[Placement, ...]:
+    """The placements in force in the beat at 0-based ``index``."""
+    return tuple(entry.placement for entry in in_force(score, index))
+
+
+def blocked(score: Score, index: int) -> Beat:
+    """The beat at 0-based ``index`` with its placements replaced by those in force,
+    for pictures and read-outs (never for saving or digests)."""
+    beat = score.beats[index]
+    placements = placements_in_force(score, index)
+    if placements == beat.placements:
+        return beat
+    return beat.model_copy(update={"placements": placements})
+
+
+def in_force_words(score: Score, index: int) -> list[str]:
+    """The placements in force in beat ``index`` in plain words; those carried forward
+    say where they come from: "Ana: centre stage, standing (from beat 3)"."""
+    return [
+        placement_words(score, e.placement)
+        + ("" if e.since == index else f" (from beat {e.since + 1})")
+        for e in in_force(score, index)
+    ]
