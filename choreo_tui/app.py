@@ -30,6 +30,7 @@ from notation.model import Scene, Score
 from notation.stamp import Stamp, load_stamped
 
 if TYPE_CHECKING:
+    from choreo_tui.production.session import ProductionSession
     from choreo_tui.screens.editor import EditorScreen
     from choreo_tui.typed import Typed
 
@@ -64,6 +65,8 @@ class ChoreoApp(KeepingFlows):
         self.read_stamp: Stamp | None = None
         self._typed: Typed | None = None
         self._told: str | None = None
+        self.production: ProductionSession | None = None
+        """The production of the open scene (its cast file and scene layer), if it has one."""
 
     # ----- starting ------------------------------------------------------------------
 
@@ -72,7 +75,11 @@ class ChoreoApp(KeepingFlows):
         self.apply_keymap()
         self.set_interval(1.0, self.keep_typing)
         if self.path is None:
-            self.push_screen(StartScreen(self.folder))
+            from choreo_tui.production.start import ProductionStartScreen, production_of_folder
+
+            found = production_of_folder(self.folder)
+            start = ProductionStartScreen(found) if found is not None else None
+            self.push_screen(start or StartScreen(self.folder))
         else:
             self.open_path(self.path)
 
@@ -102,9 +109,26 @@ class ChoreoApp(KeepingFlows):
         self.push_screen(AskTitle(str(path)), titled)
 
     def read_score(self, path: Path) -> Score:
-        """Read a score from disk (raises LoadError), stamping the bytes read."""
+        """Read a score from disk (raises LoadError), stamping the bytes read.
+
+        A score inside a production is read through it: the editor edits the merged
+        score, and ``self.production`` keeps what each file holds.
+        """
+        from choreo_tui.production.session import ProductionSession
+
+        session = ProductionSession.open(path)
+        if session is not None:
+            self.production = session
+            self.read_stamp = Stamp.read(path)
+            return session.scene.score
+        self.production = None
         score, self.read_stamp = load_stamped(path)
         return score
+
+    def read_stamped(self, path: Path) -> tuple[Score, Stamp | None]:
+        """Read a score as ``read_score`` does, with the stamp of the bytes read."""
+        score = self.read_score(path)
+        return score, self.read_stamp
 
     def open_score(self, path: Path) -> None:
         """Read ``path`` and edit it; an unreadable file is explained, never changed.
@@ -165,6 +189,7 @@ class ChoreoApp(KeepingFlows):
         """Show the editor on ``score``, which belongs at ``path``."""
         # Imported here, not at the top: a big score's "Opening..." frame comes
         # sooner without the editor's widgets loaded first.
+        from choreo_tui.production.start import ProductionStartScreen
         from choreo_tui.screens.editor import EditorScreen
 
         on_disk = score if saved else None
@@ -172,7 +197,7 @@ class ChoreoApp(KeepingFlows):
         self.path = path
         self.history = History.start(score, saved=saved)
         editor = EditorScreen(self.history, on_change=self.score_changed)
-        if isinstance(self.screen, (StartScreen, OpeningScreen)):
+        if isinstance(self.screen, (StartScreen, OpeningScreen, ProductionStartScreen)):
             self.switch_screen(editor)
         else:
             self.push_screen(editor)
@@ -227,6 +252,10 @@ class ChoreoApp(KeepingFlows):
         dirty = self.history.dirty
         self.title = ("● " if dirty else "") + self.history.score.scene.title
         self.sub_title = self.path.name + (" (unsaved changes)" if dirty else "")
+        if self.production is not None:
+            from notation.terminal import safe_line
+
+            self.sub_title += f" · production: {safe_line(self.production.title)}"
         if self.keeping.read_only:
             # First, so a narrow terminal never cuts it off.
             self.sub_title = "read-only: " + self.sub_title
@@ -236,7 +265,10 @@ class ChoreoApp(KeepingFlows):
         self.keeping.changed(self.history.score, dirty=dirty)
 
     def write_score(self, path: Path, score: Score) -> None:
-        """Write a score to disk (raises SaveError)."""
+        """Write a score to disk (raises SaveError); a production scene, only its own layer."""
+        if self.production is not None:
+            self.production.save(score, path)
+            return
         save(score, path)
 
     def save(self, *, quiet: bool = False) -> bool:
@@ -285,7 +317,23 @@ class ChoreoApp(KeepingFlows):
         self.push_screen(ReplayScreen(self.history.score, start=start, record=self.record))
 
     def record(self, score: Score) -> None:
-        """Replay logged something: apply it and save at once (the log is a safety record)."""
+        """Replay logged something: apply it and save at once (the log is a safety record).
+
+        In a production, a boundary change is asked about first (whole production or
+        this scene) and logged in the file the change went to.
+        """
+        if (
+            self.production is not None
+            and self.history is not None
+            and score.performers != self.history.score.performers
+        ):
+            from choreo_tui.production.flows import change_cast
+
+            change_cast(self, self.history.score, score, self._record_now, ripple_list=False)
+            return
+        self._record_now(score)
+
+    def _record_now(self, score: Score) -> None:
         editor = self.editor
         if editor is not None:
             editor.apply_score(score, "rehearsal log")
@@ -294,6 +342,27 @@ class ChoreoApp(KeepingFlows):
         # Replay says what it recorded; a "Saved" notice on top would cover the
         # hold dialog at the moment the room needs to read it.
         self.save(quiet=True)
+
+    # ----- productions ---------------------------------------------------------------
+
+    def open_scene_at(self, path: Path, beat: int | None = None) -> None:
+        """Open another scene in place of this one, at a 1-based beat (the edits here are
+        saved or dropped by the caller first)."""
+        from choreo_tui.screens.editor import EditorScreen
+
+        try:
+            score = self.read_score(path)
+        except LoadError as error:
+            self.show_unreadable(error)
+            return
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, EditorScreen):
+            self.pop_screen()
+        if isinstance(self.screen, EditorScreen):
+            self.switch_screen(OpeningScreen(path.name))
+        self.start_editing(path, score, saved=True)
+        editor = self.editor
+        if beat is not None and editor is not None:
+            self.call_after_refresh(editor.refresh_view, beat - 1)
 
     # ----- help and quitting ---------------------------------------------------------
 

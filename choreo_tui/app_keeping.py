@@ -49,6 +49,10 @@ class KeepingFlows(App[int]):
         """Save the score (the app defines it)."""
         raise NotImplementedError
 
+    def read_stamped(self, path: Path) -> tuple[Score, Stamp | None]:
+        """Read a score and the stamp of its bytes (the app reads production scenes merged)."""
+        return load_stamped(path)
+
     def report_keeping(self, on_disk: Score | None) -> None:
         """Say if the score is read-only here, and offer unsaved edits left by a crash."""
         keeping = self.keeping
@@ -99,7 +103,10 @@ class KeepingFlows(App[int]):
         on_disk: Score | LoadError | None = None
         if state is DiskState.CHANGED:
             try:
-                on_disk = load(self.path)
+                # A production scene is shown merged, as the editor shows it.
+                from notation.production import load_merged
+
+                on_disk = load_merged(self.path)
             except LoadError as error:
                 on_disk = error
         screen = ExternalChangeScreen(self.path, state, self.history.score, on_disk)
@@ -123,7 +130,7 @@ class KeepingFlows(App[int]):
         if self.history is None or self.path is None:
             return
         try:
-            score, stamp = load_stamped(self.path)
+            score, stamp = self.read_stamped(self.path)
         except LoadError as error:
             self.notify(
                 error.render(), title="Not reloaded", severity="error", timeout=15, markup=False

@@ -178,6 +178,14 @@ class Export(Command):
     SHOW = False
 
 
+class Elsewhere(Command):
+    """List the beats of other scenes that the last whole-production cast change flags."""
+
+    KEY, FOOTER = "w", "Elsewhere"
+    HELP = "Production: list the beats of other scenes the last cast change flags"
+    SHOW = False
+
+
 class Pictures(Command):
     """Show or hide the stage plot and body map."""
 
@@ -248,6 +256,7 @@ EDITOR_COMMANDS: tuple[type[Command], ...] = (
     Cast,
     Replay,
     Export,
+    Elsewhere,
     Problems,
     Pictures,
     FocusBeats,

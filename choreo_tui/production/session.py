@@ -20,6 +20,7 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from filelock import SoftFileLock, Timeout
 
@@ -41,6 +42,9 @@ from notation.production.cast_merge import CastMerge, Side, merge_cast
 from notation.production.model import Production, SceneLayer
 from notation.stamp import Stamp
 from notation.writing import SaveError
+
+if TYPE_CHECKING:
+    from choreo_tui.production.ripple import RippleReport
 
 LOCK_WAIT = 5.0
 """Seconds to wait for another editor that is writing ``production.toml`` right now."""
@@ -95,6 +99,8 @@ class ProductionSession:
     def __init__(self, scene: ProductionScene, stamp: Stamp | None) -> None:
         self.scene = scene
         self.stamp = stamp
+        self.last_ripple: RippleReport | None = None
+        """What the last whole-production change did in other scenes (the editor's w)."""
 
     @classmethod
     def open(cls, path: Path) -> ProductionSession | None:

@@ -113,11 +113,40 @@ def cast(editor: EditorScreen) -> None:
         return
     editor.flush_form()
 
-    def done(score: Score | None) -> None:
-        if score is not None and editor.apply_score(score, "cast"):
+    before = editor.score
+
+    def applied(score: Score) -> None:
+        if editor.apply_score(score, "cast"):
             editor.notify("Cast changed: every beat naming them was checked again.")
 
+    def done(score: Score | None) -> None:
+        if score is None:
+            return
+        if getattr(editor.app, "production", None) is not None:
+            from choreo_tui.production.flows import change_cast
+
+            change_cast(editor.app, before, score, applied)
+            return
+        applied(score)
+
     editor.app.push_screen(CastScreen(editor.score), done)
+
+
+def elsewhere(editor: EditorScreen) -> None:
+    """The beats of other scenes the last whole-production cast change flags."""
+    from choreo_tui.production.flows import open_ripple, session_of
+
+    session = session_of(editor.app)
+    if session is None:
+        editor.notify("This score is not part of a production.", severity="warning")
+        return
+    report = session.last_ripple
+    if report is None:
+        editor.notify("No whole-production cast change yet in this session.")
+    elif not report.items:
+        editor.notify(report.words(), markup=False)
+    else:
+        open_ripple(editor.app, report)
 
 
 def jump_to(editor: EditorScreen, finding: Finding) -> None:
