@@ -31,6 +31,15 @@ def samples() -> list[Path]:
     return []
 
 
+def sample_productions() -> list[Path]:
+    """Every bundled sample production: a folder holding a ``production.toml``, by name."""
+    for folder in sample_folders():
+        found = sorted(p.parent for p in folder.glob("*/production.toml") if p.is_file())
+        if found:
+            return found
+    return []
+
+
 def scores_in(folder: Path) -> list[Path]:
     """The scores in a folder, by name (unreadable folders give none)."""
     try:

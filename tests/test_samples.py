@@ -108,7 +108,9 @@ def test_problems_demo_triggers_exactly_the_intended_findings() -> None:
 
 
 def test_problems_demo_shows_every_rule_code() -> None:
-    assert {code for _, code in INTENDED} == set(SEVERITY)
+    # P601/P602 need a production: the sample production shows them (test_production_sample).
+    scene_codes = {code for code in SEVERITY if not code.startswith("P6")}
+    assert {code for _, code in INTENDED} == scene_codes
 
 
 def test_every_problem_beat_explains_its_problem() -> None:
