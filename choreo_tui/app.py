@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import on, work
 from textual.app import App
 from textual.binding import BindingType
+from textual.message import Message
 from textual.screen import Screen
 
 from choreo_tui import commands, crash
@@ -223,6 +224,29 @@ class ChoreoApp(KeepingFlows):
         self.notify(f"Copied the sample to {copy.name}; the original is unchanged.", markup=False)
         self.open_score(copy)
 
+    @on(StartScreen.OpenSampleProduction)
+    def _open_sample_production(self, event: StartScreen.OpenSampleProduction) -> None:
+        from choreo_tui.production.copying import copy_production
+        from choreo_tui.production.start import ProductionStartScreen
+
+        try:
+            copy = copy_production(event.path, self.folder)
+        except SaveError as error:
+            self.notify(f"Could not copy the sample: {error}", severity="error", markup=False)
+            return
+        self.notify(
+            f"Copied the sample production to {copy.name}/; the original is unchanged.",
+            markup=False,
+        )
+        self.folder = copy
+        self.switch_screen(ProductionStartScreen(copy / "production.toml"))
+
+    def on_production_start_screen_open_scene(self, event: Message) -> None:
+        """A scene chosen on the production start screen: open it."""
+        path = getattr(event, "path", None)
+        if isinstance(path, Path):
+            self.open_score(path)
+
     @on(StartScreen.New)
     def _new(self) -> None:
         def titled(title: str | None) -> None:
@@ -255,7 +279,8 @@ class ChoreoApp(KeepingFlows):
         if self.production is not None:
             from notation.terminal import safe_line
 
-            self.sub_title += f" · production: {safe_line(self.production.title)}"
+            # Before the file name: on a narrow terminal the production must still show.
+            self.sub_title = f"in {safe_line(self.production.title)} · {self.sub_title}"
         if self.keeping.read_only:
             # First, so a narrow terminal never cuts it off.
             self.sub_title = "read-only: " + self.sub_title

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from textual.app import App
 
 from choreo_tui.safekeeping import Safekeeping
-from notation import LoadError, SaveError, load
+from notation import LoadError, SaveError
 from notation.edits import History
 from notation.model import Score
 from notation.stamp import DiskState, Stamp, load_stamped

@@ -1,0 +1,191 @@
+"""Pilot flows of productions in the editor: the production start screen, the
+whole-production-or-this-scene question (both answers, and which file each
+change lands in), a cast change rippling into another scene and going to its
+beat, and a performer's sheet on screen and exported."""
+
+from __future__ import annotations
+
+import asyncio
+import stat
+from pathlib import Path
+
+from production_fixtures import make_production
+from textual.widgets import OptionList
+
+from choreo_tui.app import ChoreoApp
+from choreo_tui.cast.dialogs import Choice
+from choreo_tui.cast.screen import CastScreen
+from choreo_tui.production.ripple_screen import RippleScreen
+from choreo_tui.production.sheet_screen import SheetScreen
+from choreo_tui.production.start import ProductionStartScreen
+from choreo_tui.screens.editor import EditorScreen
+from choreo_tui.widgets.beat_list import BeatList
+from notation.model import AreaRule, Score
+from notation.production import load_layer, load_production
+
+
+def app_in(folder: Path, path: Path | None = None) -> ChoreoApp:
+    return ChoreoApp(path, keymap_file=folder / "no-keys.toml", folder=folder)
+
+
+def with_area(score: Score, pid: str, area: str, status: str) -> Score:
+    performer = score.by_id[pid]
+    table = performer.boundaries
+    assert table is not None
+    areas = {**table.areas, area: AreaRule(status=status)}  # type: ignore[arg-type]
+    changed = performer.model_copy(update={"boundaries": table.model_copy(update={"areas": areas})})
+    return score.replace(performers=tuple(changed if p.id == pid else p for p in score.performers))
+
+
+async def settle(pilot: object, app: ChoreoApp) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+def neck_of(path: Path) -> str:
+    boundaries = load_production(path).by_id["ana"].boundaries
+    assert boundaries is not None
+    return boundaries.areas["neck"].status
+
+
+def test_start_screen_lists_scenes_with_counts_and_opens_one(tmp_path: Path) -> None:
+    asyncio.run(_test_start_screen_lists_scenes_with_counts_and_opens_one(tmp_path))
+
+
+async def _test_start_screen_lists_scenes_with_counts_and_opens_one(tmp_path: Path) -> None:
+    folder = make_production(tmp_path / "tide")
+    app = app_in(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        assert isinstance(app.screen, ProductionStartScreen)
+        scenes = app.screen.query_one("#scenes", OptionList)
+        rows = [str(scenes.get_option_at_index(i).prompt) for i in range(scenes.option_count)]
+        assert "Ep1 Sc4: the dock" in rows[0] and "✓ 2 ⚠ 0 ✗ 0 · 0/2 agreed" in rows[0]
+        cast = app.screen.query_one("#cast", OptionList)
+        assert "Ana Reyes (Mara)" in str(cast.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, EditorScreen)
+        assert app.path == folder / "one.score.toml"
+        assert "in Tide Line" in app.sub_title
+
+
+def test_whole_production_change_goes_to_production_and_ripples(tmp_path: Path) -> None:
+    asyncio.run(_test_whole_production_change_goes_to_production_and_ripples(tmp_path))
+
+
+async def _test_whole_production_change_goes_to_production_and_ripples(tmp_path: Path) -> None:
+    folder = make_production(tmp_path / "tide")
+    scene = folder / "one.score.toml"
+    app = app_in(folder, scene)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("c")
+        await pilot.pause()
+        cast_screen = app.screen
+        assert isinstance(cast_screen, CastScreen)
+        cast_screen.dismiss(with_area(cast_screen.score, "ana", "neck", "no"))
+        await pilot.pause()
+        assert isinstance(app.screen, Choice)
+        assert "whole production" in app.screen.question
+        await pilot.press("enter")  # the first answer, the default: the whole production
+        await settle(pilot, app)
+        assert neck_of(folder / "production.toml") == "no"
+        assert load_layer(scene).performers == ()  # nothing pinned in this scene
+        log = load_production(folder / "production.toml").log
+        assert log == ()  # the cast screen's log entry is asked separately (none here)
+        # The change reached the other scene: the list says where.
+        assert isinstance(app.screen, RippleScreen)
+        report = app.screen.report
+        assert report.words() == "✗ 1 beat in 1 other scene now crosses Ana Reyes's record."
+        assert [(i.path.name, i.beat, i.code) for i in report.items] == [
+            ("two.score.toml", 2, "B101")
+        ]
+        await pilot.press("enter")  # go there: this scene is unsaved, so it asks
+        await pilot.pause()
+        assert isinstance(app.screen, Choice)
+        assert "unsaved" in app.screen.question
+        await pilot.press("enter")  # save, then open
+        await settle(pilot, app)
+        assert app.path == folder / "two.score.toml"
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        assert editor.query_one(BeatList).cursor == 1
+        assert any(f.code == "B101" and f.beat == 2 for f in editor.findings())
+
+
+def test_this_scene_only_becomes_an_override_with_p602(tmp_path: Path) -> None:
+    asyncio.run(_test_this_scene_only_becomes_an_override_with_p602(tmp_path))
+
+
+async def _test_this_scene_only_becomes_an_override_with_p602(tmp_path: Path) -> None:
+    folder = make_production(tmp_path / "tide")
+    scene = folder / "one.score.toml"
+    before = (folder / "production.toml").read_bytes()
+    app = app_in(folder, scene)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("c")
+        await pilot.pause()
+        cast_screen = app.screen
+        assert isinstance(cast_screen, CastScreen)
+        # Wider than the cast: lips from "ask" to "yes" in this scene only.
+        cast_screen.dismiss(with_area(cast_screen.score, "ana", "lips", "yes"))
+        await pilot.pause()
+        assert isinstance(app.screen, Choice)
+        await pilot.press("down", "enter")  # only this scene
+        await settle(pilot, app)
+        assert (folder / "production.toml").read_bytes() == before
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        assert [f.code for f in editor.findings() if f.code.startswith("P")] == ["P602"]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    entry = load_layer(scene).entry_of("ana")
+    assert entry is not None and entry[1].boundaries is not None
+    assert entry[1].boundaries.areas["lips"].status == "yes"
+
+
+def test_backing_out_of_the_question_writes_nothing(tmp_path: Path) -> None:
+    asyncio.run(_test_backing_out_of_the_question_writes_nothing(tmp_path))
+
+
+async def _test_backing_out_of_the_question_writes_nothing(tmp_path: Path) -> None:
+    folder = make_production(tmp_path / "tide")
+    before = (folder / "production.toml").read_bytes()
+    app = app_in(folder, folder / "one.score.toml")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("c")
+        await pilot.pause()
+        cast_screen = app.screen
+        assert isinstance(cast_screen, CastScreen)
+        cast_screen.dismiss(with_area(cast_screen.score, "ana", "neck", "no"))
+        await pilot.pause()
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert app.history is not None and not app.history.dirty
+    assert (folder / "production.toml").read_bytes() == before
+
+
+def test_sheet_on_screen_and_exported(tmp_path: Path) -> None:
+    asyncio.run(_test_sheet_on_screen_and_exported(tmp_path))
+
+
+async def _test_sheet_on_screen_and_exported(tmp_path: Path) -> None:
+    folder = make_production(tmp_path / "tide")
+    app = app_in(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("tab", "s")
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, SheetScreen)
+        assert screen.sheet is not None and screen.sheet.name == "Ana Reyes"
+        await pilot.press("m")
+        await pilot.pause()
+    written = folder / "ana-sheet.md"
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    text = written.read_text(encoding="utf-8")
+    assert "Ana Reyes" in text and "PRIVATE" not in text
