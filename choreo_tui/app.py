@@ -104,7 +104,7 @@ class ChoreoApp(KeepingFlows):
                 if self.history is None and not isinstance(self.screen, StartScreen):
                     self.exit(0)
                 return
-            self.start_editing(path, Score(scene=Scene(title=title)), saved=False)
+            self.start_editing(path, self.new_score(path, title), saved=False)
             self.notify(f"A new score: ctrl+s writes it to {path.name}.", markup=False)
 
         self.push_screen(AskTitle(str(path)), titled)
@@ -121,10 +121,27 @@ class ChoreoApp(KeepingFlows):
         if session is not None:
             self.production = session
             self.read_stamp = Stamp.read(path)
-            return session.scene.score
+            return session.score
         self.production = None
         score, self.read_stamp = load_stamped(path)
         return score
+
+    def new_score(self, path: Path, title: str) -> Score:
+        """A new score at ``path``; inside a production, a new scene of it (with its cast)."""
+        from choreo_tui.production.session import ProductionSession
+
+        try:
+            self.production = ProductionSession.new(path, title)
+        except LoadError as error:
+            self.production = None
+            self.notify(
+                f"{error.render()}\nThe new score is standalone until production.toml is fixed.",
+                severity="warning",
+                markup=False,
+            )
+        if self.production is not None:
+            return self.production.score
+        return Score(scene=Scene(title=title))
 
     def read_stamped(self, path: Path) -> tuple[Score, Stamp | None]:
         """Read a score as ``read_score`` does, with the stamp of the bytes read."""
@@ -198,6 +215,10 @@ class ChoreoApp(KeepingFlows):
         self.path = path
         self.history = History.start(score, saved=saved)
         editor = EditorScreen(self.history, on_change=self.score_changed)
+        if self.production is not None:
+            from choreo_tui.production.flows import p602
+
+            editor.production_findings = p602(self.production, score)
         if isinstance(self.screen, (StartScreen, OpeningScreen, ProductionStartScreen)):
             self.switch_screen(editor)
         else:
@@ -252,7 +273,7 @@ class ChoreoApp(KeepingFlows):
         def titled(title: str | None) -> None:
             if title:
                 path = free_name(self.folder, slug(title) + ".score.toml")
-                self.start_editing(path, Score(scene=Scene(title=title)), saved=False)
+                self.start_editing(path, self.new_score(path, title), saved=False)
                 self.notify(f"A new score: ctrl+s writes it to {path.name}.", markup=False)
 
         self.push_screen(AskTitle(str(self.folder)), titled)
@@ -292,7 +313,9 @@ class ChoreoApp(KeepingFlows):
     def write_score(self, path: Path, score: Score) -> None:
         """Write a score to disk (raises SaveError); a production scene, only its own layer."""
         if self.production is not None:
-            self.production.save(score, path)
+            from choreo_tui.production.flows import rebased
+
+            self.production.save(rebased(self, self.production, score), path)
             return
         save(score, path)
 
@@ -359,6 +382,11 @@ class ChoreoApp(KeepingFlows):
         self._record_now(score)
 
     def _record_now(self, score: Score) -> None:
+        if self.production is not None:
+            # Replay keeps its own copy of the log: an entry that went to the
+            # production's log must not land in the scene's file as well.
+            logged = self.production.production.log
+            score = score.replace(log=tuple(e for e in score.log if e not in logged))
         editor = self.editor
         if editor is not None:
             editor.apply_score(score, "rehearsal log")

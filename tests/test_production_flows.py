@@ -16,8 +16,11 @@ from choreo_tui.app import ChoreoApp
 from choreo_tui.cast.dialogs import Choice
 from choreo_tui.cast.screen import CastScreen
 from choreo_tui.production.ripple_screen import RippleScreen
+from choreo_tui.production.session import ProductionSession
 from choreo_tui.production.sheet_screen import SheetScreen
 from choreo_tui.production.start import ProductionStartScreen
+from choreo_tui.replay.dialogs import CheckinDialog
+from choreo_tui.replay.screen import ReplayScreen
 from choreo_tui.screens.editor import EditorScreen
 from choreo_tui.widgets.beat_list import BeatList
 from notation.model import AreaRule, Score
@@ -189,3 +192,99 @@ async def _test_sheet_on_screen_and_exported(tmp_path: Path) -> None:
     assert stat.S_IMODE(written.stat().st_mode) == 0o600
     text = written.read_text(encoding="utf-8")
     assert "Ana Reyes" in text and "PRIVATE" not in text
+
+
+def _replay_change(tmp_path: Path, answer: list[str]) -> Path:
+    folder = make_production(tmp_path / "tide")
+    scene = folder / "one.score.toml"
+    app = app_in(folder, scene)
+
+    async def run() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot, app)
+            await pilot.press("r")
+            await pilot.pause()
+            if isinstance(app.screen, CheckinDialog):
+                await pilot.press("escape")
+                await pilot.pause()
+            replay = app.screen
+            assert isinstance(replay, ReplayScreen)
+            replay._boundary_changed(("ana", "neck", "no"))
+            await pilot.pause()
+            assert isinstance(app.screen, Choice)
+            await pilot.press(*answer)
+            await settle(pilot, app)
+            assert app.history is not None and not app.history.dirty  # logged and saved
+
+    asyncio.run(run())
+    return folder
+
+
+def test_replay_boundary_change_for_the_whole_production_logs_in_production(
+    tmp_path: Path,
+) -> None:
+    folder = _replay_change(tmp_path, ["enter"])
+    production = load_production(folder / "production.toml")
+    assert neck_of(folder / "production.toml") == "no"
+    assert [(e.event, e.who) for e in production.log] == [("boundary_change", ("ana",))]
+    layer = load_layer(folder / "one.score.toml")
+    assert all(e.event != "boundary_change" for e in layer.log)
+    assert layer.performers == ()
+
+
+def test_replay_boundary_change_for_this_scene_logs_in_the_scene(tmp_path: Path) -> None:
+    folder = _replay_change(tmp_path, ["down", "enter"])
+    assert neck_of(folder / "production.toml") == "yes"
+    assert load_production(folder / "production.toml").log == ()
+    layer = load_layer(folder / "one.score.toml")
+    assert [(e.event, e.who) for e in layer.log] == [("boundary_change", ("ana",))]
+    entry = layer.entry_of("ana")
+    assert entry is not None and entry[1].boundaries is not None
+    assert entry[1].boundaries.areas["neck"].status == "no"
+
+
+def test_another_editors_cast_change_reaches_this_editor_on_save(tmp_path: Path) -> None:
+    folder = make_production(tmp_path / "tide")
+    scene = folder / "one.score.toml"
+    app = app_in(folder, scene)
+
+    async def run() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot, app)
+            # Another editor (here: another session on the other scene) changes the cast.
+            other = ProductionSession.open(folder / "two.score.toml")
+            assert other is not None
+            changed = with_area(other.scene.score, "ana", "arm", "no")
+            other.write_cast(other.plan_cast_change(other.scene.score, changed, {}))
+            await pilot.press("t", *"ben hand > ana upper_back 2c", "enter", "escape")
+            await pilot.press("ctrl+s")
+            await settle(pilot, app)
+            assert app.history is not None
+            ana = app.history.score.by_id["ana"]
+            assert ana.boundaries is not None and ana.boundaries.areas["arm"].status == "no"
+
+    asyncio.run(run())
+    areas = load_production(folder / "production.toml").by_id["ana"].boundaries
+    assert areas is not None and areas.areas["arm"].status == "no"
+    # This scene saved its own edit and pinned nothing of the cast.
+    layer = load_layer(scene)
+    assert layer.performers == () and len(layer.beats[0].touches) == 2
+
+
+def test_a_cast_member_the_scene_does_not_name_can_be_used_and_adds_no_entry(
+    tmp_path: Path,
+) -> None:
+    folder = make_production(tmp_path / "tide")
+    scene = folder / "one.score.toml"
+    app = app_in(folder, scene)
+
+    async def run() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot, app)
+            await pilot.press("t", *"kit hand > ben arm 2c", "enter", "escape", "ctrl+s")
+            await settle(pilot, app)
+
+    asyncio.run(run())
+    layer = load_layer(scene)
+    assert layer.performers == ()
+    assert [(t.by, t.to) for t in layer.beats[0].touches][-1] == ("kit", "ben")

@@ -216,6 +216,31 @@ def _ask_conflicts(
     app.push_screen(Choice(question, answers), answered)
 
 
+def rebased(app: App[Any], session: ProductionSession, score: Score) -> Score:
+    """``score`` over the cast on disk, if another editor changed ``production.toml``.
+
+    The editor then shows the fresh cast (one undoable edit) and says so; this
+    scene's own values are kept. A file that cannot be read now changes nothing.
+    """
+    try:
+        fresh = session.rebase(score)
+    except LoadError:
+        return score
+    if fresh is None or fresh == score:
+        return score
+    editor = getattr(app, "editor", None)
+    if editor is not None:
+        editor.apply_score(fresh, "cast changed on disk")
+        editor.production_findings = p602(session, fresh)
+    app.notify(
+        "production.toml was changed by another editor: this scene now uses the cast "
+        "on disk (your scene's own values are kept).",
+        markup=False,
+        timeout=10,
+    )
+    return fresh
+
+
 def p602(session: ProductionSession, score: Score) -> list[Finding]:
     """P601/P602 for the scene as it would be saved (the editor shows them with the others)."""
     return [finding for _, finding in production_findings(session.preview(score))]

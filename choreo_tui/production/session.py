@@ -34,12 +34,12 @@ from notation.production import (
     load_layer,
     load_production,
     merge,
+    save_layer,
     save_production,
-    save_scene,
     split,
 )
 from notation.production.cast_merge import CastMerge, Side, merge_cast
-from notation.production.model import Production, SceneLayer
+from notation.production.model import PerformerLayer, Production, SceneHeader, SceneLayer
 from notation.stamp import Stamp
 from notation.writing import SaveError
 
@@ -79,6 +79,20 @@ class CastPlan:
         return bool(self.to_production) or self.production.log != ()
 
 
+def with_whole_cast(production: Production, score: Score) -> Score:
+    """The merged score with every cast member in it, in cast order, then scene-only ones.
+
+    The merge names only the cast members a scene uses; the editor needs them all,
+    so a touch or placement can name anyone in the cast (saving adds nothing for
+    those the scene still does not name).
+    """
+    cast = production.by_id
+    here = score.by_id
+    performers = [here.get(p.id, p) for p in production.performers]
+    performers += [p for p in score.performers if p.id not in cast]
+    return score.replace(performers=tuple(performers))
+
+
 def changed_performers(before: Score, after: Score) -> list[Performer]:
     """Performers of ``after`` that are new or differ from ``before``, in order."""
     old = before.by_id
@@ -116,6 +130,25 @@ class ProductionSession:
         layer = load_layer(path)
         return cls(merge(production, layer, str(path), str(found)), stamp)
 
+    @classmethod
+    def new(cls, path: Path, title: str) -> ProductionSession | None:
+        """A new, unsaved scene at ``path`` if that is inside a production, else None.
+
+        Raises ``LoadError`` if the production cannot be read.
+        """
+        found = find_production(path)
+        if found is None:
+            return None
+        stamp = Stamp.read(found)
+        production = load_production(found)
+        layer = SceneLayer(scene=SceneHeader(title=title))
+        return cls(merge(production, layer, str(path), str(found)), stamp)
+
+    @property
+    def score(self) -> Score:
+        """The scene as the editor shows it: merged, with the whole cast to choose from."""
+        return with_whole_cast(self.production, self.scene.score)
+
     @property
     def production(self) -> Production:
         """The production as this editor last read or wrote it."""
@@ -139,16 +172,35 @@ class ProductionSession:
 
     def save(self, edited: Score, path: Path) -> None:
         """Write the scene's own layer for ``edited``. Raises ``SaveError``."""
-        self.scene = save_scene(self.scene, edited, path)
+        layer = self.layer_of(edited)
+        save_layer(layer, path)
+        self.scene = merge(self.production, layer, str(path), self.scene.production_path)
 
-    def layer_of(self, edited: Score) -> SceneLayer:
-        """What the scene's file would hold for ``edited`` (for P601/P602 on screen)."""
-        return split(self.scene, edited)
+    def layer_of(self, edited: Score, scene: ProductionScene | None = None) -> SceneLayer:
+        """What the scene's file holds for ``edited``: never an empty entry for a cast
+        member the scene does not name (the editor lists the whole cast)."""
+        base = scene or self.scene
+        layer = split(base, edited)
+        named: set[str] = set()
+        for beat in edited.beats:
+            named |= beat.ids()
+        cast = base.production.by_id
+
+        def wanted(entry: PerformerLayer) -> bool:
+            return (
+                bool(entry.given())
+                or entry.id not in cast
+                or entry.id in named
+                or base.layer.entry_of(entry.id) is not None
+            )
+
+        entries = tuple(e for e in layer.performers if wanted(e))
+        return layer.model_copy(update={"performers": entries})
 
     def preview(self, edited: Score) -> ProductionScene:
         """``edited`` as it would be after saving: its layer merged with the production."""
         return merge(
-            self.production, split(self.scene, edited), self.scene.path, self.scene.production_path
+            self.production, self.layer_of(edited), self.scene.path, self.scene.production_path
         )
 
     # ----- production.toml changed by someone else -------------------------------------
@@ -168,10 +220,12 @@ class ProductionSession:
             return None
         stamp = Stamp.read(self.production_path)
         fresh = load_production(self.production_path)
-        layer = split(self.scene, edited)
+        layer = self.layer_of(edited)
         self.stamp = stamp
         self.scene = merge(fresh, self.scene.layer, self.scene.path, self.scene.production_path)
-        return merge(fresh, layer, self.scene.path, self.scene.production_path).score
+        return with_whole_cast(
+            fresh, merge(fresh, layer, self.scene.path, self.scene.production_path).score
+        )
 
     # ----- a cast change -----------------------------------------------------------------
 
@@ -260,5 +314,6 @@ class ProductionSession:
         # Split against the cast the plan was made on, so a value another editor
         # changed meanwhile is taken from disk, not pinned here as an override.
         planned = dataclasses.replace(self.scene, production=plan.production, layer=plan.layer)
-        layer = split(planned, plan.score)
-        return merge(self.production, layer, self.scene.path, self.scene.production_path).score
+        layer = self.layer_of(plan.score, planned)
+        merged = merge(self.production, layer, self.scene.path, self.scene.production_path)
+        return with_whole_cast(self.production, merged.score)

@@ -112,7 +112,13 @@ def cast(editor: EditorScreen) -> None:
         editor.notify("The cast screen is not available in this build.", severity="warning")
         return
     editor.flush_form()
+    if getattr(editor.app, "production", None) is not None:
+        from choreo_tui.production.flows import rebased, session_of
 
+        session = session_of(editor.app)
+        if session is not None:
+            # Open the cast as it is on disk now, if another editor changed it.
+            rebased(editor.app, session, editor.score)
     before = editor.score
 
     def applied(score: Score) -> None:
