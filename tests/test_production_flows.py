@@ -288,3 +288,32 @@ def test_a_cast_member_the_scene_does_not_name_can_be_used_and_adds_no_entry(
     layer = load_layer(scene)
     assert layer.performers == ()
     assert [(t.by, t.to) for t in layer.beats[0].touches][-1] == ("kit", "ben")
+
+
+def test_sheet_from_the_cast_screen_shows_the_scene_as_it_stands(tmp_path: Path) -> None:
+    folder = make_production(tmp_path / "tide")
+    app = app_in(folder, folder / "one.score.toml")
+
+    async def run() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot, app)
+            await pilot.press("t", *"ben hand > ana arm 3c", "enter", "escape")
+            await pilot.press("c")
+            await pilot.pause()
+            assert isinstance(app.screen, CastScreen)
+            await pilot.press("s")
+            await settle(pilot, app)
+            screen = app.screen
+            assert isinstance(screen, SheetScreen)
+            sheet = screen.sheet
+            assert sheet is not None and sheet.performer_id == "ana"
+            dock = next(s for s in sheet.scenes if s.title == "Ep1 Sc4: the dock")
+            # The touch typed a moment ago, not yet saved, is on the sheet.
+            assert any("arm" in line for b in dock.beats for line in b.receives)
+            await pilot.press("h")
+            await pilot.pause()
+
+    asyncio.run(run())
+    page = folder / "ana-sheet.html"
+    assert stat.S_IMODE(page.stat().st_mode) == 0o600
+    assert "PRIVATE" not in page.read_text(encoding="utf-8")

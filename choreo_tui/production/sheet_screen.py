@@ -9,6 +9,7 @@ writes, so what the coordinator reads is what the performer gets.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -22,11 +23,39 @@ from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
 
 from choreo_tui.samples import free_name
+from notation.model import Score
 from notation.reading import LoadError
 from notation.sharing.sheet import Sheet, build_sheet
 from notation.sharing.sheet_page import render_sheet_html, render_sheet_markdown
 from notation.terminal import safe, safe_line
 from notation.writing import SaveError, write_private
+
+
+@dataclass(frozen=True)
+class Current:
+    """The scene open in the editor: its file, and its merged score as it stands."""
+
+    path: Path
+    score: Score
+
+
+def _with_current(path: Path, scenes: list[Score], current: Current) -> list[Score]:
+    """``scenes`` with the editor's scene in place of its file's (the same position)."""
+    from notation.production.folder import scores_under
+
+    if not path.is_dir():
+        return [current.score]
+    files = scores_under(path) if (path / "production.toml").is_file() else []
+    if not files:
+        from choreo_tui.samples import scores_in
+
+        files = scores_in(path)
+    found = [os.path.realpath(f) for f in files]
+    real = os.path.realpath(current.path)
+    if real in found and len(found) == len(scenes):
+        at = found.index(real)
+        return [*scenes[:at], current.score, *scenes[at + 1 :]]
+    return [*scenes, current.score]
 
 
 @dataclass(frozen=True)
@@ -37,14 +66,21 @@ class SheetOf:
     problem: str | None = None
 
 
-def sheet_of(path: Path, performer_id: str) -> SheetOf:
-    """Build the sheet of ``performer_id`` for the production (or score) at ``path``."""
+def sheet_of(path: Path, performer_id: str, current: Current | None = None) -> SheetOf:
+    """Build the sheet of ``performer_id`` for the production (or score) at ``path``.
+
+    ``current`` is the scene open in the editor, as it stands (unsaved edits too),
+    used in place of its file. The record at the top is the cast's as saved; a
+    change not yet saved to the cast shows as this scene's own record.
+    """
     from choreo_tui.cli.sheet import gather
 
     try:
         scenes, cast, title = gather(path)
     except LoadError as error:
         return SheetOf(None, error.render())
+    if current is not None:
+        scenes = _with_current(path, scenes, current)
     record = next((p for p in cast if p.id == performer_id), None)
     try:
         return SheetOf(build_sheet(performer_id, scenes, record, title))
@@ -99,10 +135,11 @@ class SheetScreen(Screen[None]):
             super().__init__()
             self.result = result
 
-    def __init__(self, folder: Path, performer_id: str) -> None:
+    def __init__(self, folder: Path, performer_id: str, current: Current | None = None) -> None:
         super().__init__()
         self.folder = folder
         self.performer_id = performer_id
+        self.current = current
         self.sheet: Sheet | None = None
 
     def compose(self) -> ComposeResult:
@@ -122,7 +159,7 @@ class SheetScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="sheet")
     def build(self) -> None:
         """Build the sheet; post it back."""
-        self.post_message(self.Built(sheet_of(self.folder, self.performer_id)))
+        self.post_message(self.Built(sheet_of(self.folder, self.performer_id, self.current)))
 
     @on(Built)
     async def _built(self, event: Built) -> None:
@@ -146,7 +183,8 @@ class SheetScreen(Screen[None]):
             self.notify("The sheet is still being built: a moment.")
             return
         try:
-            target = export_sheet(self.sheet, self.folder, to)
+            folder = self.folder if self.folder.is_dir() else self.folder.parent
+            target = export_sheet(self.sheet, folder, to)
         except SaveError as error:
             self.notify(safe(str(error)), title="Not exported", severity="error", markup=False)
             return
