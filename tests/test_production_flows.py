@@ -84,6 +84,7 @@ async def _test_whole_production_change_goes_to_production_and_ripples(tmp_path:
     app = app_in(folder, scene)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, app)
+        await pilot.press("t", *"ben hand > ana arm 2c", "enter", "escape")  # unsaved here
         await pilot.press("c")
         await pilot.pause()
         cast_screen = app.screen
@@ -95,7 +96,6 @@ async def _test_whole_production_change_goes_to_production_and_ripples(tmp_path:
         await pilot.press("enter")  # the first answer, the default: the whole production
         await settle(pilot, app)
         assert neck_of(folder / "production.toml") == "no"
-        assert load_layer(scene).performers == ()  # nothing pinned in this scene
         log = load_production(folder / "production.toml").log
         assert log == ()  # the cast screen's log entry is asked separately (none here)
         # The change reached the other scene: the list says where.
@@ -112,6 +112,9 @@ async def _test_whole_production_change_goes_to_production_and_ripples(tmp_path:
         await pilot.press("enter")  # save, then open
         await settle(pilot, app)
         assert app.path == folder / "two.score.toml"
+        layer = load_layer(scene)
+        assert layer.performers == ()  # nothing of the cast pinned in the saved scene
+        assert len(layer.beats[0].touches) == 2
         editor = app.screen
         assert isinstance(editor, EditorScreen)
         assert editor.query_one(BeatList).cursor == 1
@@ -317,3 +320,28 @@ def test_sheet_from_the_cast_screen_shows_the_scene_as_it_stands(tmp_path: Path)
     page = folder / "ana-sheet.html"
     assert stat.S_IMODE(page.stat().st_mode) == 0o600
     assert "PRIVATE" not in page.read_text(encoding="utf-8")
+
+
+def test_a_change_only_to_the_production_leaves_the_scene_saved(tmp_path: Path) -> None:
+    folder = make_production(tmp_path / "tide")
+    scene = folder / "one.score.toml"
+    before = scene.read_bytes()
+    app = app_in(folder, scene)
+
+    async def run() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot, app)
+            await pilot.press("c")
+            await pilot.pause()
+            cast_screen = app.screen
+            assert isinstance(cast_screen, CastScreen)
+            cast_screen.dismiss(with_area(cast_screen.score, "ana", "arm", "no"))
+            await pilot.pause()
+            await pilot.press("enter")
+            await settle(pilot, app)
+            assert app.history is not None and not app.history.dirty
+            ana = app.history.score.by_id["ana"]
+            assert ana.boundaries is not None and ana.boundaries.areas["arm"].status == "no"
+
+    asyncio.run(run())
+    assert scene.read_bytes() == before

@@ -182,10 +182,30 @@ def _write(
             )
     else:
         score = plan.score
+    history = getattr(app, "history", None)
+    clean = history is not None and not history.dirty
     apply(score)
+    if clean and plan.to_production and not plan.to_scene:
+        _saved_if_unchanged(app, session, score)
     _say_where(app, session, plan, score)
     if plan.to_production:
         _ripple(app, old, session, plan.to_production, ripple_list)
+
+
+def _saved_if_unchanged(app: App[Any], session: ProductionSession, score: Score) -> None:
+    """A change that went wholly to ``production.toml`` leaves this scene's file as it
+    was: the scene is not "unsaved" because of it."""
+    if session.layer_of(score) != session.scene.layer:
+        return
+    history = getattr(app, "history", None)
+    keeping = getattr(app, "keeping", None)
+    if history is None or keeping is None:
+        return
+    history.mark_saved()
+    keeping.saved()
+    changed = getattr(app, "score_changed", None)
+    if callable(changed):
+        changed()
 
 
 def _ask_conflicts(
