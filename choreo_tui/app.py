@@ -265,8 +265,15 @@ class ChoreoApp(KeepingFlows):
     def on_production_start_screen_open_scene(self, event: Message) -> None:
         """A scene chosen on the production start screen: open it."""
         path = getattr(event, "path", None)
-        if isinstance(path, Path):
-            self.open_score(path)
+        if not isinstance(path, Path):
+            return
+        if self.editor is not None:
+            # Opened over a scene: that scene's unsaved edits are asked about first.
+            from choreo_tui.production.flows import go_to
+
+            go_to(self, path, None)
+            return
+        self.open_score(path)
 
     @on(StartScreen.New)
     def _new(self) -> None:

@@ -186,6 +186,14 @@ class Elsewhere(Command):
     SHOW = False
 
 
+class Scenes(Command):
+    """Show the production's scenes and cast, to open another scene or read a sheet."""
+
+    KEY, FOOTER = "P", "Scenes"
+    HELP = "Production: its scenes and cast (open another scene, read a sheet)"
+    SHOW = False
+
+
 class Pictures(Command):
     """Show or hide the stage plot and body map."""
 
@@ -257,6 +265,7 @@ EDITOR_COMMANDS: tuple[type[Command], ...] = (
     Replay,
     Export,
     Elsewhere,
+    Scenes,
     Problems,
     Pictures,
     FocusBeats,

@@ -345,3 +345,64 @@ def test_a_change_only_to_the_production_leaves_the_scene_saved(tmp_path: Path) 
 
     asyncio.run(run())
     assert scene.read_bytes() == before
+
+
+def test_scenes_from_the_editor_open_another_scene(tmp_path: Path) -> None:
+    folder = make_production(tmp_path / "tide")
+    app = app_in(folder, folder / "one.score.toml")
+
+    async def run() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot, app)
+            await pilot.press("P")
+            await settle(pilot, app)
+            assert isinstance(app.screen, ProductionStartScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, EditorScreen)
+            await pilot.press("P")
+            await settle(pilot, app)
+            await pilot.press("down", "enter")
+            await settle(pilot, app)
+            assert isinstance(app.screen, EditorScreen)
+            assert app.path == folder / "two.score.toml"
+            assert sum(isinstance(s, EditorScreen) for s in app.screen_stack) == 1
+
+    asyncio.run(run())
+
+
+def test_same_part_changed_by_another_editor_is_asked_and_theirs_can_win(
+    tmp_path: Path,
+) -> None:
+    folder = make_production(tmp_path / "tide")
+    app = app_in(folder, folder / "one.score.toml")
+
+    async def run() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot, app)
+            await pilot.press("c")
+            await pilot.pause()
+            cast_screen = app.screen
+            assert isinstance(cast_screen, CastScreen)
+            # While this cast screen is open, another editor sets Ana's neck to "ask".
+            other = ProductionSession.open(folder / "two.score.toml")
+            assert other is not None
+            theirs = with_area(other.scene.score, "ana", "neck", "ask")
+            other.write_cast(other.plan_cast_change(other.scene.score, theirs, {}))
+            written = (folder / "production.toml").read_bytes()
+            cast_screen.dismiss(with_area(cast_screen.score, "ana", "neck", "no"))
+            await pilot.pause()
+            await pilot.press("enter")  # whole production
+            await settle(pilot, app)
+            question = app.screen
+            assert isinstance(question, Choice)
+            assert "Ana Reyes: boundaries, neck (yours: no; on disk: ask)" in question.question
+            assert (folder / "production.toml").read_bytes() == written  # not yet written
+            await pilot.press("down", "enter")  # theirs
+            await settle(pilot, app)
+            assert app.history is not None
+            ana = app.history.score.by_id["ana"]
+            assert ana.boundaries is not None and ana.boundaries.areas["neck"].status == "ask"
+
+    asyncio.run(run())
+    assert neck_of(folder / "production.toml") == "ask"

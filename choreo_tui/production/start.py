@@ -93,6 +93,13 @@ class ProductionStartScreen(Screen[None]):
             tooltip="Read and check every scene of the production again",
         ),
         Binding(
+            "escape",
+            "back",
+            "Back to the scene",
+            id="production.back",
+            tooltip="Back to the scene being edited (when opened from the editor)",
+        ),
+        Binding(
             "l",
             "files",
             "Files & samples",
@@ -218,6 +225,22 @@ class ProductionStartScreen(Screen[None]):
             self.notify("Choose a performer in the cast list first (Tab).", severity="warning")
             return
         self.app.push_screen(SheetScreen(self.folder, performers[at].id))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Escape goes back only when a scene is open beneath."""
+        if action == "back":
+            return self._over_editor()
+        return True
+
+    def _over_editor(self) -> bool:
+        from choreo_tui.screens.editor import EditorScreen
+
+        return any(isinstance(s, EditorScreen) for s in self.app.screen_stack)
+
+    def action_back(self) -> None:
+        """Back to the scene being edited."""
+        if self._over_editor():
+            self.dismiss(None)
 
     def action_refresh(self) -> None:
         """Read and check every scene again."""

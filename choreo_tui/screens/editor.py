@@ -426,6 +426,10 @@ class EditorScreen(Screen[None]):
         """List the beats of other scenes that the last whole-production cast change flags."""
         flows.elsewhere(self)
 
+    def action_scenes(self) -> None:
+        """The production's scenes and cast, over the editor."""
+        flows.scenes(self)
+
     def action_export(self) -> None:
         """Write a director's copy beside the score."""
         flows.export_copy(self)

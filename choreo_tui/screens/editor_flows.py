@@ -138,6 +138,19 @@ def cast(editor: EditorScreen) -> None:
     editor.app.push_screen(CastScreen(editor.score), done)
 
 
+def scenes(editor: EditorScreen) -> None:
+    """The production start screen over the editor (Escape comes back)."""
+    from choreo_tui.production.flows import session_of
+    from choreo_tui.production.start import ProductionStartScreen
+
+    session = session_of(editor.app)
+    if session is None:
+        editor.notify("This score is not part of a production.", severity="warning")
+        return
+    editor.flush_form()
+    editor.app.push_screen(ProductionStartScreen(session.production_path))
+
+
 def elsewhere(editor: EditorScreen) -> None:
     """The beats of other scenes the last whole-production cast change flags."""
     from choreo_tui.production.flows import open_ripple, session_of
