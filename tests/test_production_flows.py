@@ -406,3 +406,25 @@ def test_same_part_changed_by_another_editor_is_asked_and_theirs_can_win(
 
     asyncio.run(run())
     assert neck_of(folder / "production.toml") == "ask"
+
+
+def test_start_screen_escapes_control_characters_in_score_text(tmp_path: Path) -> None:
+    from production_fixtures import PRODUCTION
+
+    hostile = PRODUCTION.replace('title = "Tide Line"', 'title = "Tide\\u001b]0;x\\u0007 Line"')
+    hostile = hostile.replace('name = "Ana Reyes"', 'name = "Ana \\u202eReyes"')
+    folder = make_production(tmp_path / "tide", production=hostile)
+    app = app_in(folder)
+
+    async def run() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot, app)
+            screen = app.screen
+            assert isinstance(screen, ProductionStartScreen)
+            intro = str(screen.query_one("#production-intro").render())
+            cast = screen.query_one("#cast", OptionList)
+            ana = str(cast.get_option_at_index(0).prompt)
+            assert "\\x1b" in intro and "\x1b" not in intro and "\x07" not in intro
+            assert "\\u202e" in ana and "\u202e" not in ana
+
+    asyncio.run(run())

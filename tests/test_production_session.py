@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from production_fixtures import make_production
 
 from choreo_tui.production.ripple import ripple_report
@@ -140,3 +141,30 @@ def test_merge_cast_without_other_changes_is_mine(tmp_path: Path) -> None:
     result = merge_cast(session.production, plan.production, session.production)
     assert result.production == plan.production and not result.theirs_changed
     assert isinstance(open_score(session.scene.path), object)
+
+
+def test_a_writer_holding_the_lock_is_waited_for_then_nothing_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from filelock import SoftFileLock
+
+    from choreo_tui import lock as lock_module
+    from choreo_tui.production import session as session_module
+    from notation.writing import SaveError
+
+    session, score = _session(tmp_path)
+    monkeypatch.setattr(session_module, "LOCK_WAIT", 0.05)
+    before = session.production_path.read_bytes()
+    held = SoftFileLock(str(lock_module.lock_path_of(session.production_path)), timeout=0)
+    held.acquire()
+    try:
+        plan = session.plan_cast_change(
+            score, _edit(score, _with_area(score.by_id["ana"], "neck", "no")), {}
+        )
+        with pytest.raises(SaveError, match="another editor is writing"):
+            session.write_cast(plan)
+    finally:
+        held.release()
+    assert session.production_path.read_bytes() == before
+    session.write_cast(plan)  # once the other writer is done, it goes through
+    assert session.production_path.read_bytes() != before

@@ -142,6 +142,17 @@ def change_cast(
             return
         plan = session.plan_cast_change(before, after, scopes)
         _write(app, session, plan, apply, ripple_list)
+        gone = [p.name for p in before.performers if p.id not in after.by_id]
+        gone = [name for name in gone if name]
+        if gone:
+            names = ", ".join(safe_line(name) for name in gone)
+            app.notify(
+                f"{names}: taken out of this scene only; the production's cast in "
+                "production.toml keeps them (edit production.toml to remove someone from "
+                "the whole production).",
+                markup=False,
+                timeout=12,
+            )
 
     _ask_each(app, session, before, asked, {}, decided)
 
