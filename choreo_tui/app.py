@@ -14,11 +14,10 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import on, work
 from textual.app import App
 from textual.binding import BindingType
-from textual.message import Message
 from textual.screen import Screen
 
 from choreo_tui import commands, crash
-from choreo_tui.app_keeping import KeepingFlows
+from choreo_tui.app_production import ProductionFlows
 from choreo_tui.keymap import clashes, keymap_path, read_keymap
 from choreo_tui.safekeeping import Safekeeping
 from choreo_tui.samples import copy_sample, free_name, slug
@@ -27,7 +26,7 @@ from choreo_tui.screens.help import HelpScreen, focused_help, key_lines
 from choreo_tui.screens.start import StartScreen
 from notation import LoadError, SaveError, save
 from notation.edits import History
-from notation.model import Scene, Score
+from notation.model import Score
 from notation.stamp import Stamp, load_stamped
 
 if TYPE_CHECKING:
@@ -39,7 +38,7 @@ READ_AT_ONCE = 256 * 1024
 """Scores bigger than this many bytes are read in a thread behind an "Opening" screen."""
 
 
-class ChoreoApp(KeepingFlows):
+class ChoreoApp(ProductionFlows):
     """Choreo's terminal app: the start screen, the editor, replay."""
 
     CSS_PATH = "choreo.tcss"
@@ -67,7 +66,6 @@ class ChoreoApp(KeepingFlows):
         self._typed: Typed | None = None
         self._told: str | None = None
         self.production: ProductionSession | None = None
-        """The production of the open scene (its cast file and scene layer), if it has one."""
 
     # ----- starting ------------------------------------------------------------------
 
@@ -125,23 +123,6 @@ class ChoreoApp(KeepingFlows):
         self.production = None
         score, self.read_stamp = load_stamped(path)
         return score
-
-    def new_score(self, path: Path, title: str) -> Score:
-        """A new score at ``path``; inside a production, a new scene of it (with its cast)."""
-        from choreo_tui.production.session import ProductionSession
-
-        try:
-            self.production = ProductionSession.new(path, title)
-        except LoadError as error:
-            self.production = None
-            self.notify(
-                f"{error.render()}\nThe new score is standalone until production.toml is fixed.",
-                severity="warning",
-                markup=False,
-            )
-        if self.production is not None:
-            return self.production.score
-        return Score(scene=Scene(title=title))
 
     def read_stamped(self, path: Path) -> tuple[Score, Stamp | None]:
         """Read a score as ``read_score`` does, with the stamp of the bytes read."""
@@ -245,36 +226,6 @@ class ChoreoApp(KeepingFlows):
         self.notify(f"Copied the sample to {copy.name}; the original is unchanged.", markup=False)
         self.open_score(copy)
 
-    @on(StartScreen.OpenSampleProduction)
-    def _open_sample_production(self, event: StartScreen.OpenSampleProduction) -> None:
-        from choreo_tui.production.copying import copy_production
-        from choreo_tui.production.start import ProductionStartScreen
-
-        try:
-            copy = copy_production(event.path, self.folder)
-        except SaveError as error:
-            self.notify(f"Could not copy the sample: {error}", severity="error", markup=False)
-            return
-        self.notify(
-            f"Copied the sample production to {copy.name}/; the original is unchanged.",
-            markup=False,
-        )
-        self.folder = copy
-        self.switch_screen(ProductionStartScreen(copy / "production.toml"))
-
-    def on_production_start_screen_open_scene(self, event: Message) -> None:
-        """A scene chosen on the production start screen: open it."""
-        path = getattr(event, "path", None)
-        if not isinstance(path, Path):
-            return
-        if self.editor is not None:
-            # Opened over a scene: that scene's unsaved edits are asked about first.
-            from choreo_tui.production.flows import go_to
-
-            go_to(self, path, None)
-            return
-        self.open_score(path)
-
     @on(StartScreen.New)
     def _new(self) -> None:
         def titled(title: str | None) -> None:
@@ -377,23 +328,11 @@ class ChoreoApp(KeepingFlows):
         In a production, a boundary change is asked about first (whole production or
         this scene) and logged in the file the change went to.
         """
-        if (
-            self.production is not None
-            and self.history is not None
-            and score.performers != self.history.score.performers
-        ):
-            from choreo_tui.production.flows import change_cast
-
-            change_cast(self, self.history.score, score, self._record_now, ripple_list=False)
-            return
-        self._record_now(score)
+        if not self.record_in_production(score):
+            self._record_now(score)
 
     def _record_now(self, score: Score) -> None:
-        if self.production is not None:
-            # Replay keeps its own copy of the log: an entry that went to the
-            # production's log must not land in the scene's file as well.
-            logged = self.production.production.log
-            score = score.replace(log=tuple(e for e in score.log if e not in logged))
+        score = self.without_production_log(score)
         editor = self.editor
         if editor is not None:
             editor.apply_score(score, "rehearsal log")
@@ -402,27 +341,6 @@ class ChoreoApp(KeepingFlows):
         # Replay says what it recorded; a "Saved" notice on top would cover the
         # hold dialog at the moment the room needs to read it.
         self.save(quiet=True)
-
-    # ----- productions ---------------------------------------------------------------
-
-    def open_scene_at(self, path: Path, beat: int | None = None) -> None:
-        """Open another scene in place of this one, at a 1-based beat (the edits here are
-        saved or dropped by the caller first)."""
-        from choreo_tui.screens.editor import EditorScreen
-
-        try:
-            score = self.read_score(path)
-        except LoadError as error:
-            self.show_unreadable(error)
-            return
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, EditorScreen):
-            self.pop_screen()
-        if isinstance(self.screen, EditorScreen):
-            self.switch_screen(OpeningScreen(path.name))
-        self.start_editing(path, score, saved=True)
-        editor = self.editor
-        if beat is not None and editor is not None:
-            self.call_after_refresh(editor.refresh_view, beat - 1)
 
     # ----- help and quitting ---------------------------------------------------------
 

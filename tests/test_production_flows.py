@@ -428,3 +428,32 @@ def test_start_screen_escapes_control_characters_in_score_text(tmp_path: Path) -
             assert "\\u202e" in ana and "\u202e" not in ana
 
     asyncio.run(run())
+
+
+def test_the_sample_production_opens_as_a_copy_of_its_folder(tmp_path: Path) -> None:
+    from choreo_tui.production.copying import sample_productions
+    from choreo_tui.screens.start import StartScreen
+
+    (sample,) = sample_productions()
+    original = {p.name: p.read_bytes() for p in sample.iterdir() if p.is_file()}
+    app = app_in(tmp_path)
+
+    async def run() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, StartScreen)
+            await pilot.press("end", "enter")  # the sample production is listed last
+            await settle(pilot, app)
+            assert isinstance(app.screen, ProductionStartScreen)
+            await pilot.press("enter")
+            await settle(pilot, app)
+            assert isinstance(app.screen, EditorScreen)
+            assert app.path is not None and app.path.parent == tmp_path / sample.name
+
+    asyncio.run(run())
+    copy = tmp_path / sample.name
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o700
+    for name, data in original.items():
+        assert (copy / name).read_bytes() == data
+        assert stat.S_IMODE((copy / name).stat().st_mode) == 0o600
+    assert {p.name: p.read_bytes() for p in sample.iterdir() if p.is_file()} == original
