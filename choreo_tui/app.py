@@ -320,7 +320,9 @@ class ChoreoApp(ProductionFlows):
         except ImportError:
             self.notify("Replay is not available in this build.", severity="warning")
             return
-        self.push_screen(ReplayScreen(self.history.score, start=start, record=self.record))
+        # In a production, replay (its check-in, its boundary change) is of this scene's people.
+        scene = self.scene_view(self.history.score)
+        self.push_screen(ReplayScreen(scene, start=start, record=self.record))
 
     def record(self, score: Score) -> None:
         """Replay logged something: apply it and save at once (the log is a safety record).
@@ -328,6 +330,7 @@ class ChoreoApp(ProductionFlows):
         In a production, a boundary change is asked about first (whole production or
         this scene) and logged in the file the change went to.
         """
+        score = self.with_cast_of_editor(score)
         if not self.record_in_production(score):
             self._record_now(score)
 

@@ -117,6 +117,23 @@ class ProductionFlows(KeepingFlows):
         if beat is not None and editor is not None:
             self.call_after_refresh(editor.refresh_view, beat - 1)
 
+    def scene_view(self, score: Score) -> Score:
+        """``score`` with only this scene's people (the editor holds the whole cast)."""
+        from choreo_tui.production.flows import scene_view
+
+        return scene_view(self, score)
+
+    def with_cast_of_editor(self, score: Score) -> Score:
+        """A scene view from replay with the rest of the editor's cast put back."""
+        history = self.history
+        if self.production is None or history is None:
+            return score
+        here = score.by_id
+        performers = [here.get(p.id, p) for p in history.score.performers]
+        known = {p.id for p in performers}
+        performers += [p for p in score.performers if p.id not in known]
+        return score.replace(performers=tuple(performers))
+
     def record_in_production(self, score: Score) -> bool:
         """Replay changed a performer's record in a production scene: ask whole production
         or this scene, then record it where it went. False when there is nothing to ask."""

@@ -212,6 +212,8 @@ def _replay_change(tmp_path: Path, answer: list[str]) -> Path:
                 await pilot.pause()
             replay = app.screen
             assert isinstance(replay, ReplayScreen)
+            # The scene's people only, not the whole cast the editor offers (kit).
+            assert [p.id for p in replay.score.performers] == ["ana", "ben"]
             replay._boundary_changed(("ana", "neck", "no"))
             await pilot.pause()
             assert isinstance(app.screen, Choice)

@@ -47,6 +47,20 @@ WHAT = {
 }
 
 
+def scene_view(app: App[Any], score: Score) -> Score:
+    """In a production, ``score`` with only the people of this scene (as it would be
+    saved: named in a beat, or with an entry in the scene's file); else ``score``.
+
+    The editor holds the whole cast so anyone can be named; replay and a director's
+    copy are of this scene only.
+    """
+    session = session_of(app)
+    if session is None:
+        return score
+    roster = {p.id for p in session.preview(score).score.performers}
+    return score.replace(performers=tuple(p for p in score.performers if p.id in roster))
+
+
 def session_of(app: App[Any]) -> ProductionSession | None:
     """The production scene the app has open, or None for a standalone score."""
     found = getattr(app, "production", None)

@@ -209,7 +209,10 @@ def export_copy(editor: EditorScreen) -> None:
         if choice is None:
             return
         try:
-            target = write_copy(editor.score, path, choice)
+            from choreo_tui.production.flows import scene_view
+
+            # In a production: the scene's own roster, never the whole cast.
+            target = write_copy(scene_view(editor.app, editor.score), path, choice)
         except SaveError as error:
             editor.notify(str(error), title="Not exported", severity="error", markup=False)
             return
