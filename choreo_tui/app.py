@@ -267,6 +267,7 @@ class ChoreoApp(ProductionFlows):
         if editor is not None and editor.is_mounted:
             editor.show_title(self.title, self.sub_title)
         self.keeping.changed(self.history.score, dirty=dirty)
+        self.keep_production_findings()
 
     def write_score(self, path: Path, score: Score) -> None:
         """Write a score to disk (raises SaveError); a production scene, only its own layer."""

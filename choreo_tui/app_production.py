@@ -134,6 +134,20 @@ class ProductionFlows(KeepingFlows):
         performers += [p for p in score.performers if p.id not in known]
         return score.replace(performers=tuple(performers))
 
+    def keep_production_findings(self) -> None:
+        """After an edit that changed the performers (a cast change, its undo): P601/P602
+        again for the problems panel. Other edits cannot change them and cost nothing."""
+        from choreo_tui.production.flows import p602
+
+        session, history, editor = self.production, self.history, self.editor
+        if session is None or history is None or editor is None:
+            return
+        performers = history.score.performers
+        if session.performers_seen is performers:
+            return
+        session.performers_seen = performers
+        editor.production_findings = p602(session, history.score)
+
     def record_in_production(self, score: Score) -> bool:
         """Replay changed a performer's record in a production scene: ask whole production
         or this scene, then record it where it went. False when there is nothing to ask."""

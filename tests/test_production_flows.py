@@ -459,3 +459,28 @@ def test_the_sample_production_opens_as_a_copy_of_its_folder(tmp_path: Path) -> 
         assert (copy / name).read_bytes() == data
         assert stat.S_IMODE((copy / name).stat().st_mode) == 0o600
     assert {p.name: p.read_bytes() for p in sample.iterdir() if p.is_file()} == original
+
+
+def test_undoing_a_scene_only_widening_clears_its_p602(tmp_path: Path) -> None:
+    folder = make_production(tmp_path / "tide")
+    app = app_in(folder, folder / "one.score.toml")
+
+    async def run() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot, app)
+            await pilot.press("c")
+            await pilot.pause()
+            cast_screen = app.screen
+            assert isinstance(cast_screen, CastScreen)
+            cast_screen.dismiss(with_area(cast_screen.score, "ana", "lips", "yes"))
+            await pilot.pause()
+            await pilot.press("down", "enter")  # only this scene
+            await settle(pilot, app)
+            editor = app.screen
+            assert isinstance(editor, EditorScreen)
+            assert "P602" in [f.code for f in editor.findings()]
+            await pilot.press("ctrl+z")
+            await settle(pilot, app)
+            assert "P602" not in [f.code for f in editor.findings()]
+
+    asyncio.run(run())

@@ -113,6 +113,8 @@ class ProductionSession:
     def __init__(self, scene: ProductionScene, stamp: Stamp | None) -> None:
         self.scene = scene
         self.stamp = stamp
+        self.performers_seen: tuple[Performer, ...] | None = None
+        """The performers P601/P602 were last worked out for (the app's cheap re-check)."""
         self.last_ripple: RippleReport | None = None
         """What the last whole-production change did in other scenes (the editor's w)."""
 
