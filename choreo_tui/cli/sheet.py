@@ -131,9 +131,11 @@ def run(args: argparse.Namespace) -> int:
     finally:
         lock.release()
     beats = sum(len(s.beats) for s in sheet.scenes)
+    count = len(sheet.scenes)
     print(
-        f"{shown}: sheet for {safe_line(sheet.name)} written ({len(sheet.scenes)} scenes, "
-        f"{beats} beats; no private notes, no log, nobody else's boundaries or rider)",
+        f"{shown}: sheet for {safe_line(sheet.name)} written ({count} "
+        f"scene{'s' if count != 1 else ''}, {beats} beat{'s' if beats != 1 else ''}; "
+        "no private notes, no log, nobody else's boundaries or rider)",
         file=sys.stderr,
     )
     return EXIT_OK

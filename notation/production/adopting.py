@@ -11,14 +11,18 @@ back to exactly the performer it had:
   first. When no version is the widest the most common is taken and the wider
   scenes keep a scene-specific consent that P602 notes (``Adoption.widening``);
 - a table (boundaries, will_touch, rider) that some score does not have at all
-  stays out of the cast (an override can replace or layer, never remove).
+  stays out of the cast, and a boundaries date that some score does not have
+  stays off the cast's table (an override can replace or layer, never remove).
 
 Scene defaults in ``[production]`` (medium, closed set, self-care cue, tempo,
 coordinator, director) are the most common values; a scene that differs keeps
 its own. Before anything is written, every scene is merged back and compared
 with the original: the same performers, the same scene, the same findings as the
 set of (beat, code), except C403, reported once on ``production.toml``. If that
-does not hold, nothing is written.
+does not hold, nothing is written. "The same performers" means every field equal
+and every leaf of boundaries and will_touch resolving the same: an override can
+replace an area key but not remove one, so a key the cast has and a scene lacked
+comes back pinned to what that scene's table said there.
 """
 
 from __future__ import annotations
@@ -29,8 +33,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from notation.areas import LEAVES
 from notation.checks import check
-from notation.model import Performer, Score
+from notation.model import Boundaries, Performer, Score
 from notation.production.checking import check_production_scene
 from notation.production.editing import split
 from notation.production.merging import ProductionScene, merge
@@ -42,7 +47,7 @@ from notation.production.model import (
     SceneHeader,
     SceneLayer,
 )
-from notation.production.widening import widened
+from notation.production.widening import resolved, widened
 
 T = TypeVar("T")
 
@@ -98,7 +103,16 @@ def _cast_record(versions: list[Performer]) -> Performer:
     missing = {key: None for key in _TABLES if any(getattr(v, key) is None for v in versions)}
     candidates = [v.model_copy(update=missing) if missing else v for v in versions]
     widest = [c for c in candidates if not any(widened(c, other) for other in versions)]
-    return _most_common(widest or candidates)
+    chosen = _most_common(widest or candidates)
+    # Nor can an override clear a date: a table some version has undated stays undated.
+    for key in ("boundaries", "will_touch"):
+        table = getattr(chosen, key)
+        undated = any(
+            getattr(v, key) is not None and getattr(v, key).recorded is None for v in versions
+        )
+        if table is not None and table.recorded is not None and undated:
+            chosen = chosen.model_copy(update={key: table.model_copy(update={"recorded": None})})
+    return chosen
 
 
 def plan(folder: Path, scores: Sequence[tuple[Path, Score]], title: str | None) -> Adoption:
@@ -113,6 +127,7 @@ def plan(folder: Path, scores: Sequence[tuple[Path, Score]], title: str | None) 
                 order.append(performer.id)
                 versions[performer.id] = []
             versions[performer.id].append(performer)
+    _refuse_borrowed_ids(scores, set(order))
     cast = tuple(_cast_record(versions[pid]) for pid in order)
     scenes = [score.scene for _, score in scores]
     name = title or _most_common([s.production for s in scenes if s.production] or [folder.name])
@@ -152,6 +167,46 @@ def _findings(codes: set[tuple[int | None, str]]) -> set[tuple[int | None, str]]
     return {item for item in codes if item[1] not in ("C403", "P602")}
 
 
+def _refuse_borrowed_ids(scores: Sequence[tuple[Path, Score]], cast: set[str]) -> None:
+    """Refuse a score whose beats name someone only another score has (its T505 would vanish).
+
+    In a production a beat may name any cast member, so such an id would quietly
+    start meaning that person: the coordinator must decide, not ``init``.
+    """
+    for path, score in scores:
+        own = set(score.by_id)
+        for number, beat in enumerate(score.beats, start=1):
+            borrowed = sorted((beat.ids() - own) & cast)
+            if borrowed:
+                ids = ", ".join(f"'{pid}'" for pid in borrowed)
+                raise AdoptError(
+                    f"{path.name}: beat {number} names {ids}, who is not among this score's "
+                    "performers but is in another score's (T505 here). Add the performer to "
+                    "this score or correct the id, then run production init again"
+                )
+
+
+def _meaning(table: Boundaries | None, default: str) -> object:
+    if table is None:
+        return None
+    leaves = resolved(table, default)
+    return table.recorded, tuple((leaf, leaves[leaf].status, leaves[leaf].only) for leaf in LEAVES)
+
+
+def same_record(a: Performer | None, b: Performer | None) -> bool:
+    """Whether two records say the same: every field equal, and boundaries and will_touch
+    giving every leaf the same status and conditions (a layer can pin a key it cannot
+    remove: ``abdomen = "yes"`` under a ``yes`` default says what no key says)."""
+    if a is None or b is None:
+        return a is b
+    plain = ("id", "name", "character", "minor", "guardian", "private_notes", "rider", "garments")
+    if any(getattr(a, key) != getattr(b, key) for key in plain):
+        return False
+    return _meaning(a.boundaries, "ask") == _meaning(b.boundaries, "ask") and _meaning(
+        a.will_touch, "yes"
+    ) == _meaning(b.will_touch, "yes")
+
+
 def verify(adoption: Adoption) -> None:
     """Raise ``AdoptError`` unless every scene merges back to what it was, findings and all."""
     for item in adoption.scenes:
@@ -159,10 +214,11 @@ def verify(adoption: Adoption) -> None:
         name = item.path.name
         if merged.scene != original.scene or merged.beats != original.beats:
             raise AdoptError(f"{name}: the scene would not read back the same; nothing written")
-        if merged.by_id != original.by_id:
-            raise AdoptError(
-                f"{name}: a performer's record would not read back the same; nothing written"
-            )
+        for pid in sorted(set(merged.by_id) | set(original.by_id)):
+            if not same_record(merged.by_id.get(pid), original.by_id.get(pid)):
+                raise AdoptError(
+                    f"{name}: performer '{pid}' would not read back the same; nothing written"
+                )
         before = {(f.beat, f.code) for f in check(original)}
         after = {(f.beat, f.code) for f in check_production_scene(item.scene)}
         if _findings(before) != _findings(after):

@@ -4,8 +4,10 @@
 ``production.toml`` is a production: its cast is checked once (C403 on
 ``production.toml``) and every ``*.score.toml`` under it (in subfolders too) is
 checked merged. A folder without one is every score directly in it. A file is
-one score, read through its production when it has one. Findings from the cast
-are reported once across everything checked.
+one score, read through its production when it has one; it reports what its
+merged view gives (a C403 from the cast included, pointing into
+``production.toml``), not findings about cast members it does not name.
+Findings from the cast are reported once across everything checked.
 """
 
 from __future__ import annotations
@@ -110,8 +112,6 @@ def check_paths(paths: Iterable[str]) -> CheckReport:
                 report.add_error(error)
                 continue
             report.checked += 1
-            production_path = getattr(opened, "production_path", None)
-            if production_path is not None:
-                production_once(Path(production_path))
+            # A scene checked on its own reports what its merge gives, not the rest of the cast.
             add(check_any(name, opened))
     return report

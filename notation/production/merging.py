@@ -20,7 +20,8 @@ merged score) and where every performer value came from (``sources``).
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -143,6 +144,21 @@ class ProductionScene:
     score: Score
     entries: Mapping[int, int] = field(default_factory=dict)
 
+    @cached_property
+    def touched(self) -> frozenset[str]:
+        """Every id touched by another performer in some beat (C405 reads it)."""
+        beats = self.score.beats
+        return frozenset(t.to for beat in beats for t in beat.touches if t.by != t.to)
+
+    @cached_property
+    def naming(self) -> dict[str, tuple[int, ...]]:
+        """Performer id -> the 0-based beats that name them anywhere."""
+        found: dict[str, list[int]] = {}
+        for index, beat in enumerate(self.score.beats):
+            for pid in beat.ids():
+                found.setdefault(pid, []).append(index)
+        return {pid: tuple(indexes) for pid, indexes in found.items()}
+
     @property
     def unknown(self) -> tuple[tuple[int, PerformerLayer], ...]:
         """The scene's entries that name no cast member and give no name (P601)."""
@@ -264,3 +280,32 @@ def remerge(
         scene.path,
         scene.production_path,
     )
+
+
+def recast(scene: ProductionScene, production: Production, performer_id: str) -> ProductionScene:
+    """``scene`` with one cast member's record taken from ``production`` (a cast edit).
+
+    The same as ``remerge(scene, production=production)`` when only that cast
+    member changed, without merging the rest of the scene again.
+    """
+    performers = list(scene.score.performers)
+    for position, performer in enumerate(performers):
+        if performer.id != performer_id:
+            continue
+        entry_index = scene.entries.get(position)
+        entry = scene.layer.performers[entry_index] if entry_index is not None else None
+        merged = merge_performer(production.by_id.get(performer_id), entry)
+        if merged is None:
+            return remerge(scene, production=production)
+        performers[position] = merged
+        score = scene.score.model_copy(update={"performers": tuple(performers)})
+        return _same_beats(scene, replace(scene, production=production, score=score))
+    return _same_beats(scene, replace(scene, production=production))
+
+
+def _same_beats(old: ProductionScene, new: ProductionScene) -> ProductionScene:
+    # The beats did not change: what was worked out from them still holds.
+    for kept in ("touched", "naming"):
+        if kept in old.__dict__:
+            new.__dict__[kept] = old.__dict__[kept]
+    return new

@@ -37,8 +37,30 @@ def _widened_leaves(cast: dict[str, Resolved], scene: dict[str, Resolved]) -> li
     return found
 
 
+_NONE: dict[str, dict[str, Resolved]] = {}
+_KEPT = "_choreo_resolved"
+
+
+def resolved(table: Boundaries | None, default: str) -> dict[str, Resolved]:
+    """Every leaf of a boundaries (or will_touch) table, resolved once per table object.
+
+    A cast member's table is one object shared by every scene that does not
+    override it, so a production resolves it once, not once per scene. The result
+    is kept in the (frozen) table's ``__dict__``, as digests are kept on beats;
+    pydantic's equality ignores it. Callers must not change the returned dict.
+    """
+    if table is None:
+        if default not in _NONE:
+            _NONE[default] = resolve_table(None, default)  # type: ignore[arg-type]
+        return _NONE[default]
+    kept: dict[str, dict[str, Resolved]] = table.__dict__.setdefault(_KEPT, {})
+    if default not in kept:
+        kept[default] = resolve_table(table, default)  # type: ignore[arg-type]
+    return kept[default]
+
+
 def _table(table: Boundaries | None, default: str) -> dict[str, Resolved]:
-    return resolve_table(table, default)  # type: ignore[arg-type]
+    return resolved(table, default)
 
 
 def _rider_wider(cast: Rider | None, scene: Rider | None) -> list[str]:
@@ -70,14 +92,20 @@ def widened(cast: Performer, merged: Performer) -> list[str]:
     return parts
 
 
-def production_findings(scene: ProductionScene) -> list[tuple[int, Finding]]:
-    """P601 and P602 for a production scene, each with the index of its ``[[performers]]`` entry."""
-    found: list[tuple[int, Finding]] = []
+def production_findings(
+    scene: ProductionScene, only: str | None = None
+) -> list[tuple[int, str, Finding]]:
+    """P601 and P602 for a production scene, each with its ``[[performers]]`` entry's
+    index and id; with ``only``, just those about that performer."""
+    found: list[tuple[int, str, Finding]] = []
     layer = scene.layer
     for index, entry in scene.unknown:
+        if only is not None and entry.id != only:
+            continue
         found.append(
             (
                 index,
+                entry.id,
                 Finding(
                     None,
                     "P601",
@@ -90,6 +118,8 @@ def production_findings(scene: ProductionScene) -> list[tuple[int, Finding]]:
         )
     cast = scene.production.by_id
     for performer in scene.score.performers:
+        if only is not None and performer.id != only:
+            continue
         record = cast.get(performer.id)
         own = layer.entry_of(performer.id)
         if record is None or own is None:
@@ -100,6 +130,7 @@ def production_findings(scene: ProductionScene) -> list[tuple[int, Finding]]:
             found.append(
                 (
                     index,
+                    performer.id,
                     Finding(
                         None,
                         "P602",
