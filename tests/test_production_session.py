@@ -168,3 +168,26 @@ def test_a_writer_holding_the_lock_is_waited_for_then_nothing_is_written(
     assert session.production_path.read_bytes() == before
     session.write_cast(plan)  # once the other writer is done, it goes through
     assert session.production_path.read_bytes() != before
+
+
+def test_the_ripple_counts_only_what_is_new(tmp_path: Path) -> None:
+    # Ana's neck is "ask": the other scene's beat 2 (Ben's hand on her neck) already
+    # needs her agreement (B104). Adding "light only" keeps just that warning.
+    session, score = _session(tmp_path)
+    asked = _edit(score, _with_area(score.by_id["ana"], "neck", "ask"))
+    session.write_cast(session.plan_cast_change(score, asked, {}))
+    session.rebase(asked)
+    before = session.production
+    ana = asked.by_id["ana"]
+    table = ana.boundaries
+    assert table is not None
+    light = AreaRule(status="ask", only=("light",))
+    ana = ana.model_copy(
+        update={"boundaries": table.model_copy(update={"areas": {**table.areas, "neck": light}})}
+    )
+    session.write_cast(session.plan_cast_change(asked, _edit(asked, ana), {}))
+    report = ripple_report(
+        before, session.production, session.production_path, ["ana"], Path(session.scene.path)
+    )
+    assert report.items == ()
+    assert report.words() == "✓ No beat in another scene newly crosses Ana Reyes's record."

@@ -288,7 +288,7 @@ def rebased(app: App[Any], session: ProductionSession, score: Score) -> Score:
 
 def p602(session: ProductionSession, score: Score) -> list[Finding]:
     """P601/P602 for the scene as it would be saved (the editor shows them with the others)."""
-    return [finding for _, finding in production_findings(session.preview(score))]
+    return [finding for *_, finding in production_findings(session.preview(score))]
 
 
 def _say_where(app: App[Any], session: ProductionSession, plan: CastPlan, score: Score) -> None:

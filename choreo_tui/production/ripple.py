@@ -1,10 +1,11 @@
 """What a cast change did to the production's other scenes.
 
 After a whole-production change to performers' records, every other scene that
-names them is re-checked (only the beats naming them, with
-``notation.production.recheck``) with the cast before and after; each beat that
-now has an error or warning it did not have is one ``RippleItem``: scene, beat,
-finding. Pure: the app runs it in a worker thread and posts the report back.
+names them is re-checked with the new cast (only the beats the change can reach,
+with ``notation.production.recheck``), and those same beats with the old cast;
+each beat that now has an error or warning it did not have is one
+``RippleItem``: scene, beat, finding. Pure: the app runs it in a worker thread
+and posts the report back.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from notation.findings import MARK
 from notation.production import ProductionScene, load_layer, merge, recheck
+from notation.production.checking import beat_findings
 from notation.production.folder import scores_under
 from notation.production.model import Production
 from notation.reading import LoadError
@@ -108,11 +110,12 @@ def ripple_report(
     """Beats of other scenes that ``before`` -> ``after`` newly flagged for these performers."""
     scenes, unreadable = other_scenes(before, production_path, skip)
     items: dict[tuple[str, int, str], RippleItem] = {}
+    by_path = {scene.path: scene for scene in scenes}
     for pid in performer_ids:
-        old = {item.scene.path: item for item in recheck(scenes, before, pid)}
         for new in recheck(scenes, after, pid):
-            was = old.get(new.scene.path)
-            known = {(f.beat, f.code) for f in (was.findings if was else ())}
+            # The same beats, checked with the cast as it was: what was already there.
+            old = by_path[new.scene.path]
+            known = {(f.beat, f.code) for f in beat_findings(old, new.beats)}
             for finding in new.findings:
                 if finding.beat is None or finding.severity == "info":
                     continue
