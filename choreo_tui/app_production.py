@@ -169,5 +169,5 @@ class ProductionFlows(KeepingFlows):
         """
         if self.production is None:
             return score
-        logged = self.production.production.log
-        return score.replace(log=tuple(e for e in score.log if e not in logged))
+        moved = self.production.moved_log
+        return score.replace(log=tuple(e for e in score.log if e not in moved))

@@ -220,6 +220,10 @@ def _replay_change(tmp_path: Path, answer: list[str]) -> Path:
             await pilot.press(*answer)
             await settle(pilot, app)
             assert app.history is not None and not app.history.dirty  # logged and saved
+            # Replay logs on (a check-in): its own copy of the log must not bring the
+            # entry that went to production.toml into the scene's file.
+            replay._checked_in(("ana",))
+            await settle(pilot, app)
 
     asyncio.run(run())
     return folder
@@ -231,9 +235,12 @@ def test_replay_boundary_change_for_the_whole_production_logs_in_production(
     folder = _replay_change(tmp_path, ["enter"])
     production = load_production(folder / "production.toml")
     assert neck_of(folder / "production.toml") == "no"
-    assert [(e.event, e.who) for e in production.log] == [("boundary_change", ("ana",))]
+    assert [(e.event, e.who, e.beat) for e in production.log] == [
+        ("boundary_change", ("ana",), None)
+    ]
+    assert production.log[0].note.startswith("one.score.toml, beat 1")  # which scene
     layer = load_layer(folder / "one.score.toml")
-    assert all(e.event != "boundary_change" for e in layer.log)
+    assert [e.event for e in layer.log] == ["checkin"]
     assert layer.performers == ()
 
 
@@ -242,7 +249,10 @@ def test_replay_boundary_change_for_this_scene_logs_in_the_scene(tmp_path: Path)
     assert neck_of(folder / "production.toml") == "yes"
     assert load_production(folder / "production.toml").log == ()
     layer = load_layer(folder / "one.score.toml")
-    assert [(e.event, e.who) for e in layer.log] == [("boundary_change", ("ana",))]
+    assert [(e.event, e.who) for e in layer.log] == [
+        ("boundary_change", ("ana",)),
+        ("checkin", ("ana",)),
+    ]
     entry = layer.entry_of("ana")
     assert entry is not None and entry[1].boundaries is not None
     assert entry[1].boundaries.areas["neck"].status == "no"

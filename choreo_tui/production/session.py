@@ -116,6 +116,8 @@ class ProductionSession:
         self.performers_seen: tuple[Performer, ...] | None = None
         """The performers P601/P602 were last worked out for (the app's cheap re-check)."""
         self.last_ripple: RippleReport | None = None
+        self.moved_log: list[LogEntry] = []
+        """Scene log entries that went to the production's log (never saved in the scene)."""
         """What the last whole-production change did in other scenes (the editor's w)."""
 
     @classmethod
@@ -273,9 +275,21 @@ class ProductionSession:
             goes = entry.event == "boundary_change" and entry.who and set(entry.who) <= set(whole)
             (moved if goes else kept).append(entry)
         if moved:
-            production = production.model_copy(update={"log": (*production.log, *moved)})
+            self.moved_log += moved
+            production = production.model_copy(
+                update={"log": (*production.log, *(self._for_production(e) for e in moved))}
+            )
         score = after.replace(log=tuple(kept)) if moved else after
         return CastPlan(production, layer, score, tuple(whole), tuple(only))
+
+    def _for_production(self, entry: LogEntry) -> LogEntry:
+        """A scene's log entry as the production's log holds it: a beat number means
+        nothing there without its scene, so the scene is named in the (private) note."""
+        if entry.beat is None:
+            return entry
+        where = f"{Path(self.scene.path).name}, beat {entry.beat}"
+        note = f"{where}: {entry.note}" if entry.note else where
+        return entry.model_copy(update={"beat": None, "note": note})
 
     def write_cast(self, plan: CastPlan, prefer: Side | None = None) -> CastMerge:
         """Write the plan's production to ``production.toml`` under its lock.
