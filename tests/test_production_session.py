@@ -191,3 +191,27 @@ def test_the_ripple_counts_only_what_is_new(tmp_path: Path) -> None:
     )
     assert report.items == ()
     assert report.words() == "✓ No beat in another scene newly crosses Ana Reyes's record."
+
+
+def test_a_scene_file_is_read_again_once_it_changed(tmp_path: Path) -> None:
+    from choreo_tui.production.layer_cache import cached_layer
+
+    session, _ = _session(tmp_path)
+    path = Path(session.scene.path)
+    first = cached_layer(path)
+    assert cached_layer(path) is first  # unchanged: not parsed again
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("the approach", "the long approach"),
+        encoding="utf-8",
+    )
+    assert cached_layer(path).beats[0].title == "the long approach"
+
+
+def test_the_overview_leaves_out_a_production_in_a_folder_below(tmp_path: Path) -> None:
+    from choreo_tui.production.overview import overview
+
+    folder = make_production(tmp_path / "prod")
+    make_production(folder / "spin-off")
+    found = overview(folder / "production.toml")
+    assert sorted(row.path.name for row in found.scenes) == ["one.score.toml", "two.score.toml"]
+    assert all(row.path.parent == folder for row in found.scenes)

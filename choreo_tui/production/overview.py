@@ -7,9 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from choreo_tui.production.layer_cache import belongs, cached_layer
 from notation.agreement import is_current
 from notation.findings import SEVERITY
-from notation.production import Productions, check_production_scene, open_score, production_for
+from notation.production import (
+    Productions,
+    check_production_scene,
+    merge,
+    production_for,
+)
 from notation.production.folder import scores_under
 from notation.production.merging import ProductionScene
 from notation.production.model import Production
@@ -93,11 +99,13 @@ def overview(production_path: Path) -> Overview:
         return Overview(production_path, None, (), error.render())
     rows: list[SceneRow] = []
     for path in scores_under(production_path.parent):
+        if not belongs(path, production_path):
+            # A folder below with its own production.toml: its scenes are not this one's.
+            continue
         try:
-            opened = open_score(path, cache)
+            layer = cached_layer(path)
         except LoadError as error:
             rows.append(SceneRow(path, path.name, problem=error.render()))
             continue
-        if isinstance(opened, ProductionScene):
-            rows.append(row_of(opened))
+        rows.append(row_of(merge(production, layer, str(path), str(production_path))))
     return Overview(production_path, production, tuple(rows))

@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from choreo_tui.production.layer_cache import belongs, cached_layer
 from notation.findings import MARK
-from notation.production import ProductionScene, load_layer, merge, recheck
+from notation.production import ProductionScene, merge, recheck
 from notation.production.checking import beat_findings
 from notation.production.folder import scores_under
 from notation.production.model import Production
@@ -89,10 +90,10 @@ def other_scenes(
     scenes: list[ProductionScene] = []
     unreadable: list[str] = []
     for path in scores_under(production_path.parent):
-        if skip is not None and _same(path, skip):
+        if (skip is not None and _same(path, skip)) or not belongs(path, production_path):
             continue
         try:
-            layer = load_layer(path)
+            layer = cached_layer(path)
         except LoadError:
             unreadable.append(path.name)
             continue
