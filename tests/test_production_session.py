@@ -215,3 +215,20 @@ def test_the_overview_leaves_out_a_production_in_a_folder_below(tmp_path: Path) 
     found = overview(folder / "production.toml")
     assert sorted(row.path.name for row in found.scenes) == ["one.score.toml", "two.score.toml"]
     assert all(row.path.parent == folder for row in found.scenes)
+
+
+def test_a_scene_only_change_never_rewrites_production_toml(tmp_path: Path) -> None:
+    session, score = _session(tmp_path)
+    # A production with a log already, hand-written (not in Choreo's layout).
+    path = session.production_path
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + '\n[[log]]\nat = 2026-11-28T09:15:00+00:00\nevent = "closure"\n',
+        encoding="utf-8",
+    )
+    session, score = ProductionSession.open(Path(session.scene.path)), score
+    assert session is not None
+    plan = session.plan_cast_change(
+        score, _edit(score, _with_area(score.by_id["ana"], "neck", "no")), {"ana": "scene"}
+    )
+    assert not plan.touches_production

@@ -72,11 +72,13 @@ class CastPlan:
     """Ids whose change went to the whole production."""
     to_scene: tuple[str, ...]
     """Ids whose change stays in this scene only."""
+    logged: int = 0
+    """How many log entries went to the production's log."""
 
     @property
     def touches_production(self) -> bool:
         """Whether ``production.toml`` must be written."""
-        return bool(self.to_production) or self.production.log != ()
+        return bool(self.to_production) or self.logged > 0
 
 
 def with_whole_cast(production: Production, score: Score) -> Score:
@@ -280,7 +282,7 @@ class ProductionSession:
                 update={"log": (*production.log, *(self._for_production(e) for e in moved))}
             )
         score = after.replace(log=tuple(kept)) if moved else after
-        return CastPlan(production, layer, score, tuple(whole), tuple(only))
+        return CastPlan(production, layer, score, tuple(whole), tuple(only), len(moved))
 
     def _for_production(self, entry: LogEntry) -> LogEntry:
         """A scene's log entry as the production's log holds it: a beat number means
