@@ -156,8 +156,10 @@ def change_cast(
             return
         plan = session.plan_cast_change(before, after, scopes)
         _write(app, session, plan, apply, ripple_list)
-        gone = [p.name for p in before.performers if p.id not in after.by_id]
-        gone = [name for name in gone if name]
+        # A day player removed is simply gone; a cast member stays in the cast.
+        gone = [
+            p.name for p in before.performers if p.id not in after.by_id and session.in_cast(p.id)
+        ]
         if gone:
             names = ", ".join(safe_line(name) for name in gone)
             app.notify(
