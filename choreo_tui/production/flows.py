@@ -200,6 +200,9 @@ def _write(
             _ask_conflicts(app, session, plan, apply, ripple_list, result)
             return
         score = session.scene_after(plan)
+        # What this change did is measured from the file as it was on disk, so another
+        # editor's change is not counted as this one's.
+        old = result.theirs or old
         if result.theirs_changed:
             app.notify(
                 "Another editor had changed production.toml: their changes are kept, "

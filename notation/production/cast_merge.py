@@ -118,6 +118,8 @@ class CastMerge:
     """Parts both editors changed differently (resolved by ``prefer`` in ``production``)."""
     theirs_changed: bool
     """Whether the file on disk differed from what this editor read."""
+    theirs: Production | None = None
+    """The production on disk before this change (what the change is measured from)."""
 
 
 def _merge_parts(
@@ -180,4 +182,4 @@ def merge_cast(
             "log": (*theirs.log, *added),
         }
     )
-    return CastMerge(production, tuple(conflicts), theirs != base)
+    return CastMerge(production, tuple(conflicts), theirs != base, theirs)
