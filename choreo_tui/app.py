@@ -19,7 +19,7 @@ from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 
 from choreo_tui import commands, crash, hangup
-from choreo_tui.app_keeping import KeepingFlows
+from choreo_tui.app_production import ProductionFlows
 from choreo_tui.keymap import clashes, keymap_path, read_keymap
 from choreo_tui.safekeeping import Safekeeping
 from choreo_tui.samples import copy_sample, folder_for_copies, free_name, is_bundled, slug
@@ -30,13 +30,14 @@ from choreo_tui.terminal_filter import TerminalSafety
 from choreo_tui.typed import Typing
 from notation import LoadError, SaveError, save
 from notation.edits import History
-from notation.model import Scene, Score
+from notation.model import Score
 from notation.stamp import Stamp, load_stamped
 from notation.terminal import safe, safe_line
 from notation.writing import FolderNotWritable, ReadOnlyFile
 
 if TYPE_CHECKING:
     from choreo_tui.host import ScoreHost
+    from choreo_tui.production.session import ProductionSession
     from choreo_tui.screens.editor import EditorScreen
     from choreo_tui.typed import Typed
 
@@ -47,7 +48,7 @@ READ_AT_ONCE = 256 * 1024
 """Scores bigger than this many bytes are read in a thread behind an "Opening" screen."""
 
 
-class ChoreoApp(KeepingFlows):
+class ChoreoApp(ProductionFlows):
     """Choreo's terminal app: the start screen, the editor, replay."""
 
     CSS_PATH = "choreo.tcss"
@@ -78,6 +79,7 @@ class ChoreoApp(KeepingFlows):
         self._save_next: tuple[bool, Saved | None] | None = None
         self._told: str | None = None
         self._terminal_safety = TerminalSafety()
+        self.production: ProductionSession | None = None
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, then the terminal-safety net (see ``terminal_filter``)."""
@@ -105,7 +107,11 @@ class ChoreoApp(KeepingFlows):
         hangup.install(self)
         self.set_interval(1.0, self.keep_typing)
         if self.path is None:
-            self.push_screen(StartScreen(self.folder))
+            from choreo_tui.production.start import ProductionStartScreen, production_of_folder
+
+            found = production_of_folder(self.folder)
+            start = ProductionStartScreen(found) if found is not None else None
+            self.push_screen(start or StartScreen(self.folder))
         else:
             self.open_path(self.path)
 
@@ -133,15 +139,32 @@ class ChoreoApp(KeepingFlows):
                 if self.history is None and not isinstance(self.screen, StartScreen):
                     self.exit(0)
                 return
-            self.start_editing(path, Score(scene=Scene(title=title)), saved=False)
+            self.start_editing(path, self.new_score(path, title), saved=False)
             self.notify(f"A new score: ctrl+s writes it to {path.name}.", markup=False)
 
         self.push_screen(AskTitle(str(path)), titled)
 
     def read_score(self, path: Path) -> Score:
-        """Read a score from disk (raises LoadError), stamping the bytes read."""
+        """Read a score from disk (raises LoadError), stamping the bytes read.
+
+        A score inside a production is read through it: the editor edits the merged
+        score, and ``self.production`` keeps what each file holds.
+        """
+        from choreo_tui.production.session import ProductionSession
+
+        session = ProductionSession.open(path)
+        if session is not None:
+            self.production = session
+            self.read_stamp = Stamp.read(path)
+            return session.score
+        self.production = None
         score, self.read_stamp = load_stamped(path)
         return score
+
+    def read_stamped(self, path: Path) -> tuple[Score, Stamp | None]:
+        """Read a score as ``read_score`` does, with the stamp of the bytes read."""
+        score = self.read_score(path)
+        return score, self.read_stamp
 
     def open_score(self, path: Path) -> None:
         """Read ``path`` and edit it; an unreadable file is explained, never changed.
@@ -196,6 +219,7 @@ class ChoreoApp(KeepingFlows):
         """Show the editor on ``score``, which belongs at ``path``."""
         # Imported here, not at the top: a big score's "Opening..." frame comes
         # sooner without the editor's widgets loaded first.
+        from choreo_tui.production.start import ProductionStartScreen
         from choreo_tui.screens.editor import EditorScreen
 
         on_disk = score if saved else None
@@ -203,7 +227,11 @@ class ChoreoApp(KeepingFlows):
         self.path = path
         self.history = History.start(score, saved=saved)
         editor = EditorScreen(self.history, on_change=self.score_changed)
-        if isinstance(self.screen, (StartScreen, OpeningScreen)):
+        if self.production is not None:
+            from choreo_tui.production.flows import p602
+
+            editor.production_findings = p602(self.production, score)
+        if isinstance(self.screen, (StartScreen, OpeningScreen, ProductionStartScreen)):
             self.switch_screen(editor)
         else:
             self.push_screen(editor)
@@ -253,7 +281,7 @@ class ChoreoApp(KeepingFlows):
         def titled(title: str | None) -> None:
             if title:
                 path = free_name(self.folder, slug(title) + ".score.toml")
-                self.start_editing(path, Score(scene=Scene(title=title)), saved=False)
+                self.start_editing(path, self.new_score(path, title), saved=False)
                 self.notify(f"A new score: ctrl+s writes it to {path.name}.", markup=False)
 
         self.push_screen(AskTitle(str(self.folder)), titled)
@@ -277,14 +305,25 @@ class ChoreoApp(KeepingFlows):
         dirty = self.history.dirty
         self.title = ("● " if dirty else "") + self.history.score.scene.title
         self.sub_title = self.path.name + (" (unsaved changes)" if dirty else "")
+        if self.production is not None:
+            from notation.terminal import safe_line
+
+            # Before the file name: on a narrow terminal the production must still show.
+            self.sub_title = f"in {safe_line(self.production.title)} · {self.sub_title}"
         if self.keeping.read_only:
             # First, so a narrow terminal never cuts it off.
             self.sub_title = "read-only: " + self.sub_title
         # The editor's title line watches these two; the app never reaches into it.
         self.keeping.changed(self.history.score, dirty=dirty)
+        self.keep_production_findings()
 
     def write_score(self, path: Path, score: Score, *, over_read_only: bool = False) -> None:
-        """Write a score to disk (raises SaveError; ReadOnlyFile unless ``over_read_only``)."""
+        """Write a score to disk (raises SaveError; ReadOnlyFile unless ``over_read_only``);
+        a production scene, only its own layer. May run in a worker thread: it touches
+        no widget (a cast changed on disk is taken in before, by ``save``)."""
+        if self.production is not None:
+            self.production.save(score, path, over_read_only=over_read_only)
+            return
         save(score, path, over_read_only=over_read_only)
 
     def save(self, *, quiet: bool = False, then: Saved | None = None) -> bool:
@@ -308,8 +347,15 @@ class ChoreoApp(KeepingFlows):
             return True
         if not self.disk_unchanged():
             return False
+        score = self.history.score
+        if self.production is not None:
+            # On the UI thread: a cast another editor changed on disk becomes one
+            # undoable edit, shown, before this scene's layer is written over it.
+            from choreo_tui.production.flows import rebased
+
+            score = rebased(self, self.production, score)
         self._saving = True
-        self._write_in_thread(self.path, self.history.score, quiet, then)
+        self._write_in_thread(self.path, score, quiet, then)
         return True
 
     @work(thread=True, group="save")
@@ -374,14 +420,26 @@ class ChoreoApp(KeepingFlows):
             return
         from choreo_tui.replay.screen import ReplayScreen
 
-        screen = ReplayScreen(self.history.score, start=start, record=self.record)
+        # In a production, replay (its check-in, its boundary change) is of this scene's people.
+        scene = self.scene_view(self.history.score)
+        screen = ReplayScreen(scene, start=start, record=self.record)
         self.push_screen(screen, self._after_replay if then_quit else None)
 
     async def _after_replay(self, _: object) -> None:
         await self.action_quit()
 
     def record(self, score: Score) -> None:
-        """Replay logged something: apply it and save at once (the log is a safety record)."""
+        """Replay logged something: apply it and save at once (the log is a safety record).
+
+        In a production, a boundary change is asked about first (whole production or
+        this scene) and logged in the file the change went to.
+        """
+        score = self.with_cast_of_editor(score)
+        if not self.record_in_production(score):
+            self._record_now(score)
+
+    def _record_now(self, score: Score) -> None:
+        score = self.without_production_log(score)
         editor = self.editor
         if editor is not None:
             editor.apply_score(score, "rehearsal log")

@@ -15,7 +15,7 @@ from textual import work
 from textual.app import App
 
 from choreo_tui.safekeeping import Safekeeping
-from notation import LoadError, SaveError, load, save
+from notation import LoadError, SaveError, save
 from notation.edits import History
 from notation.model import Score
 from notation.stamp import DiskState, Stamp, load_stamped
@@ -55,6 +55,10 @@ class KeepingFlows(App[int]):
     def write_score(self, path: Path, score: Score, *, over_read_only: bool = False) -> None:
         """Write a score to disk (the app defines it)."""
         raise NotImplementedError
+
+    def read_stamped(self, path: Path) -> tuple[Score, Stamp | None]:
+        """Read a score and the stamp of its bytes (the app reads production scenes merged)."""
+        return load_stamped(path)
 
     def report_keeping(self, on_disk: Score | None) -> None:
         """Say if the score is read-only here, and offer unsaved edits left by a crash."""
@@ -106,7 +110,10 @@ class KeepingFlows(App[int]):
         on_disk: Score | LoadError | None = None
         if state is DiskState.CHANGED:
             try:
-                on_disk = load(self.path)
+                # A production scene is shown merged, as the editor shows it.
+                from notation.production import load_merged
+
+                on_disk = load_merged(self.path)
             except LoadError as error:
                 on_disk = error
         screen = ExternalChangeScreen(self.path, state, self.history.score, on_disk)
@@ -137,7 +144,7 @@ class KeepingFlows(App[int]):
     @work(thread=True, exclusive=True, group="reload")
     def _read_again(self, path: Path) -> None:
         try:
-            score, stamp = load_stamped(path)
+            score, stamp = self.read_stamped(path)
         except LoadError as error:
             self.call_from_thread(self._not_reloaded, error)
             return

@@ -180,6 +180,22 @@ class Export(Command):
     SHOW = False
 
 
+class Elsewhere(Command):
+    """List the beats of other scenes that the last whole-production cast change flags."""
+
+    KEY, FOOTER = "w", "Elsewhere"
+    HELP = "Production: list the beats of other scenes the last cast change flags"
+    SHOW = False
+
+
+class Scenes(Command):
+    """Show the production's scenes and cast, to open another scene or read a sheet."""
+
+    KEY, FOOTER = "P", "Scenes"
+    HELP = "Production: its scenes and cast (open another scene, read a sheet)"
+    SHOW = False
+
+
 class Pictures(Command):
     """Show or hide the stage plot and body map."""
 
@@ -250,6 +266,8 @@ EDITOR_COMMANDS: tuple[type[Command], ...] = (
     Cast,
     Replay,
     Export,
+    Elsewhere,
+    Scenes,
     Problems,
     Pictures,
     FocusBeats,

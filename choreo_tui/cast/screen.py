@@ -126,6 +126,14 @@ class CastScreen(Screen[Score | None]):
             tooltip="Remove the highlighted performer (asks first, says which beats name them)",
         ),
         Binding(
+            "s",
+            "sheet",
+            "Sheet",
+            id="cast.sheet",
+            tooltip="Read the highlighted performer's sheet (all asked of them) and export it",
+            show=False,
+        ),
+        Binding(
             "escape",
             "close",
             "Done",
@@ -248,6 +256,14 @@ class CastScreen(Screen[Score | None]):
                 self._apply(score, max(index - 1, 0))
 
         self.app.push_screen(Choice(question, answers), answered)
+
+    def action_sheet(self) -> None:
+        """The highlighted performer's sheet, with this scene as it stands on screen."""
+        from choreo_tui.production.sheet_flow import open_sheet
+
+        index = self._current()
+        if index is not None:
+            open_sheet(self, self.score.performers[index].id, self.score)
 
     def action_close(self) -> None:
         """Leave the cast: nothing changed returns None; else keep or discard, with a log entry."""

@@ -72,6 +72,8 @@ class EditorScreen(Screen[None]):
         self._problems_timer: Timer | None = None
         self._form_stale = False
         self.pictures_shown = False
+        self.production_findings: list[Finding] = []
+        """P601/P602 of a production scene (set by the production flows), shown with the rest."""
 
     @property
     def score(self) -> Score:
@@ -109,7 +111,8 @@ class EditorScreen(Screen[None]):
 
     def findings(self) -> list[Finding]:
         """Every finding of the score as it stands (none while it is first checked)."""
-        return self.live.findings() if self.live is not None else []
+        found = self.live.findings() if self.live is not None else []
+        return found + self.production_findings
 
     def recheck(self) -> None:
         """After an edit: re-check only what it can affect.
@@ -456,6 +459,14 @@ class EditorScreen(Screen[None]):
         panel.display = True
         panel.show(self.score, self.findings())
         panel.focus()
+
+    def action_elsewhere(self) -> None:
+        """List the beats of other scenes that the last whole-production cast change flags."""
+        flows.elsewhere(self)
+
+    def action_scenes(self) -> None:
+        """The production's scenes and cast, over the editor."""
+        flows.scenes(self)
 
     def action_export(self) -> None:
         """Write a director's copy beside the score."""

@@ -115,12 +115,60 @@ def cast(editor: EditorScreen) -> None:
     from choreo_tui.cast.screen import CastScreen
 
     editor.flush_form()
+    if getattr(editor.app, "production", None) is not None:
+        from choreo_tui.production.flows import rebased, session_of
 
-    def done(score: Score | None) -> None:
-        if score is not None and editor.apply_score(score, "cast"):
+        session = session_of(editor.app)
+        if session is not None:
+            # Open the cast as it is on disk now, if another editor changed it.
+            rebased(editor.app, session, editor.score)
+    before = editor.score
+
+    def applied(score: Score) -> None:
+        if editor.apply_score(score, "cast"):
             editor.notify("Cast changed: every beat naming them was checked again.")
 
+    def done(score: Score | None) -> None:
+        if score is None:
+            return
+        if getattr(editor.app, "production", None) is not None:
+            from choreo_tui.production.flows import change_cast
+
+            change_cast(editor.app, before, score, applied)
+            return
+        applied(score)
+
     editor.app.push_screen(CastScreen(editor.score), done)
+
+
+def scenes(editor: EditorScreen) -> None:
+    """The production start screen over the editor (Escape comes back)."""
+    from choreo_tui.production.flows import session_of
+    from choreo_tui.production.start import ProductionStartScreen
+
+    session = session_of(editor.app)
+    if session is None:
+        editor.notify("This score is not part of a production.", severity="warning")
+        return
+    editor.flush_form()
+    editor.app.push_screen(ProductionStartScreen(session.production_path))
+
+
+def elsewhere(editor: EditorScreen) -> None:
+    """The beats of other scenes the last whole-production cast change flags."""
+    from choreo_tui.production.flows import open_ripple, session_of
+
+    session = session_of(editor.app)
+    if session is None:
+        editor.notify("This score is not part of a production.", severity="warning")
+        return
+    report = session.last_ripple
+    if report is None:
+        editor.notify("No whole-production cast change yet in this session.")
+    elif not report.items:
+        editor.notify(report.words(), markup=False)
+    else:
+        open_ripple(editor.app, report)
 
 
 def jump_to(editor: EditorScreen, finding: Finding) -> None:
@@ -166,7 +214,10 @@ def export_copy(editor: EditorScreen) -> None:
         if choice is None:
             return
         try:
-            target = write_copy(editor.score, path, choice)
+            from choreo_tui.production.flows import scene_view
+
+            # In a production: the scene's own roster, never the whole cast.
+            target = write_copy(scene_view(editor.app, editor.score), path, choice)
         except SaveError as error:
             editor.notify(str(error), title="Not exported", severity="error", markup=False)
             return

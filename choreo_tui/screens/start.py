@@ -87,11 +87,21 @@ class StartScreen(Screen[None]):
     class New(Message):
         """Start a new score in this folder."""
 
+    class OpenSampleProduction(Message):
+        """Copy a sample production's folder here and open the copy's start screen."""
+
+        def __init__(self, path: Path) -> None:
+            super().__init__()
+            self.path = path
+
     def __init__(self, folder: Path) -> None:
         super().__init__()
         self.folder = folder
         self.local = scores_in(folder)
         self.samples = samples()
+        from choreo_tui.production.copying import sample_productions
+
+        self.productions = sample_productions()
 
     def compose(self) -> ComposeResult:
         """The choices."""
@@ -117,6 +127,20 @@ class StartScreen(Screen[None]):
                 Option("[b]Sample scenes[/b] (opened as a copy in this folder)", disabled=True)
             )
             options += [Option(entry(p), id=f"sample:{i}") for i, p in enumerate(self.samples)]
+        if self.productions:
+            from choreo_tui.production.copying import production_title
+
+            options.append(None)
+            options.append(
+                Option("[b]Sample production[/b] (the whole folder copied here)", disabled=True)
+            )
+            options += [
+                Option(
+                    Text(f"  {p.name}/").append(f"  {safe_line(production_title(p))}", style="dim"),
+                    id=f"production:{i}",
+                )
+                for i, p in enumerate(self.productions)
+            ]
         yield OptionList(*options, id="choices")
         yield Footer()
 
@@ -134,6 +158,8 @@ class StartScreen(Screen[None]):
             self.post_message(self.Open(self.local[int(which)]))
         elif kind == "sample":
             self.post_message(self.OpenSample(self.samples[int(which)]))
+        elif kind == "production":
+            self.post_message(self.OpenSampleProduction(self.productions[int(which)]))
 
     def action_new(self) -> None:
         """Start a new score."""

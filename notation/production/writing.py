@@ -132,11 +132,11 @@ def dumps_layer(layer: SceneLayer) -> str:
     return "".join(w.out)
 
 
-def _save(text: str, path: str | Path, schema: str) -> None:
+def _save(text: str, path: str | Path, schema: str, *, over_read_only: bool = False) -> None:
     target = Path(path)
     _refuse_unusable_name(target)
     _refuse_newer(target)
-    write_private(target, text)
+    write_private(target, text, over_read_only=over_read_only)
     from notation.production.schema import ensure_beside
 
     ensure_beside(target, schema)
@@ -150,9 +150,9 @@ def save_production(production: Production, path: str | Path) -> None:
     _save(dumps_production(production), path, PRODUCTION_SCHEMA_FILE)
 
 
-def save_layer(layer: SceneLayer, path: str | Path) -> None:
+def save_layer(layer: SceneLayer, path: str | Path, *, over_read_only: bool = False) -> None:
     """Save a production score (its own layer) atomically with mode 0600. Raises ``SaveError``.
 
     The schema its first line names is written beside it if missing.
     """
-    _save(dumps_layer(layer), path, LAYER_SCHEMA_FILE)
+    _save(dumps_layer(layer), path, LAYER_SCHEMA_FILE, over_read_only=over_read_only)
