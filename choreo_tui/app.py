@@ -319,10 +319,21 @@ class ChoreoApp(ProductionFlows):
 
     def write_score(self, path: Path, score: Score, *, over_read_only: bool = False) -> None:
         """Write a score to disk (raises SaveError; ReadOnlyFile unless ``over_read_only``);
-        a production scene, only its own layer. May run in a worker thread: it touches
-        no widget (a cast changed on disk is taken in before, by ``save``)."""
-        if self.production is not None:
-            self.production.save(score, path, over_read_only=over_read_only)
+        a production scene, only its own layer."""
+        self._write(self.production, path, score, over_read_only=over_read_only)
+
+    @staticmethod
+    def _write(
+        session: ProductionSession | None,
+        path: Path,
+        score: Score,
+        *,
+        over_read_only: bool = False,
+    ) -> None:
+        # Static, and given the session: the save thread must write through the
+        # production this score was read from, even if another scene opens meanwhile.
+        if session is not None:
+            session.save(score, path, over_read_only=over_read_only)
             return
         save(score, path, over_read_only=over_read_only)
 
@@ -355,13 +366,20 @@ class ChoreoApp(ProductionFlows):
 
             score = rebased(self, self.production, score)
         self._saving = True
-        self._write_in_thread(self.path, score, quiet, then)
+        self._write_in_thread(self.production, self.path, score, quiet, then)
         return True
 
     @work(thread=True, group="save")
-    def _write_in_thread(self, path: Path, score: Score, quiet: bool, then: Saved | None) -> None:
+    def _write_in_thread(
+        self,
+        session: ProductionSession | None,
+        path: Path,
+        score: Score,
+        quiet: bool,
+        then: Saved | None,
+    ) -> None:
         try:
-            self.write_score(path, score)
+            self._write(session, path, score)
         except (ReadOnlyFile, FolderNotWritable) as error:
             self.call_from_thread(self._refused_in_thread, error, then)
             return

@@ -375,8 +375,10 @@ def go_to(app: App[Any], path: Path, beat: int | None) -> None:
     def answered(answer: str | None) -> None:
         if answer == "save":
             saver = getattr(app, "save", None)
-            if saver is not None and saver():
-                opener(path, beat)
+            if saver is not None:
+                # Opened once the write is done and only if it was: the save runs in a
+                # thread, and opening first would switch the production under it.
+                saver(then=lambda written: opener(path, beat) if written else None)
         elif answer == "discard":
             keeping = getattr(app, "keeping", None)
             if keeping is not None:
