@@ -34,9 +34,11 @@ from notation.terminal import safe, safe_line
 
 def performer_line(performer: Performer) -> str:
     """One row of the cast list: id, name, role and what is on record."""
-    parts = [f"{performer.id:<10} {performer.name}"]
+    # Score text is escaped here, field by field, so that the line break between the
+    # two rows stays a line break.
+    parts = [f"{performer.id:<10} {safe_line(performer.name)}"]
     if performer.character:
-        parts[0] += f" ({performer.character})"
+        parts[0] += f" ({safe_line(performer.character)})"
     b = performer.boundaries
     if b is None:
         parts.append("ℹ no boundaries recorded")
@@ -173,8 +175,7 @@ class CastScreen(Screen[Score | None]):
         if self.score.performers:
             # Content, not str: a str prompt is read as markup, and a "[/" in a name crashed.
             listing.add_options(
-                Option(Content(safe_line(performer_line(p))), id=p.id)
-                for p in self.score.performers
+                Option(Content(performer_line(p)), id=p.id) for p in self.score.performers
             )
             listing.highlighted = min(keep or 0, len(self.score.performers) - 1)
         else:
