@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
+from notation import collector
 from notation.checks import check, check_beat, check_scene
 from notation.checks.cast import Cast, PerformerView
 from notation.findings import SEVERITY, Finding, Severity
@@ -195,6 +196,13 @@ def check_production(
 
     Findings from the cast appear once, under ``production_path``.
     """
+    with collector.paused():
+        return _check_production(production, production_path, scenes)
+
+
+def _check_production(
+    production: Production, production_path: str, scenes: Sequence[ProductionScene]
+) -> dict[str, list[PlacedFinding]]:
     report: dict[str, list[PlacedFinding]] = {
         production_path: cast_findings(production, production_path)
     }
