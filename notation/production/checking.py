@@ -30,6 +30,9 @@ from notation.production.merging import ProductionScene
 from notation.production.model import Production
 from notation.production.widening import production_findings, resolved
 
+Views = dict[int, tuple[Performer, PerformerView]]
+"""Performer views already made, by the performer object's id (the object kept with it)."""
+
 
 @dataclass(frozen=True)
 class PlacedFinding:
@@ -141,9 +144,15 @@ def scene_level(
 
 
 def beat_findings(
-    scene: ProductionScene, indexes: Iterable[int] | None = None, cast: Cast | None = None
+    scene: ProductionScene,
+    indexes: Iterable[int] | None = None,
+    cast: Cast | None = None,
+    views: Views | None = None,
 ) -> list[PlacedFinding]:
-    """Findings of the beats at the 0-based ``indexes`` (every beat by default), in the scene."""
+    """Findings of the beats at the 0-based ``indexes`` (every beat by default), in the scene.
+
+    ``views`` (see ``cast_of``) lets a re-check of many scenes share performer views.
+    """
     score = scene.score
     chosen = range(len(score.beats)) if indexes is None else list(indexes)
     if cast is None:
@@ -152,25 +161,45 @@ def beat_findings(
         else:
             # Resolve only the performers these beats name (a re-check names few).
             named = set().union(*(score.beats[i].ids() for i in chosen))
-            cast = cast_of(p for p in score.performers if p.id in named)
+            cast = cast_of((p for p in score.performers if p.id in named), views)
     found: list[PlacedFinding] = []
     for index in chosen:
         found += [PlacedFinding(scene.path, f) for f in check_beat(score, index, cast)]
     return found
 
 
-def cast_of(performers: Iterable[Performer]) -> Cast:
-    """A ``Cast`` of these performers, their tables resolved once per table object."""
-    stage = Scene.model_construct(title="")
-    nobody = Score.model_construct(scene=stage, performers=(), beats=(), log=())
-    cast = Cast(nobody)
+def cast_of(performers: Iterable[Performer], views: Views | None = None) -> Cast:
+    """A ``Cast`` of these performers, their tables resolved once per table object.
+
+    With ``views``, a performer object met before (a cast member every scene
+    shares unchanged) keeps its view, and the areas it has summarised already.
+    """
+    cast = Cast(_nobody())
     for performer in performers:
-        cast.views[performer.id] = PerformerView(
+        known = views.get(id(performer)) if views is not None else None
+        if known is not None and known[0] is performer:
+            cast.views[performer.id] = known[1]
+            continue
+        view = PerformerView(
             performer,
             resolved(performer.boundaries, "ask"),
             resolved(performer.will_touch, "yes"),
         )
+        if views is not None:
+            views[id(performer)] = (performer, view)
+        cast.views[performer.id] = view
     return cast
+
+
+_EMPTY: list[Score] = []
+
+
+def _nobody() -> Score:
+    # An empty score for an empty ``Cast``, made once: a re-check makes a cast per scene.
+    if not _EMPTY:
+        stage = Scene.model_construct(title="")
+        _EMPTY.append(Score.model_construct(scene=stage, performers=(), beats=(), log=()))
+    return _EMPTY[0]
 
 
 def check_production_scene(scene: ProductionScene) -> list[PlacedFinding]:
