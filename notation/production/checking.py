@@ -30,9 +30,6 @@ from notation.production.merging import ProductionScene
 from notation.production.model import Production
 from notation.production.widening import production_findings, resolved
 
-Views = dict[int, tuple[Performer, PerformerView]]
-"""Performer views already made, by the performer object's id (the object kept with it)."""
-
 
 @dataclass(frozen=True)
 class PlacedFinding:
@@ -147,12 +144,8 @@ def beat_findings(
     scene: ProductionScene,
     indexes: Iterable[int] | None = None,
     cast: Cast | None = None,
-    views: Views | None = None,
 ) -> list[PlacedFinding]:
-    """Findings of the beats at the 0-based ``indexes`` (every beat by default), in the scene.
-
-    ``views`` (see ``cast_of``) lets a re-check of many scenes share performer views.
-    """
+    """Findings of the beats at the 0-based ``indexes`` (every beat by default), in the scene."""
     score = scene.score
     chosen = range(len(score.beats)) if indexes is None else list(indexes)
     if cast is None:
@@ -161,36 +154,36 @@ def beat_findings(
         else:
             # Resolve only the performers these beats name (a re-check names few).
             named = set().union(*(score.beats[i].ids() for i in chosen))
-            cast = cast_of((p for p in score.performers if p.id in named), views)
+            cast = cast_of(p for p in score.performers if p.id in named)
     found: list[PlacedFinding] = []
     for index in chosen:
         found += [PlacedFinding(scene.path, f) for f in check_beat(score, index, cast)]
     return found
 
 
-def cast_of(performers: Iterable[Performer], views: Views | None = None) -> Cast:
-    """A ``Cast`` of these performers, their tables resolved once per table object.
+def cast_of(performers: Iterable[Performer]) -> Cast:
+    """A ``Cast`` of these performers, each performer object's view made once.
 
-    With ``views``, a performer object met before (a cast member every scene
-    shares unchanged) keeps its view, and the areas it has summarised already.
+    A cast member every scene shares unchanged is one object: their view, and the
+    areas it has summarised already, serve every scene and every later re-check.
+    The view is kept in the (frozen) performer's ``__dict__``, as ``resolved`` keeps
+    tables; a copy of the performer (``model_copy``) is another object and gets its own.
     """
     cast = Cast(_nobody())
     for performer in performers:
-        known = views.get(id(performer)) if views is not None else None
-        if known is not None and known[0] is performer:
-            cast.views[performer.id] = known[1]
-            continue
-        view = PerformerView(
-            performer,
-            resolved(performer.boundaries, "ask"),
-            resolved(performer.will_touch, "yes"),
-        )
-        if views is not None:
-            views[id(performer)] = (performer, view)
+        view: PerformerView | None = performer.__dict__.get(_VIEW)
+        if view is None or view.performer is not performer:
+            view = PerformerView(
+                performer,
+                resolved(performer.boundaries, "ask"),
+                resolved(performer.will_touch, "yes"),
+            )
+            performer.__dict__[_VIEW] = view
         cast.views[performer.id] = view
     return cast
 
 
+_VIEW = "_choreo_view"
 _EMPTY: list[Score] = []
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from notation import collector
 from notation.areas import GROIN, LEAVES, leaves_of
 from notation.model import Beat, Boundaries, Performer, Score, Touch
-from notation.production.checking import PlacedFinding, Views, beat_findings, scene_level
+from notation.production.checking import PlacedFinding, beat_findings, scene_level
 from notation.production.merging import ProductionScene, Reach, recast
 from notation.production.model import Production
 from notation.production.widening import resolved
@@ -166,7 +166,6 @@ def _recheck(
 ) -> list[SceneRecheck]:
     result: list[SceneRecheck] = []
     memo: _Leaves = {}
-    views: Views = {}
     for old in scenes:
         before = old.score.by_id.get(performer_id)
         if before is None:
@@ -180,7 +179,7 @@ def _recheck(
         # Only this performer's scene-level findings can change; the rest stay.
         findings = scene_level(scene, only=performer_id)
         if indexes:
-            findings += beat_findings(scene, indexes, views=views)
+            findings += beat_findings(scene, indexes)
         result.append(SceneRecheck(scene, performer_id, indexes, tuple(findings)))
     return result
 
