@@ -150,7 +150,8 @@ def beat_findings(
     chosen = range(len(score.beats)) if indexes is None else list(indexes)
     if cast is None:
         if indexes is None:
-            cast = Cast(score)
+            # Every scene shares the cast members' views (and their summaries of areas).
+            cast = cast_of(score.performers)
         else:
             # Resolve only the performers these beats name (a re-check names few).
             named = set().union(*(score.beats[i].ids() for i in chosen))
