@@ -43,6 +43,52 @@ inputs = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
 print(json.dumps({name: observe(name, text) for name, text in inputs.items()}))
 """
 
+# Productions: ``choreo check DIR``'s findings (with file, line and whether from the
+# cast), unreadable files, each scene's saved layer, and re-checks after cast edits.
+PRODUCTION_PROBE = r"""
+import json, sys
+from notation.model import AreaRule
+from notation.production import (
+    ProductionScene, check_production_scene, dumps_layer, open_score, recheck,
+)
+from notation.production.folder import check_paths, scores_under
+from pathlib import Path
+
+def placed(findings):
+    return [[f.path, f.line, f.beat, f.code, f.message, f.from_cast] for f in findings]
+
+def observe(folder):
+    report = check_paths([folder])
+    result = {
+        "findings": placed(report.findings),
+        "errors": [e.render() for e in report.errors],
+    }
+    scenes = [open_score(p) for p in scores_under(Path(folder))]
+    scenes = [s for s in scenes if isinstance(s, ProductionScene)]
+    result["saved"] = [dumps_layer(s.layer) for s in scenes]
+    before = {s.path: check_production_scene(s) for s in scenes}
+    production = scenes[0].production
+    for performer in production.performers[:3]:
+        table = performer.boundaries
+        if table is None:
+            continue
+        for area in ("upper_back", "waist", "face"):
+            areas = {**table.areas, area: AreaRule(status="no")}
+            narrowed = performer.model_copy(
+                update={"boundaries": table.model_copy(update={"areas": areas})}
+            )
+            changed = production.with_performer(narrowed)
+            items = recheck(scenes, changed, performer.id)
+            result[f"recheck {performer.id} {area}"] = [
+                [i.scene.path, list(i.beats), placed(i.applied_to(before[i.scene.path]))]
+                for i in items
+            ]
+    return result
+
+folders = json.loads(sys.argv[1])
+print(json.dumps({folder: observe(folder) for folder in folders}))
+"""
+
 
 def _broken(name: str, text: str) -> dict[str, str]:
     """Variants of a score that must fail to load, each in its own way."""
@@ -112,6 +158,40 @@ def observe(
     return answer
 
 
+def production_folders() -> list[str]:
+    """The generated 60-scene production and the sample production."""
+    generated = OUT / "production"
+    if not (generated / "production.toml").exists():
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from production import generate_production
+
+        generate_production(generated)
+    return [str(generated), str(ROOT / "sample_scenes" / "northern-light")]
+
+
+def observe_productions(
+    python: str, package_root: Path, folders: list[str], parser: str = "tomllib"
+) -> dict[str, object]:
+    """``choreo check DIR`` and re-checks, computed by the notation package under
+    ``package_root``."""
+    result = subprocess.run(
+        [python, "-c", PRODUCTION_PROBE, json.dumps(folders)],
+        capture_output=True,
+        text=True,
+        cwd=package_root,
+        env={
+            "PYTHONPATH": str(package_root),
+            "PATH": "/usr/bin:/bin",
+            "CHOREO_TOML_PARSER": parser,
+        },
+        check=False,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"the production probe failed under {package_root}")
+    answer: dict[str, object] = json.loads(result.stdout)
+    return answer
+
+
 def incremental_matches(path: Path) -> bool:
     """After an edit in the middle of the big score, LiveFindings equals check()."""
     import notation
@@ -141,7 +221,20 @@ def main(argv: list[str]) -> int:
         source.write_text(json.dumps(texts), encoding="utf-8")
         before = observe(sys.executable, old_root, source)
         afters = {parser: observe(sys.executable, ROOT, source, parser) for parser in PARSERS}
+        folders = production_folders()
+        productions_before = observe_productions(sys.executable, old_root, folders)
+        productions_after = {
+            parser: observe_productions(sys.executable, ROOT, folders, parser) for parser in PARSERS
+        }
     failed = False
+    for parser, observed in productions_after.items():
+        for folder in folders:
+            old_p, new_p = productions_before[folder], observed[folder]
+            assert isinstance(old_p, dict) and isinstance(new_p, dict)
+            parts = sorted(k for k in old_p.keys() | new_p.keys() if old_p.get(k) != new_p.get(k))
+            state = f"differs in {', '.join(parts)}" if parts else "identical"
+            print(f"production {Path(folder).name} ({parser}): {state}")
+            failed = failed or bool(parts)
     for parser, after in afters.items():
         differences = [name for name in texts if before[name] != after[name]]
         for name in differences:

@@ -10,6 +10,7 @@ from conftest import sync
 from factories import beat, performer, score
 
 from choreo_tui.app import ChoreoApp
+from choreo_tui.production.session import ProductionSession
 from notation import load, save
 from notation.model import Score
 
@@ -30,13 +31,15 @@ class Watched:
     def __init__(self, app: ChoreoApp) -> None:
         self.writers: list[str] = []
         self.go = threading.Event()
-        self.write = app.write_score
-        app.write_score = self.write_score  # type: ignore[method-assign]
+        # The save thread writes through ``_write``, given the production session the
+        # score was read from (None here: a standalone score).
+        self.write = app._write
+        app._write = self.write_score  # type: ignore[method-assign]
 
-    def write_score(self, path: Path, score: Score) -> None:
+    def write_score(self, session: ProductionSession | None, path: Path, score: Score) -> None:
         self.writers.append(threading.current_thread().name)
         assert self.go.wait(30), "the test never let the write go on"
-        self.write(path, score)
+        self.write(session, path, score)
 
 
 @sync

@@ -16,7 +16,7 @@ import json
 import sys
 
 from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
-from notation import Finding, LoadError
+from notation import Finding, LoadError, collector
 from notation.describe import counted
 from notation.production.folder import check_paths
 from notation.terminal import safe_json
@@ -45,6 +45,14 @@ def finding_line(path: str, finding: Finding) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Check every file; print text or one JSON object."""
+    # The findings keep their scores (messages are worded when read), so when the
+    # collector comes back on its first pass would walk every scene's objects. Held off
+    # until ``_report`` has returned, its objects are freed by reference counting instead.
+    with collector.paused():
+        return _report(args)
+
+
+def _report(args: argparse.Namespace) -> int:
     report = check_paths(args.files)
     findings: list[tuple[str, Finding]] = [(f.path, f.finding) for f in report.findings]
     errors: list[LoadError] = report.errors

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
+from notation import collector
 from notation.checks import check, check_beat, check_scene
 from notation.checks.cast import Cast, PerformerView
 from notation.findings import SEVERITY, Finding, Severity
@@ -140,14 +141,17 @@ def scene_level(
 
 
 def beat_findings(
-    scene: ProductionScene, indexes: Iterable[int] | None = None, cast: Cast | None = None
+    scene: ProductionScene,
+    indexes: Iterable[int] | None = None,
+    cast: Cast | None = None,
 ) -> list[PlacedFinding]:
     """Findings of the beats at the 0-based ``indexes`` (every beat by default), in the scene."""
     score = scene.score
     chosen = range(len(score.beats)) if indexes is None else list(indexes)
     if cast is None:
         if indexes is None:
-            cast = Cast(score)
+            # Every scene shares the cast members' views (and their summaries of areas).
+            cast = cast_of(score.performers)
         else:
             # Resolve only the performers these beats name (a re-check names few).
             named = set().union(*(score.beats[i].ids() for i in chosen))
@@ -159,17 +163,37 @@ def beat_findings(
 
 
 def cast_of(performers: Iterable[Performer]) -> Cast:
-    """A ``Cast`` of these performers, their tables resolved once per table object."""
-    stage = Scene.model_construct(title="")
-    nobody = Score.model_construct(scene=stage, performers=(), beats=(), log=())
-    cast = Cast(nobody)
+    """A ``Cast`` of these performers, each performer object's view made once.
+
+    A cast member every scene shares unchanged is one object: their view, and the
+    areas it has summarised already, serve every scene and every later re-check.
+    The view is kept in the (frozen) performer's ``__dict__``, as ``resolved`` keeps
+    tables; a copy of the performer (``model_copy``) is another object and gets its own.
+    """
+    cast = Cast(_nobody())
     for performer in performers:
-        cast.views[performer.id] = PerformerView(
-            performer,
-            resolved(performer.boundaries, "ask"),
-            resolved(performer.will_touch, "yes"),
-        )
+        view: PerformerView | None = performer.__dict__.get(_VIEW)
+        if view is None or view.performer is not performer:
+            view = PerformerView(
+                performer,
+                resolved(performer.boundaries, "ask"),
+                resolved(performer.will_touch, "yes"),
+            )
+            performer.__dict__[_VIEW] = view
+        cast.views[performer.id] = view
     return cast
+
+
+_VIEW = "_choreo_view"
+_EMPTY: list[Score] = []
+
+
+def _nobody() -> Score:
+    # An empty score for an empty ``Cast``, made once: a re-check makes a cast per scene.
+    if not _EMPTY:
+        stage = Scene.model_construct(title="")
+        _EMPTY.append(Score.model_construct(scene=stage, performers=(), beats=(), log=()))
+    return _EMPTY[0]
 
 
 def check_production_scene(scene: ProductionScene) -> list[PlacedFinding]:
@@ -195,6 +219,13 @@ def check_production(
 
     Findings from the cast appear once, under ``production_path``.
     """
+    with collector.paused():
+        return _check_production(production, production_path, scenes)
+
+
+def _check_production(
+    production: Production, production_path: str, scenes: Sequence[ProductionScene]
+) -> dict[str, list[PlacedFinding]]:
     report: dict[str, list[PlacedFinding]] = {
         production_path: cast_findings(production, production_path)
     }

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from notation import collector
 from notation.production.checking import PlacedFinding, cast_findings, check_any
 from notation.production.model import PRODUCTION_FILE, Production
 from notation.reading import LoadError
@@ -62,6 +63,13 @@ class CheckReport:
 
 def check_paths(paths: Iterable[str]) -> CheckReport:
     """Check files and folders as ``choreo check`` does; findings in the order met."""
+    # A production's scenes make millions of objects, none of them garbage: without
+    # the collector's passes over them the whole check is about a third faster.
+    with collector.paused():
+        return _check_paths(paths)
+
+
+def _check_paths(paths: Iterable[str]) -> CheckReport:
     # Imported here: the package's __init__ imports this module's siblings.
     from notation.production import Productions, open_score, production_for
 

@@ -19,13 +19,14 @@ merged score) and where every performer value came from (``sources``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from notation.model import Boundaries, Performer, Scene, Score, WillTouch
+from notation.areas import leaves_of
+from notation.model import Beat, Boundaries, Performer, Scene, Score, WillTouch
 from notation.production.model import (
     BoundariesLayer,
     Lines,
@@ -127,6 +128,54 @@ class _MergedLines(Mapping[tuple[str | int, ...], int]):
         return sum(1 for _ in self)
 
 
+Leaves = dict[str, list[int]]
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Where one performer's touches are in a scene: leaf -> the 0-based beats, ascending.
+
+    A change to their boundaries reaches only the beats in ``touched_on`` under the
+    leaves that changed; a change to their will_touch only those in ``touching_with``
+    (what they touch with) and ``touching_on`` (where they touch someone).
+    """
+
+    touched_on: Leaves
+    touching_with: Leaves
+    touching_on: Leaves
+
+    @classmethod
+    def of(cls, beats: Sequence[Beat], performer_id: str, naming: Sequence[int]) -> Reach:
+        """The index for ``performer_id`` over ``naming``, the beats that name them."""
+        reach = cls({}, {}, {})
+        for index in naming:
+            for touch in beats[index].touches:
+                if touch.to == performer_id:
+                    _add(reach.touched_on, leaves_of(touch.on), index)
+                if touch.by == performer_id:
+                    _add(reach.touching_with, leaves_of(touch.with_), index)
+                    _add(reach.touching_on, leaves_of(touch.on), index)
+        return reach
+
+    def beats(self, touched: Iterable[str], willing: Iterable[str]) -> list[int]:
+        """The beats, ascending, with a touch on a ``touched`` leaf of theirs or by them
+        with or on a ``willing`` leaf."""
+        found: set[int] = set()
+        for leaf in touched:
+            found.update(self.touched_on.get(leaf, ()))
+            found.update(self.touching_with.get(leaf, ()))
+        for leaf in willing:
+            found.update(self.touching_on.get(leaf, ()))
+        return sorted(found)
+
+
+def _add(index: Leaves, leaves: Iterable[str], beat: int) -> None:
+    for leaf in leaves:
+        beats = index.setdefault(leaf, [])
+        if not beats or beats[-1] != beat:
+            beats.append(beat)
+
+
 @dataclass(frozen=True)
 class ProductionScene:
     """A score inside a production: the production, the scene's own layer, and the merge.
@@ -158,6 +207,20 @@ class ProductionScene:
             for pid in beat.ids():
                 found.setdefault(pid, []).append(index)
         return {pid: tuple(indexes) for pid, indexes in found.items()}
+
+    @cached_property
+    def reach(self) -> dict[str, Reach]:
+        """Performer id -> their ``Reach`` in this scene's beats, made when first asked for."""
+        return {}
+
+    def reach_of(self, performer_id: str) -> Reach:
+        """Which beats touch a performer on which leaf, or have them touch with or on it."""
+        known = self.reach.get(performer_id)
+        if known is None:
+            known = self.reach[performer_id] = Reach.of(
+                self.score.beats, performer_id, self.naming.get(performer_id, ())
+            )
+        return known
 
     @property
     def unknown(self) -> tuple[tuple[int, PerformerLayer], ...]:
@@ -305,7 +368,7 @@ def recast(scene: ProductionScene, production: Production, performer_id: str) ->
 
 def _same_beats(old: ProductionScene, new: ProductionScene) -> ProductionScene:
     # The beats did not change: what was worked out from them still holds.
-    for kept in ("touched", "naming"):
+    for kept in ("touched", "naming", "reach"):
         if kept in old.__dict__:
             new.__dict__[kept] = old.__dict__[kept]
     return new

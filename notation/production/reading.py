@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from notation import limits, parsing
+from notation import collector, limits, parsing
 from notation.lines import LineMap
 from notation.model import FORMAT, VERSION
 from notation.production.model import PRODUCTION_FILE, PRODUCTION_FORMAT, Production, SceneLayer
@@ -151,9 +151,11 @@ def _check_production_header(data: dict[str, Any], path: str, lines: LineMap) ->
 def loads_production(text: str, path: str = PRODUCTION_FILE) -> Production:
     """Read a production from TOML text. Raises ``LoadError`` naming file and lines."""
     text = text.removeprefix("\ufeff")
-    data, lines = _parse(text, path)
-    _check_production_header(data, path, lines)
-    return _validate(Production, data, path, lines)
+    # As for a score: the many new objects are none of them garbage (notation.collector).
+    with collector.paused():
+        data, lines = _parse(text, path)
+        _check_production_header(data, path, lines)
+        return _validate(Production, data, path, lines)
 
 
 def load_production(path: str | Path) -> Production:
@@ -165,9 +167,10 @@ def load_production(path: str | Path) -> Production:
 def loads_layer(text: str, path: str = "<score>") -> SceneLayer:
     """Read a production score's own layer (partial performers allowed) from TOML text."""
     text = text.removeprefix("\ufeff")
-    data, lines = _parse(text, path)
-    _check_header(data, path, lines)
-    return _validate(SceneLayer, data, path, lines)
+    with collector.paused():
+        data, lines = _parse(text, path)
+        _check_header(data, path, lines)
+        return _validate(SceneLayer, data, path, lines)
 
 
 def load_layer(path: str | Path) -> SceneLayer:

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from notation import collector
 from notation.areas import GROIN, LEAVES, leaves_of
-from notation.model import Boundaries, Performer, Score, Touch
+from notation.model import Beat, Boundaries, Performer, Score, Touch
 from notation.production.checking import PlacedFinding, beat_findings, scene_level
-from notation.production.merging import ProductionScene, recast
+from notation.production.merging import ProductionScene, Reach, recast
 from notation.production.model import Production
 from notation.production.widening import resolved
 
@@ -62,6 +63,7 @@ def affected(
     after: Performer | None,
     memo: _Leaves | None = None,
     involving: Sequence[int] | None = None,
+    reach: Reach | None = None,
 ) -> list[int]:
     """The 0-based beats whose findings a change of one performer (``before`` -> ``after``,
     their merged records in this scene) can change. Everything else stays as it was.
@@ -70,7 +72,9 @@ def affected(
     status or conditions changed; a rider change only beats where they are bare or
     that are simulated or touch the groin; a change of name, minor or garments
     every beat naming them (messages name them; C404 and S303 read those).
-    ``involving``, when known, is every beat that names the performer.
+    ``involving``, when known, is every beat that names the performer; ``reach``
+    (with ``involving``), where their touches are, so that only the beats under the
+    changed leaves are looked at.
     """
     performer = after or before
     if performer is None or before is after:
@@ -92,17 +96,27 @@ def affected(
     if not touched and not willing and not rider:
         return []
     beats = score.beats
+    if reach is not None and involving is not None:
+        hits = set(reach.beats(touched, willing))
+        if rider:
+            hits.update(i for i in involving if i not in hits and _rider_reaches(beats[i], pid))
+        return sorted(hits)
     candidates = range(len(beats)) if involving is None else involving
     result: list[int] = []
     for index in candidates:
         beat = beats[index]
         hit = any(_reaches(t, pid, touched, willing) for t in beat.touches)
         if not hit and rider and pid in beat.ids():
-            groin = any(GROIN in leaves_of(t.on) | leaves_of(t.with_) for t in beat.touches)
-            hit = bool(beat.bare.get(pid)) or beat.simulated or groin
+            hit = _rider_reaches(beat, pid)
         if hit:
             result.append(index)
     return result
+
+
+def _rider_reaches(beat: Beat, pid: str) -> bool:
+    """Whether a rider change can change a beat naming ``pid``: bare, simulated or groin."""
+    groin = any(GROIN in leaves_of(t.on) | leaves_of(t.with_) for t in beat.touches)
+    return bool(beat.bare.get(pid)) or beat.simulated or groin
 
 
 @dataclass(frozen=True)
@@ -142,16 +156,26 @@ def recheck(
     record there (an override in the scene may hide the change) can. Scenes come
     back in order, each re-merged with ``production``.
     """
+    # Like a check, a re-check makes many objects and no garbage (notation.collector).
+    with collector.paused():
+        return _recheck(scenes, production, performer_id)
+
+
+def _recheck(
+    scenes: Sequence[ProductionScene], production: Production, performer_id: str
+) -> list[SceneRecheck]:
     result: list[SceneRecheck] = []
     memo: _Leaves = {}
     for old in scenes:
         before = old.score.by_id.get(performer_id)
         if before is None:
             continue
+        # Made on the old scene before recasting, so the new one (same beats) keeps it.
+        reach = old.reach_of(performer_id)
         scene = recast(old, production, performer_id)
         after = scene.score.by_id.get(performer_id)
         involving = old.naming.get(performer_id, ())
-        indexes = tuple(affected(scene.score, before, after, memo, involving))
+        indexes = tuple(affected(scene.score, before, after, memo, involving, reach))
         # Only this performer's scene-level findings can change; the rest stay.
         findings = scene_level(scene, only=performer_id)
         if indexes:
