@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cast_fixtures import orchard
 from conftest import sync
 from factories import beat, score, touch
+from test_cast_screen import CastHost, drive, type_into
+from textual.pilot import Pilot
 
 from choreo_tui.app import ChoreoApp
+from choreo_tui.cast.performer_form import PerformerForm
 from choreo_tui.screens.editor import EditorScreen
 from choreo_tui.widgets.notes_area import NotesArea
-from notation import dumps, load, save
+from notation import Score, dumps, load, save
 
 SIZE = (80, 24)
 
@@ -73,3 +77,51 @@ def test_multi_line_notes_round_trip_byte_identically(tmp_path: Path) -> None:
     save(loaded, path)
     assert path.read_bytes() == text
     assert dumps(loaded) == dumps(s)
+
+
+@sync
+async def test_scene_notes_take_several_lines(tmp_path: Path) -> None:
+    path = tmp_path / "scene.score.toml"
+    save(score(beat(touch())), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        ed = app.screen
+        assert isinstance(ed, EditorScreen)
+        await pilot.press("s")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#f-notes", NotesArea).focus()
+        await pilot.press(*"warm up", "enter", *"then run it")
+        await pilot.press("tab")
+        assert isinstance(app.focused, NotesArea) and app.focused.id == "f-private_notes"
+        await pilot.press(*"Ana asked", "enter", *"for breaks", "f10")
+        await pilot.pause()
+        assert ed.score.scene.notes == "warm up\nthen run it"
+        assert ed.score.scene.private_notes == "Ana asked\nfor breaks"
+
+
+def test_performer_private_notes_take_several_lines() -> None:
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        await pilot.press("enter")  # edit the highlighted performer
+        await pilot.pause()
+        assert isinstance(app.screen, PerformerForm)
+        for _ in range(5):  # name, character, minor, guardian, private notes
+            await pilot.press("tab")
+        assert isinstance(app.focused, NotesArea)
+        await type_into(pilot, "first line")
+        await pilot.press("enter")
+        await type_into(pilot, "second")
+        await pilot.press("tab")
+        assert not isinstance(app.focused, NotesArea), "Tab leaves the notes"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    before = orchard().performers[0].private_notes
+    result = drive(steps).result
+    assert isinstance(result, Score)
+    notes = result.performers[0].private_notes
+    assert notes.count("\n") >= 1 and "first line\nsecond" in notes, before
