@@ -66,5 +66,9 @@ class NotesArea(TextArea):
         if self.text != text:
             self.load_text(text)
 
+    def _on_focus(self, event: events.Focus) -> None:
+        # Tabbing in lands after the last word, as in a one-line field: notes are added to.
+        self.move_cursor(self.document.end)
+
     def _on_blur(self, event: events.Blur) -> None:
         self.post_message(self.Left(self))
