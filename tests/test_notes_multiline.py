@@ -125,3 +125,20 @@ def test_performer_private_notes_take_several_lines() -> None:
     assert isinstance(result, Score)
     notes = result.performers[0].private_notes
     assert notes.count("\n") >= 1 and "first line\nsecond" in notes, before
+
+
+@sync
+async def test_notes_being_typed_reach_the_recovery_copy(tmp_path: Path) -> None:
+    path = tmp_path / "scene.score.toml"
+    save(score(beat(touch(), title="approach")), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        ed = app.screen
+        assert isinstance(ed, EditorScreen)
+        await pilot.press("e")
+        ed.query_one("#private_notes", NotesArea).focus()
+        await pilot.press(*"not yet", "enter", *"applied")
+        await pilot.pause()
+        typing = app._typing
+        assert typing is not None and typing.fields == {"private_notes": "not yet\napplied"}
+        assert ed.score.beats[0].private_notes == ""
