@@ -142,3 +142,19 @@ async def test_notes_being_typed_reach_the_recovery_copy(tmp_path: Path) -> None
         typing = app._typing
         assert typing is not None and typing.fields == {"private_notes": "not yet\napplied"}
         assert ed.score.beats[0].private_notes == ""
+
+
+@sync
+async def test_escape_leaves_the_notes_and_applies_them(tmp_path: Path) -> None:
+    path = tmp_path / "scene.score.toml"
+    save(score(beat(touch(), title="approach")), path)
+    app = app_on(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        ed = app.screen
+        assert isinstance(ed, EditorScreen)
+        await pilot.press("e")
+        ed.query_one("#notes", NotesArea).focus()
+        await pilot.press(*"one", "enter", *"two", "escape")
+        await pilot.pause()
+        assert not isinstance(app.focused, NotesArea)
+        assert ed.score.beats[0].notes == "one\ntwo"
