@@ -77,6 +77,13 @@ def boundaries_at_a_glance(performer: Performer) -> str:
     return " · ".join(glance)
 
 
+def _shown(line: str) -> str:
+    """A performer's two lines made safe one by one: the break between them is Choreo's
+    own (the summary comes last, in area words), any other newline is escaped."""
+    who, _, glance = line.rpartition("\n")
+    return f"{safe_line(who)}\n{safe_line(glance)}" if who else safe_line(glance)
+
+
 class CastScreen(Screen[Score | None]):
     """The performers of a score, with their boundaries, will_touch, rider and garments."""
 
@@ -173,8 +180,7 @@ class CastScreen(Screen[Score | None]):
         if self.score.performers:
             # Content, not str: a str prompt is read as markup, and a "[/" in a name crashed.
             listing.add_options(
-                Option(Content(safe_line(performer_line(p))), id=p.id)
-                for p in self.score.performers
+                Option(Content(_shown(performer_line(p))), id=p.id) for p in self.score.performers
             )
             listing.highlighted = min(keep or 0, len(self.score.performers) - 1)
         else:
