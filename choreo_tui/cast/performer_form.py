@@ -35,6 +35,7 @@ from choreo_tui.cast.garments import GarmentsEditor
 from choreo_tui.cast.rechecking import BackgroundRecheck
 from choreo_tui.cast.tables import DEFAULT_STATUS, set_default, set_recorded
 from choreo_tui.cast.ticks import AreaTicks
+from choreo_tui.widgets.notes_area import NotesArea
 from choreo_tui.widgets.tick import TickBox
 from notation.model import Boundaries, Performer, Rider, Score, WillTouch
 
@@ -75,6 +76,7 @@ class PerformerForm(Screen[Performer | None]):
     PerformerForm .row Label { padding: 0 1; }
     PerformerForm TabPane { padding: 0 1; }
     PerformerForm .row Input { width: 16; }
+    PerformerForm #private_notes { height: 4; }
     PerformerForm .row #b-default, PerformerForm .row #w-default { width: 14; }
     PerformerForm #recheck { height: auto; max-height: 4; padding: 0 1; background: $panel; }
     """
@@ -160,7 +162,7 @@ class PerformerForm(Screen[Performer | None]):
                 yield Input(p.guardian if p else "", id="guardian", compact=True)
                 yield Static("", id="guardian-problem", classes="problem", markup=False)
                 yield Label("Private notes (never shared)")
-                yield Input(p.private_notes if p else "", id="private_notes", compact=True)
+                yield NotesArea(p.private_notes if p else "", id="private_notes")
             with TabPane("Boundaries", id="boundaries"):
                 with Horizontal(classes="row"):
                     yield Label("Recorded")
@@ -235,7 +237,8 @@ class PerformerForm(Screen[Performer | None]):
     # Reading the form -------------------------------------------------------
 
     def _value(self, selector: str) -> str:
-        return self.query_one(selector, Input).value
+        field = self.query_one(selector)
+        return field.text if isinstance(field, NotesArea) else self.query_one(selector, Input).value
 
     def _day(self, selector: str, problem: str, tab: str) -> date | None:
         parsed = parse_day(self._value(selector))

@@ -22,6 +22,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from choreo_tui.cast.tables import DEFAULT_STATUS, node_status
 from choreo_tui.numbers import read_positive, read_whole
+from choreo_tui.widgets.notes_area import NotesArea
 from choreo_tui.widgets.pick import Choice, Pick
 from choreo_tui.widgets.tick import Tick
 from notation.areas import ALIASES, NODES, area_label
@@ -40,7 +41,7 @@ from notation.model import (
 
 T = TypeVar("T")
 
-Kind = Literal["pick", "many", "flag", "int", "number", "text"]
+Kind = Literal["pick", "many", "flag", "int", "number", "text", "notes"]
 
 
 @dataclass(frozen=True)
@@ -165,8 +166,8 @@ def scene_fields() -> list[Field]:
         Field("tempo", "Tempo (counts/min)", "number"),
         Field("coordinator", "Coordinator", "text"),
         Field("director", "Director", "text"),
-        Field("notes", "Notes (shareable)", "text"),
-        Field("private_notes", "Private notes", "text"),
+        Field("notes", "Notes (shareable)", "notes"),
+        Field("private_notes", "Private notes", "notes"),
     ]
 
 
@@ -193,6 +194,9 @@ class PartForm(ModalScreen[T | None], Generic[T]):
     PartForm .row { height: 1; }
     PartForm .row > Label { width: 20; }
     PartForm .row > Input { width: 1fr; height: 1; border: none; padding: 0 1; }
+    PartForm .notes-row { height: 3; }
+    PartForm .notes-row > Label { width: 20; }
+    PartForm .notes-row > NotesArea { width: 1fr; height: 3; }
     PartForm Checkbox { height: 1; border: none; padding: 0; }
     PartForm #form-error { color: $error; height: auto; }
     PartForm #buttons { height: 1; margin-top: 1; }
@@ -236,6 +240,10 @@ class PartForm(ModalScreen[T | None], Generic[T]):
                     )
                 elif spec.kind == "flag":
                     yield Tick(spec.label, bool(value), compact=True, id=f"f-{spec.name}")
+                elif spec.kind == "notes":
+                    with Horizontal(classes="notes-row"):
+                        yield Label(spec.label)
+                        yield NotesArea(str(value or ""), id=f"f-{spec.name}")
                 else:
                     with Horizontal(classes="row"):
                         yield Label(spec.label)
@@ -272,6 +280,8 @@ class PartForm(ModalScreen[T | None], Generic[T]):
                     data[spec.name] = widget.value
             elif isinstance(widget, Checkbox):
                 data[spec.name] = widget.value
+            elif isinstance(widget, NotesArea):
+                data[spec.name] = widget.text
             elif isinstance(widget, Input):
                 text = widget.value.strip()
                 if spec.kind == "text":

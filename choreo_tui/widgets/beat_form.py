@@ -21,6 +21,7 @@ from textual.widgets import Checkbox, Input, Label, Static
 from choreo_tui.numbers import NumberRefused, read_positive, read_whole
 from choreo_tui.typed import Typing
 from choreo_tui.widgets.field import Field
+from choreo_tui.widgets.notes_area import NotesArea
 from choreo_tui.widgets.parts import PartsTable
 from choreo_tui.widgets.tick import Tick
 from notation.agreement import is_current
@@ -30,6 +31,8 @@ from notation.model import Beat, Score, Timing
 from notation.terminal import safe, safe_line
 
 TEXT_FIELDS = ("title", "notes", "private_notes")
+NOTE_FIELDS = ("notes", "private_notes")
+"""Multi-line: a ``NotesArea`` each, applied when left (Enter is a new line there)."""
 TIMING_FIELDS = ("counts", "seconds", "tempo", "cue")
 FLAGS = ("simulated", "placeholder")
 
@@ -88,6 +91,10 @@ class BeatForm(Vertical):
     BeatForm .row > Input.short { width: 8; }
     BeatForm .row > Checkbox { height: 1; border: none; padding: 0 1; width: auto; }
     BeatForm PartsTable { height: 5; }
+    BeatForm .notes-row { height: 3; }
+    BeatForm.-short .notes-row { height: 2; }
+    BeatForm .notes-row > Label { width: auto; padding: 0 1 0 0; color: $text-muted; }
+    BeatForm .notes-row > NotesArea { width: 1fr; height: 100%; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -132,11 +139,11 @@ class BeatForm(Vertical):
             yield Field(id="cue", compact=True)
             yield Tick("simulated", id="simulated", compact=True)
             yield Tick("placeholder", id="placeholder", compact=True)
-        with Horizontal(classes="row"):
+        with Horizontal(classes="notes-row"):
             yield Label("Notes")
-            yield Field(id="notes", compact=True)
+            yield NotesArea(id="notes")
             yield Label("Private")
-            yield Field(id="private_notes", compact=True)
+            yield NotesArea(id="private_notes")
         yield Static("", id="beat-note")
         yield PartsTable(id="parts")
 
@@ -149,7 +156,7 @@ class BeatForm(Vertical):
         self.index = index if beat is not None else None
         if self.disabled != (beat is None):
             self.disabled = beat is None
-        with self.prevent(Input.Changed, Checkbox.Changed):
+        with self.prevent(Input.Changed, Checkbox.Changed, NotesArea.Changed):
             timing = beat.timing if beat else None
             values: dict[str, str] = {
                 "title": beat.title if beat else "",
@@ -161,6 +168,9 @@ class BeatForm(Vertical):
                 "cue": timing.cue if timing else "",
             }
             for name, value in values.items():
+                if name in NOTE_FIELDS:
+                    self.query_one(f"#{name}", NotesArea).show(value)
+                    continue
                 field = self.query_one(f"#{name}", Input)
                 if field.value != value:
                     field.value = value
@@ -205,7 +215,7 @@ class BeatForm(Vertical):
         if self.beat is None:
             return None
         if name in TEXT_FIELDS:
-            value = self.query_one(f"#{name}", Input).value
+            value = self._text(name)
             return None if value == getattr(self.beat, name) else {name: value}
         if name in TIMING_FIELDS:
             try:
@@ -253,16 +263,36 @@ class BeatForm(Vertical):
 
     @on(Input.Changed)
     def _typing(self, event: Input.Changed) -> None:
+        self._post_typing(event.input.id)
+
+    def _post_typing(self, changed: str | None) -> None:
         # What is typed but not applied goes up to the app for the recovery copy.
         beat, index = self.beat, self.index
-        if beat is None or index is None or event.input.id not in TEXT_FIELDS:
+        if beat is None or index is None or changed not in TEXT_FIELDS:
             return
         fields = {
             name: value
             for name in TEXT_FIELDS
-            if (value := self.query_one(f"#{name}", Input).value) != getattr(beat, name)
+            if (value := self._text(name)) != getattr(beat, name)
         }
         self.post_message(Typing(index, beat, fields))
+
+    @on(NotesArea.Changed)
+    def _typing_notes(self, event: NotesArea.Changed) -> None:
+        event.stop()
+        self._post_typing(event.text_area.id)
+
+    @on(NotesArea.Left)
+    def _left_notes(self, event: NotesArea.Left) -> None:
+        event.stop()
+        if event.area.id:
+            self.commit(event.area.id)
+
+    def _text(self, name: str) -> str:
+        """The present text of a text field, one-line or notes."""
+        if name in NOTE_FIELDS:
+            return self.query_one(f"#{name}", NotesArea).text
+        return self.query_one(f"#{name}", Input).value
 
     @on(Input.Blurred)
     def _blurred(self, event: Input.Blurred) -> None:

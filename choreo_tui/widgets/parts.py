@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.markup import escape
+from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
-from textual.widgets.data_table import RowDoesNotExist
+from textual.widgets.data_table import ColumnKey, RowDoesNotExist
 
 from notation.areas import area_label
 from notation.blocking import in_force
@@ -67,7 +68,7 @@ def part_rows(
     return rows
 
 
-class PartsTable(DataTable[str]):
+class PartsTable(DataTable[str | Text]):
     """The selected beat's parts; Enter edits one, + adds one, x removes one."""
 
     HELP = (
@@ -91,13 +92,35 @@ class PartsTable(DataTable[str]):
             self.verb = verb
             self.key = key
 
+    KIND_WIDTH = 10
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
+        self._shown: tuple[Score, Beat | None, list[Finding], int | None] | None = None
+        self._words_width = 0
 
     def on_mount(self) -> None:
         """The two columns."""
-        self.add_column("Part", key="kind", width=10)
+        self.add_column("Part", key="kind", width=self.KIND_WIDTH)
         self.add_column("What", key="words")
+
+    def _fit_words(self) -> bool:
+        """Give the words column the width left, so its rows wrap rather than run off
+        the edge (at 80 columns a touch's words were cut mid-word); True when it changed."""
+        # Each column has cell padding both sides; keep room for the vertical scrollbar.
+        used = self.KIND_WIDTH + 4 * self.cell_padding + self.styles.scrollbar_size_vertical
+        width = max(20, self.size.width - used)
+        if width == self._words_width or not self.size.width:
+            return False
+        self._words_width = width
+        column = self.columns[ColumnKey("words")]
+        column.width, column.auto_width = width, False
+        return True
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Rewrap the rows to the new width."""
+        if self._fit_words() and self._shown is not None:
+            self.show(*self._shown)
 
     def show(
         self,
@@ -109,12 +132,15 @@ class PartsTable(DataTable[str]):
         """Show ``beat``'s parts (none when there is no beat); with its ``index``, also
         the placements it inherits from earlier beats."""
         row = self.cursor_row
+        self._shown = (score, beat, findings, index)
+        self._fit_words()
         self.clear()
         if beat is None:
             return
         for key, kind, words in part_rows(score, beat, findings, index):
-            # DataTable reads str cells as markup: a "[/" in a name would crash the editor.
-            self.add_row(kind, escape(safe_line(words)), key=key)
+            # Text, not str: DataTable reads str cells as markup, and a "[/" in a name
+            # would crash the editor. height=None: as many lines as the words wrap to.
+            self.add_row(kind, Text(safe_line(words)), key=key, height=None)
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1))
 

@@ -14,6 +14,10 @@ from notation.findings import MARK, Finding, worst
 from notation.model import Score
 from notation.terminal import safe, safe_line
 
+NARROW = 110
+"""Below this many columns the panel and the beat list do not fit side by side: while
+the panel has focus it takes the whole width, and it closes when left."""
+
 GROUP_LIMIT = 200
 """At most this many findings are listed, so a huge broken score stays responsive."""
 
@@ -84,12 +88,32 @@ class ProblemsPanel(OptionList):
         if highlighted is not None and self.option_count:
             self.highlighted = min(highlighted, self.option_count - 1)
 
+    def on_focus(self) -> None:
+        """At 80 columns, a finding beside the beat list wrapped every few words and
+        squeezed the beat titles to "B101: a …": there the focused panel takes the
+        width of the beat list (the screen's ``-problems-alone`` class, in choreo.tcss)."""
+        self.screen.set_class(self._narrow(), "-problems-alone")
+
+    def on_blur(self) -> None:
+        """The beat list comes back."""
+        self.screen.remove_class("-problems-alone")
+
+    def _narrow(self) -> bool:
+        return self.screen.size.width < NARROW
+
+    def _close_when_narrow(self) -> None:
+        # Left open beside the list at 80 columns, it would squeeze the titles again.
+        if self._narrow():
+            self.display = False
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on a finding jumps to it."""
         event.stop()
         if event.option.id is not None:
+            self._close_when_narrow()
             self.post_message(self.Jump(self.findings[int(event.option.id)]))
 
     def action_leave(self) -> None:
         """Back to the beat list."""
+        self._close_when_narrow()
         self.post_message(self.Leave())

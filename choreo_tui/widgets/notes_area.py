@@ -1,0 +1,74 @@
+"""A few lines for notes: a ``TextArea`` that wraps, that Tab leaves, and that says when it is left.
+
+Notes in rehearsal run to sentences and lists ("check in after the kiss; Maya
+prefers the left side"), so one short line hid most of what was typed. The area
+wraps words (no sideways scrolling), has no line numbers, and Tab and shift+Tab
+move focus as in every other field: Enter is a new line here, so leaving the
+area (Tab, Escape to the list, a click elsewhere) is what applies it. Its text is
+the score's own string: what is drawn elsewhere goes through
+``notation.terminal.safe`` there, never here, so editing never changes the text.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.message import Message
+from textual.widgets import TextArea
+
+
+class NotesArea(TextArea):
+    """A multi-line notes field: wraps, no line numbers, Tab moves on."""
+
+    DEFAULT_CSS = """
+    NotesArea { height: 3; min-height: 2; border: none; padding: 0 1; }
+    NotesArea:focus { border: none; }
+    """
+
+    class Left(Message):
+        """The user left the area: its text may be applied."""
+
+        def __init__(self, area: NotesArea) -> None:
+            super().__init__()
+            self.area = area
+
+        @property
+        def control(self) -> NotesArea:
+            """The area that was left."""
+            return self.area
+
+    def __init__(
+        self,
+        text: str = "",
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+        placeholder: str = "",
+    ) -> None:
+        super().__init__(
+            text,
+            id=id,
+            classes=classes,
+            soft_wrap=True,
+            tab_behavior="focus",
+            show_line_numbers=False,
+            highlight_cursor_line=False,
+            compact=True,
+            placeholder=placeholder,
+        )
+
+    @property
+    def value(self) -> str:
+        """The text, as ``Input.value`` reads (so forms read every field alike)."""
+        return self.text
+
+    def show(self, text: str) -> None:
+        """Show ``text`` unless it is already shown (loading resets the cursor and undo)."""
+        if self.text != text:
+            self.load_text(text)
+
+    def _on_focus(self, event: events.Focus) -> None:
+        # Tabbing in lands after the last word, as in a one-line field: notes are added to.
+        self.move_cursor(self.document.end)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self.post_message(self.Left(self))
