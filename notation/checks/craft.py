@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from notation.checks.context import BeatContext, surface
 from notation.findings import Finding
 
@@ -48,7 +46,7 @@ def placement(ctx: BeatContext) -> list[Finding]:
         if pair in reported:
             continue
         reported.add(pair)
-        found.append(ctx.finding("T503", partial(_t503, ctx, touch.by, a, touch.to, b), i))
+        found.append(ctx.finding("T503", (_t503, ctx, touch.by, a, touch.to, b), i))
     return found
 
 
