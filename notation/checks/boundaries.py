@@ -58,7 +58,8 @@ def _conditions(
     whose: str,
     other_surface: str,
 ) -> list[Finding]:
-    """B105 for every unmet condition on the leaves of one area."""
+    """B105 for every unmet condition on the leaves of one area; ``owner`` is the id
+    of the performer whose table sets the condition."""
     found: list[Finding] = []
     for condition, leaves in view.by_condition:
         why = _unmet(condition, touch, other_surface)
@@ -72,12 +73,13 @@ def _conditions(
 def _b105(
     ctx: BeatContext,
     touch: Touch,
-    owner: str,
+    owner_id: str,
     whose: str,
     leaves: tuple[str, ...],
     condition: str,
     why: str,
 ) -> str:
+    owner = ctx.name(owner_id)
     return (
         f"{contact(ctx, touch)}: {owner} agreed {whose} {leaf_list(leaves)} only "
         f"{_PHRASE[condition]}, but {why}. Change the touch to meet the condition "
@@ -103,7 +105,7 @@ def _ask(
     asked = view.leaves_by_status["ask"]
     if not asked or has_agreed(ctx.beat, who):
         return []
-    words = (_b104, ctx, touch, ctx.name(who), asked, willing, unrecorded)
+    words = (_b104, ctx, touch, who, asked, willing, unrecorded)
     return [ctx.finding("B104", words, i)]
 
 
@@ -117,11 +119,12 @@ def _what(ctx: BeatContext, touch: Touch, willing: bool) -> str:
 def _b104(
     ctx: BeatContext,
     touch: Touch,
-    name: str,
+    who: str,
     asked: tuple[str, ...],
     willing: bool,
     unrecorded: bool,
 ) -> str:
+    name = ctx.name(who)
     why = (
         f"{name} has no recorded boundaries, so {leaf_list(asked)} counts as 'ask first'"
         if unrecorded
@@ -168,9 +171,9 @@ def check_touch(ctx: BeatContext, i: int, touch: Touch) -> list[Finding]:
     """Every boundary finding for one touch between two performers."""
     giver = ctx.cast.get(touch.by)
     receiver = ctx.cast.get(touch.to)
-    on = receiver.view(receiver.boundaries, touch.on) if receiver is not None else None
-    own = giver.view(giver.boundaries, touch.with_) if giver is not None else None
-    will = giver.view(giver.will_touch, touch.on) if giver is not None else None
+    on = receiver.on_body(touch.on) if receiver is not None else None
+    own = giver.on_body(touch.with_) if giver is not None else None
+    will = giver.willing(touch.on) if giver is not None else None
     if (on is None or on.quiet) and (own is None or own.quiet) and (will is None or will.quiet):
         # All green and unconditioned: the common case, with nothing to say.
         return []
@@ -182,22 +185,20 @@ def check_touch(ctx: BeatContext, i: int, touch: Touch) -> list[Finding]:
             found.append(ctx.finding("B101", (_b101, ctx, touch, red), i))
         if not on.quiet:
             found += _ask(ctx, i, touch, on, touch.to, unrecorded=unrecorded(receiver))
-            r_name = ctx.name(touch.to)
-            found += _conditions(ctx, i, touch, on, r_name, "to be touched on their", touch.with_)
+            found += _conditions(ctx, i, touch, on, touch.to, "to be touched on their", touch.with_)
     if own is not None and will is not None:
-        g_name = ctx.name(touch.by)
         own_red = own.leaves_by_status["no"]
         if own_red:
             found.append(ctx.finding("B102", (_b102, ctx, touch, own_red), i))
         if not own.quiet:
             found += _ask(ctx, i, touch, own, touch.by, unrecorded=unrecorded(giver))
-            found += _conditions(ctx, i, touch, own, g_name, "to use their own", touch.on)
+            found += _conditions(ctx, i, touch, own, touch.by, "to use their own", touch.on)
         refused = will.leaves_by_status["no"]
         if refused:
             found.append(ctx.finding("B103", (_b103, ctx, touch, refused), i))
         if not will.quiet:
             found += _ask(ctx, i, touch, will, touch.by, willing=True)
-            found += _conditions(ctx, i, touch, will, g_name, "to touch a partner's", touch.with_)
+            found += _conditions(ctx, i, touch, will, touch.by, "to touch a partner's", touch.with_)
     return found
 
 
