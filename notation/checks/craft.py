@@ -33,14 +33,25 @@ _OFF = frozenset({"off"})
 
 def placement(ctx: BeatContext) -> list[Finding]:
     """T503: two performers in contact placed apart (or offstage)."""
+    contacts, placements = ctx.contacts, ctx.beat.placements
+    if not contacts or not placements:
+        return []
     where: dict[str, set[str]] = {}
-    for p in ctx.beat.placements:
-        where.setdefault(p.who, set()).add(p.area)
+    for p in placements:
+        areas = where.get(p.who)
+        if areas is None:
+            where[p.who] = {p.area}
+        else:
+            areas.add(p.area)
     found: list[Finding] = []
     reported: set[frozenset[str]] = set()
-    for i, touch in ctx.contacts:
+    for i, touch in contacts:
         a, b = where.get(touch.by), where.get(touch.to)
-        if a is None or b is None or (a & b) - _OFF:
+        if a is None or b is None:
+            continue
+        shared = a & b
+        if shared and shared != _OFF:
+            # In contact in some stage area (not only both offstage).
             continue
         pair = frozenset((touch.by, touch.to))
         if pair in reported:
