@@ -8,6 +8,7 @@ edit, with a ``Cast`` it keeps and refreshes only for the performer who changed.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Callable, Collection
 from functools import partial
 
@@ -108,10 +109,16 @@ def _keep_old(found: list[Finding]) -> None:
     generation, then walks it again a generation later. ``freeze`` then
     ``unfreeze`` moves every tracked object to the oldest generation without
     walking any, so the full collections that come anyway see them, as they
-    would any long-lived object. Skipped when someone else has frozen objects
-    (unfreezing would undo it) or for a check too small to matter.
+    would any long-lived object. Skipped when someone has frozen objects
+    (unfreezing would undo it: the editor freezes an open big score, see
+    ``choreo_tui/heap.py``), off the main thread (the editor checks in workers, and
+    may freeze meanwhile) and for a check too small to matter.
     """
-    if len(found) > 1000 and gc.get_freeze_count() == 0:
+    if (
+        len(found) > 1000
+        and gc.get_freeze_count() == 0
+        and threading.current_thread() is threading.main_thread()
+    ):
         gc.freeze()
         gc.unfreeze()
 
