@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["error", "warning", "info"]
 
@@ -37,6 +37,12 @@ SEVERITY: dict[str, Severity] = {
 # through its production (notation.production) can give them.
 SEVERITY.update({"P601": "error", "P602": "info"})
 
+Words = str | Callable[[], str] | tuple[Any, ...]
+"""A finding's message: the words, a function of no arguments that builds them, or
+a recipe ``(build, *args)`` whose words are ``build(*args)``. A recipe is one small
+tuple where a function would be a closure, its cells or a ``partial`` and its
+arguments: a draft's check makes tens of thousands, and the collector walks each."""
+
 SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 MARK: dict[str, str] = {"error": "✗", "warning": "⚠", "info": "ℹ", "ok": "✓"}
 """The mark that goes with each severity, so colour never carries meaning alone."""
@@ -57,9 +63,10 @@ class Finding:
     The message likewise: a plain string, or a function of no arguments that
     builds it when first read (and is then dropped). A draft score has tens of
     thousands of findings whose words nobody reads (the editor shows one beat's),
-    and building them cost as much as finding them. Such a function must depend
-    only on immutable values (the score, its beat and touch), so that reading
-    the message later gives exactly the words checking would have given.
+    and building them cost as much as finding them. Such a function (or a recipe,
+    see ``Words``) must depend only on immutable values (the score, its beat and
+    touch), so that reading the message later gives exactly the words checking
+    would have given.
     """
 
     __slots__ = ("_line", "_locate", "_message", "beat", "code", "touch")
@@ -67,7 +74,7 @@ class Finding:
     beat: int | None
     code: str
     touch: int | None
-    _message: str | Callable[[], str]
+    _message: Words
     _line: int | None
     _locate: Callable[[], int | None] | None
 
@@ -75,7 +82,7 @@ class Finding:
         self,
         beat: int | None,
         code: str,
-        message: str | Callable[[], str],
+        message: Words,
         line: int | None = None,
         touch: int | None = None,
         *,
@@ -98,7 +105,7 @@ class Finding:
         message = self._message
         if not isinstance(message, str):
             # Two threads may both build it; they get the same words.
-            message = message()
+            message = message[0](*message[1:]) if isinstance(message, tuple) else message()
             object.__setattr__(self, "_message", message)
         return message
 
@@ -143,6 +150,50 @@ class Finding:
     def mark(self) -> str:
         """✗, ⚠ or ℹ for this finding's severity."""
         return MARK[self.severity]
+
+
+class BeatFinding(Finding):
+    """A finding on a beat (and maybe one of its touches) of a score read from a file,
+    whose line is looked up from its beat and touch when first read.
+
+    The same finding as ``Finding(beat, code, message, touch=touch, locate=...)``
+    with a locator for that beat and touch, but made without one: ``lines`` is the
+    score's ``line_of``, shared by every finding of a check, so a finding costs the
+    collector one object instead of three.
+    """
+
+    __slots__ = ()
+
+    def __init__(
+        self,
+        beat: int,
+        code: str,
+        message: Words,
+        touch: int | None,
+        lines: Callable[..., int | None],
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "beat", beat)
+        set_(self, "code", code)
+        set_(self, "_message", message)
+        set_(self, "touch", touch)
+        set_(self, "_line", None)
+        set_(self, "_locate", lines)
+
+    @property
+    def line(self) -> int | None:
+        """The file line of the beat's touch (or of the beat), when read from a file."""
+        lines: Callable[..., int | None] | None = self._locate
+        if lines is not None:
+            index = (self.beat or 0) - 1
+            touch = self.touch
+            line = (
+                lines("beats", index) if touch is None else lines("beats", index, "touches", touch)
+            )
+            # Two threads may both work it out; they get the same answer.
+            object.__setattr__(self, "_line", line)
+            object.__setattr__(self, "_locate", None)
+        return self._line
 
 
 def worst(findings: list[Finding] | tuple[Finding, ...]) -> Severity | None:

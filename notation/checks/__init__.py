@@ -7,6 +7,8 @@ edit, with a ``Cast`` it keeps and refreshes only for the performer who changed.
 
 from __future__ import annotations
 
+import gc
+import threading
 from collections.abc import Callable, Collection
 from functools import partial
 
@@ -99,6 +101,29 @@ def check_scene(score: Score, touched: Collection[str] | None = None) -> list[Fi
     return found
 
 
+def _keep_old(found: list[Finding]) -> None:
+    """Hand the check's survivors to the collector's oldest generation at once.
+
+    Everything a check makes is returned and kept (its findings, their message
+    recipes): none of it is garbage. Left young, the first collection after the
+    pause walks all of it (a third of a draft's check) only to move it up a
+    generation, then walks it again a generation later. ``freeze`` then
+    ``unfreeze`` moves every tracked object to the oldest generation without
+    walking any, so the full collections that come anyway see them, as they
+    would any long-lived object. Skipped when someone has frozen objects
+    (unfreezing would undo it: the editor freezes an open big score, see
+    ``choreo_tui/heap.py``), off the main thread (the editor checks in workers, and
+    may freeze meanwhile) and for a check too small to matter.
+    """
+    if (
+        len(found) > 1000
+        and gc.get_freeze_count() == 0
+        and threading.current_thread() is threading.main_thread()
+    ):
+        gc.freeze()
+        gc.unfreeze()
+
+
 def check(score: Score) -> list[Finding]:
     """Every finding for a score: scene-level first, then beat by beat."""
     with collector.paused():
@@ -106,4 +131,5 @@ def check(score: Score) -> list[Finding]:
         found = check_scene(score)
         for index in range(len(score.beats)):
             found += check_beat(score, index, cast)
+        _keep_old(found)
     return found

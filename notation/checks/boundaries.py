@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
-
 from notation.agreement import has_agreed
 from notation.areas import HAND_LEAVES, area_label, leaves_of
 from notation.checks.cast import AreaView, PerformerView
@@ -61,13 +58,14 @@ def _conditions(
     whose: str,
     other_surface: str,
 ) -> list[Finding]:
-    """B105 for every unmet condition on the leaves of one area."""
+    """B105 for every unmet condition on the leaves of one area; ``owner`` is the id
+    of the performer whose table sets the condition."""
     found: list[Finding] = []
     for condition, leaves in view.by_condition:
         why = _unmet(condition, touch, other_surface)
         if why is None:
             continue
-        words = partial(_b105, ctx, touch, owner, whose, leaves, condition, why)
+        words = (_b105, ctx, touch, owner, whose, leaves, condition, why)
         found.append(ctx.finding("B105", words, i))
     return found
 
@@ -75,12 +73,13 @@ def _conditions(
 def _b105(
     ctx: BeatContext,
     touch: Touch,
-    owner: str,
+    owner_id: str,
     whose: str,
     leaves: tuple[str, ...],
     condition: str,
     why: str,
 ) -> str:
+    owner = ctx.name(owner_id)
     return (
         f"{contact(ctx, touch)}: {owner} agreed {whose} {leaf_list(leaves)} only "
         f"{_PHRASE[condition]}, but {why}. Change the touch to meet the condition "
@@ -91,31 +90,75 @@ def _b105(
 def _ask(
     ctx: BeatContext,
     i: int,
+    touch: Touch,
     view: AreaView,
     who: str,
-    what: Callable[[], str],
+    willing: bool = False,
     unrecorded: bool = False,
 ) -> list[Finding]:
     """B104 when an 'ask' area is involved and its owner has not agreed the beat.
 
+    ``willing``: the area is asked about under the giver's willingness to touch.
     ``unrecorded``: the owner has no boundaries on record, so every area is 'ask'
     by the format's rule; the message must not say they marked it.
     """
     asked = view.leaves_by_status["ask"]
     if not asked or has_agreed(ctx.beat, who):
         return []
-    return [ctx.finding("B104", partial(_b104, ctx.name(who), asked, what, unrecorded), i)]
+    words = (_b104, ctx, touch, who, asked, willing, unrecorded)
+    return [ctx.finding("B104", words, i)]
 
 
-def _b104(name: str, asked: tuple[str, ...], what: Callable[[], str], unrecorded: bool) -> str:
+def _what(ctx: BeatContext, touch: Touch, willing: bool) -> str:
+    """The touch in words, or with willingness: "... (Ben's willingness to touch)"."""
+    if willing:
+        return f"{contact(ctx, touch)} ({ctx.name(touch.by)}'s willingness to touch)"
+    return contact(ctx, touch)
+
+
+def _b104(
+    ctx: BeatContext,
+    touch: Touch,
+    who: str,
+    asked: tuple[str, ...],
+    willing: bool,
+    unrecorded: bool,
+) -> str:
+    name = ctx.name(who)
     why = (
         f"{name} has no recorded boundaries, so {leaf_list(asked)} counts as 'ask first'"
         if unrecorded
         else f"{name} marked {leaf_list(asked)} 'ask first'"
     )
     return (
-        f"{what()}: {why}, and {name} has not agreed this beat. Ask {name}, then "
-        "record the agreement."
+        f"{_what(ctx, touch, willing)}: {why}, and {name} has not agreed this beat. "
+        f"Ask {name}, then record the agreement."
+    )
+
+
+def _b101(ctx: BeatContext, touch: Touch, red: tuple[str, ...]) -> str:
+    r_name = ctx.name(touch.to)
+    return (
+        f"{contact(ctx, touch)}, {_marked(r_name, touch.on, red)}. "
+        f"Choose another area or revisit {r_name}'s boundaries with them."
+    )
+
+
+def _b102(ctx: BeatContext, touch: Touch, own_red: tuple[str, ...]) -> str:
+    g_name = ctx.name(touch.by)
+    return (
+        f"{contact(ctx, touch)}, but {g_name} marked their own "
+        f"{leaf_list(own_red)} 'no'. Use another contact surface "
+        f"or revisit {g_name}'s boundaries with them."
+    )
+
+
+def _b103(ctx: BeatContext, touch: Touch, refused: tuple[str, ...]) -> str:
+    g_name = ctx.name(touch.by)
+    return (
+        f"{contact(ctx, touch)}, but {g_name} said they will not touch a partner's "
+        f"{leaf_list(refused)}. Choose another area or revisit "
+        f"what {g_name} is willing to touch."
     )
 
 
@@ -128,71 +171,34 @@ def check_touch(ctx: BeatContext, i: int, touch: Touch) -> list[Finding]:
     """Every boundary finding for one touch between two performers."""
     giver = ctx.cast.get(touch.by)
     receiver = ctx.cast.get(touch.to)
-    on = receiver.view(receiver.boundaries, touch.on) if receiver is not None else None
-    own = giver.view(giver.boundaries, touch.with_) if giver is not None else None
-    will = giver.view(giver.will_touch, touch.on) if giver is not None else None
+    on = receiver.on_body(touch.on) if receiver is not None else None
+    own = giver.on_body(touch.with_) if giver is not None else None
+    will = giver.willing(touch.on) if giver is not None else None
     if (on is None or on.quiet) and (own is None or own.quiet) and (will is None or will.quiet):
         # All green and unconditioned: the common case, with nothing to say.
         return []
+    # Messages are recipes (see notation.findings.Words): built only when read.
     found: list[Finding] = []
-    g_name, r_name = ctx.name(touch.by), ctx.name(touch.to)
-    words: list[str] = []
-
-    def what() -> str:
-        # The touch in words, built only when a finding needs it: most touches have none.
-        if not words:
-            words.append(contact(ctx, touch))
-        return words[0]
-
-    def willingness() -> str:
-        return f"{what()} ({g_name}'s willingness to touch)"
-
     if on is not None:
-        if on.leaves_by_status["no"]:
-            red = on.leaves_by_status["no"]
-            found.append(
-                ctx.finding(
-                    "B101",
-                    lambda: (
-                        f"{what()}, {_marked(r_name, touch.on, red)}. "
-                        f"Choose another area or revisit {r_name}'s boundaries with them."
-                    ),
-                    i,
-                )
-            )
-        found += _ask(ctx, i, on, touch.to, what, unrecorded(receiver))
-        found += _conditions(ctx, i, touch, on, r_name, "to be touched on their", touch.with_)
+        red = on.leaves_by_status["no"]
+        if red:
+            found.append(ctx.finding("B101", (_b101, ctx, touch, red), i))
+        if not on.quiet:
+            found += _ask(ctx, i, touch, on, touch.to, unrecorded=unrecorded(receiver))
+            found += _conditions(ctx, i, touch, on, touch.to, "to be touched on their", touch.with_)
     if own is not None and will is not None:
-        if own.leaves_by_status["no"]:
-            own_red = own.leaves_by_status["no"]
-            found.append(
-                ctx.finding(
-                    "B102",
-                    lambda: (
-                        f"{what()}, but {g_name} marked their own "
-                        f"{leaf_list(own_red)} 'no'. Use another contact surface "
-                        f"or revisit {g_name}'s boundaries with them."
-                    ),
-                    i,
-                )
-            )
-        found += _ask(ctx, i, own, touch.by, what, unrecorded(giver))
-        found += _conditions(ctx, i, touch, own, g_name, "to use their own", touch.on)
-        if will.leaves_by_status["no"]:
-            refused = will.leaves_by_status["no"]
-            found.append(
-                ctx.finding(
-                    "B103",
-                    lambda: (
-                        f"{what()}, but {g_name} said they will not touch a partner's "
-                        f"{leaf_list(refused)}. Choose another area or revisit "
-                        f"what {g_name} is willing to touch."
-                    ),
-                    i,
-                )
-            )
-        found += _ask(ctx, i, will, touch.by, willingness)
-        found += _conditions(ctx, i, touch, will, g_name, "to touch a partner's", touch.with_)
+        own_red = own.leaves_by_status["no"]
+        if own_red:
+            found.append(ctx.finding("B102", (_b102, ctx, touch, own_red), i))
+        if not own.quiet:
+            found += _ask(ctx, i, touch, own, touch.by, unrecorded=unrecorded(giver))
+            found += _conditions(ctx, i, touch, own, touch.by, "to use their own", touch.on)
+        refused = will.leaves_by_status["no"]
+        if refused:
+            found.append(ctx.finding("B103", (_b103, ctx, touch, refused), i))
+        if not will.quiet:
+            found += _ask(ctx, i, touch, will, touch.by, willing=True)
+            found += _conditions(ctx, i, touch, will, touch.by, "to touch a partner's", touch.with_)
     return found
 
 

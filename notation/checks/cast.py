@@ -76,6 +76,8 @@ class PerformerView:
         default_factory=dict, init=False, repr=False, compare=False
     )
     """Views already summarised: a score asks about the same few areas thousands of times."""
+    _body: dict[str, AreaView] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _will: dict[str, AreaView] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def of(cls, performer: Performer) -> PerformerView:
@@ -85,6 +87,21 @@ class PerformerView:
             resolve_table(performer.boundaries, "ask"),
             resolve_table(performer.will_touch, "yes"),
         )
+
+    def on_body(self, area: str) -> AreaView:
+        """``view(self.boundaries, area)``, remembered by area alone: the checker asks
+        three times per touch, and building a tuple key for each ask adds up."""
+        found = self._body.get(area)
+        if found is None:
+            found = self._body[area] = self.view(self.boundaries, area)
+        return found
+
+    def willing(self, area: str) -> AreaView:
+        """``view(self.will_touch, area)``, remembered as ``on_body``."""
+        found = self._will.get(area)
+        if found is None:
+            found = self._will[area] = self.view(self.will_touch, area)
+        return found
 
     def view(self, table: dict[str, Resolved], area: str) -> AreaView:
         """Summarise ``area`` under ``table`` (this performer's boundaries or will_touch)."""

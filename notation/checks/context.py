@@ -10,7 +10,7 @@ from typing import Any, Generic, TypeVar, overload
 from notation.areas import GROIN, area_label, leaves_of
 from notation.checks.cast import Cast
 from notation.describe import and_list, possessive
-from notation.findings import Finding
+from notation.findings import BeatFinding, Finding, Words
 from notation.model import Beat, Score, Touch
 
 _PLURAL = frozenset({"lips", "buttocks"})
@@ -74,15 +74,11 @@ class BeatContext:
         """A performer's name for a message."""
         return self.score.name_of(performer_id)
 
-    def finding(
-        self, code: str, message: str | Callable[[], str], touch: int | None = None
-    ) -> Finding:
+    def finding(self, code: str, message: Words, touch: int | None = None) -> Finding:
         """A finding on this beat, carrying the line of its touch or beat (looked up
-        when first read). ``message`` may be a function that builds the words when
-        first read (see ``Finding``)."""
-        return Finding(
-            self.number, code, message, touch=touch, locate=locator(self.score, self.index, touch)
-        )
+        when first read). ``message`` may be a function or a recipe that builds the
+        words when first read (see ``Finding`` and ``Words``)."""
+        return BeatFinding(self.index + 1, code, message, touch, self.lines)
 
     contacts: list[tuple[int, Touch]] = field(init=False)
     """The touches between two different performers, with their index."""
@@ -92,10 +88,13 @@ class BeatContext:
     """Whether the beat is simulated sex or has a touch involving the groin."""
     has_nudity: bool = field(init=False)
     """Whether anyone is bare in this beat."""
+    lines: Callable[..., int | None] = field(init=False)
+    """The score's ``line_of``, taken once: every finding of the beat shares it."""
 
     def __post_init__(self) -> None:
         # Every beat's rules ask for these: worked out once, up front.
         touches = self.beat.touches
+        self.lines = self.score.line_of
         self.contacts = [(i, t) for i, t in enumerate(touches) if t.by != t.to]
         self.groin_touches = [(i, t) for i, t in enumerate(touches) if touches_groin(t)]
         self.is_sexual = self.beat.simulated or bool(self.groin_touches)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from notation.blocking import in_force
 from notation.checks.context import BeatContext, surface
 from notation.describe import counted
@@ -39,22 +37,32 @@ _OFF = frozenset({"off"})
 def placement(ctx: BeatContext) -> list[Finding]:
     """T503: two performers in contact placed apart (or offstage), by the placements in
     force in the beat (carried forward from earlier beats)."""
-    if not ctx.contacts:
+    contacts = ctx.contacts
+    if not contacts:
         return []
     where: dict[str, set[str]] = {}
     for entry in in_force(ctx.score, ctx.index):
-        where.setdefault(entry.placement.who, set()).add(entry.placement.area)
+        p = entry.placement
+        areas = where.get(p.who)
+        if areas is None:
+            where[p.who] = {p.area}
+        else:
+            areas.add(p.area)
     found: list[Finding] = []
     reported: set[frozenset[str]] = set()
-    for i, touch in ctx.contacts:
+    for i, touch in contacts:
         a, b = where.get(touch.by), where.get(touch.to)
-        if a is None or b is None or (a & b) - _OFF:
+        if a is None or b is None:
+            continue
+        shared = a & b
+        if shared and shared != _OFF:
+            # In contact in some stage area (not only both offstage).
             continue
         pair = frozenset((touch.by, touch.to))
         if pair in reported:
             continue
         reported.add(pair)
-        found.append(ctx.finding("T503", partial(_t503, ctx, touch.by, a, touch.to, b), i))
+        found.append(ctx.finding("T503", (_t503, ctx, touch.by, a, touch.to, b), i))
     return found
 
 
