@@ -349,3 +349,26 @@ def test_inserting_a_move_or_moving_a_beat_rechecks_what_inherits_from_it() -> N
     score = score.replace(beats=tuple(beats))
     live.beat_moved(score, 3, 1)
     assert live.findings() == check(score) == []
+
+
+def test_the_same_beat_twice_is_checked_where_it_stands_after_any_edit() -> None:
+    # One beat object at beats 1 and 3: matched by identity, their entries could swap,
+    # and beat 1 then showed the T503 that belongs to beat 3 (where Ana's placement from
+    # beat 2 is in force). Found by the property test above.
+    twice = Beat(
+        timing=Timing(counts=2),
+        touches=(Touch(by="ana", to="ben", on="arm"),),
+        placements=(Placement(who="ben", area="DSL"),),
+    )
+    move = Beat(timing=Timing(counts=2), placements=(Placement(who="ana", area="CS"),))
+    score = Score(
+        scene=Scene(title="t", self_care_cue="hold"),
+        performers=(Performer(id="ana", name="Ana"), Performer(id="ben", name="Ben")),
+        beats=(twice, move, twice),
+    )
+    live = LiveFindings(score)
+    assert live.findings() == check(score)
+    edited = score.replace(scene=score.scene.model_copy(update={"title": "u"}))
+    live.update(edited)
+    assert live.findings() == check(edited)
+    assert [f.beat for f in live.findings() if f.code == "T503"] == [3]

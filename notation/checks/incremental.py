@@ -256,6 +256,7 @@ class LiveFindings:
                 self._unindex(entry)
         self._entries = []
         stale: list[int] = []
+        shifted = False
         for index, found in enumerate(kept):
             if found is None:
                 entry = self._checked(index)
@@ -263,6 +264,9 @@ class LiveFindings:
                 stale.append(index)
             else:
                 entry = found
+                # The same beat object may stand twice; matched by identity, an entry
+                # can land where other placements are in force than where it was checked.
+                shifted = shifted or entry.index != index
                 entry.index = index
                 if (scene_stale and entry.exposed) or not changed.isdisjoint(entry.ids):
                     stale.append(index)
@@ -270,7 +274,7 @@ class LiveFindings:
                     self._recheck(index)
                     continue
             self._entries.append(entry)
-        if [b.placements for b in old.beats] != [b.placements for b in score.beats]:
+        if shifted or [b.placements for b in old.beats] != [b.placements for b in score.beats]:
             stale = sorted(set(stale) | set(self._reblock(0)))
         return stale
 
