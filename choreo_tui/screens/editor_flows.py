@@ -130,7 +130,7 @@ def agree(editor: EditorBase) -> None:
         if who and editor.score.beats[index] is beat:
             now = datetime.now().astimezone().replace(microsecond=0)
             editor.edit("agree", lambda s: edits.agree_beat(s, index, who, now), index)
-            names = " and ".join(editor.score.name_of(w) for w in who)
+            names = and_list([editor.score.name_of(w) for w in who])
             editor.notify(f"◆ Recorded: {names} agreed beat {index + 1}.", markup=False)
 
     editor.app.push_screen(AgreeDialog(index + 1, people), record)
