@@ -39,7 +39,7 @@ try:
 except ImportError:  # an older revision measured for the "before" figure (PYTHONPATH)
     heap = None  # type: ignore[assignment]
 from choreo_tui.cast import CastScreen  # noqa: E402
-from choreo_tui.screens.editor import CHECK_AT_ONCE  # noqa: E402
+from choreo_tui.screens.editor_base import CHECK_AT_ONCE  # noqa: E402
 from notation.model import Score  # noqa: E402
 
 

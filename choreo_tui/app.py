@@ -8,7 +8,7 @@ detection can hook in without touching the editor.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -19,21 +19,21 @@ from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 
 from choreo_tui import commands, crash, hangup
-from choreo_tui.app_production import ProductionFlows
+from choreo_tui.app_saving import Saved
+from choreo_tui.app_start import StartFlows
 from choreo_tui.keymap import clashes, keymap_path, read_keymap
 from choreo_tui.safekeeping import Safekeeping
-from choreo_tui.samples import copy_sample, folder_for_copies, free_name, is_bundled, slug
+from choreo_tui.samples import is_bundled
 from choreo_tui.screens.dialogs import AskTitle, OpeningScreen, QuitUnsaved
 from choreo_tui.screens.help import HelpScreen, focused_help, key_lines
 from choreo_tui.screens.start import StartScreen
 from choreo_tui.terminal_filter import TerminalSafety
 from choreo_tui.typed import Typing
-from notation import LoadError, SaveError, save
+from notation import LoadError
 from notation.edits import History
 from notation.model import Score
 from notation.stamp import Stamp, load_stamped
 from notation.terminal import safe, safe_line
-from notation.writing import FolderNotWritable, ReadOnlyFile
 
 if TYPE_CHECKING:
     from choreo_tui.host import ScoreHost
@@ -41,14 +41,13 @@ if TYPE_CHECKING:
     from choreo_tui.screens.editor import EditorScreen
     from choreo_tui.typed import Typed
 
-Saved = Callable[[bool], None]
-"""Called when a save is over: True when the score was written."""
+__all__ = ["READ_AT_ONCE", "ChoreoApp", "Saved"]
 
 READ_AT_ONCE = 256 * 1024
 """Scores bigger than this many bytes are read in a thread behind an "Opening" screen."""
 
 
-class ChoreoApp(ProductionFlows):
+class ChoreoApp(StartFlows):
     """Choreo's terminal app: the start screen, the editor, replay."""
 
     CSS_PATH = "choreo.tcss"
@@ -248,44 +247,6 @@ class ChoreoApp(ProductionFlows):
         # Kept for keep_typing, which puts it in the recovery copy once a second.
         self._typing = event
 
-    # ----- the start screen ----------------------------------------------------------
-
-    @on(StartScreen.Open)
-    def _open_local(self, event: StartScreen.Open) -> None:
-        self.open_score(event.path)
-
-    @on(StartScreen.OpenSample)
-    def _open_sample(self, event: StartScreen.OpenSample) -> None:
-        self.open_sample(event.path)
-
-    def open_sample(self, sample: Path) -> None:
-        """Copy a bundled sample to work on and open the copy; the original is unchanged."""
-        try:
-            folder = folder_for_copies(self.folder)
-            copy = copy_sample(sample, folder)
-        except (SaveError, OSError) as error:
-            self.notify(f"Could not copy the sample: {error}", severity="error", markup=False)
-            if self.history is None and not isinstance(self.screen, StartScreen):
-                self.exit(return_code=2)  # exit(2) would be the result, exiting 0
-            return
-        where = copy.name if folder == self.folder else str(copy)
-        self.notify(
-            safe_line(f"Opened a copy of the sample: {where}; the original is unchanged."),
-            markup=False,
-            timeout=10,
-        )
-        self.open_score(copy)
-
-    @on(StartScreen.New)
-    def _new(self) -> None:
-        def titled(title: str | None) -> None:
-            if title:
-                path = free_name(self.folder, slug(title) + ".score.toml")
-                self.start_editing(path, self.new_score(path, title), saved=False)
-                self.notify(f"A new score: ctrl+s writes it to {path.name}.", markup=False)
-
-        self.push_screen(AskTitle(str(self.folder)), titled)
-
     # ----- the editor's state --------------------------------------------------------
 
     @property
@@ -316,106 +277,6 @@ class ChoreoApp(ProductionFlows):
         # The editor's title line watches these two; the app never reaches into it.
         self.keeping.changed(self.history.score, dirty=dirty)
         self.keep_production_findings()
-
-    def write_score(self, path: Path, score: Score, *, over_read_only: bool = False) -> None:
-        """Write a score to disk (raises SaveError; ReadOnlyFile unless ``over_read_only``);
-        a production scene, only its own layer."""
-        self._write(self.production, path, score, over_read_only=over_read_only)
-
-    @staticmethod
-    def _write(
-        session: ProductionSession | None,
-        path: Path,
-        score: Score,
-        *,
-        over_read_only: bool = False,
-    ) -> None:
-        # Static, and given the session: the save thread must write through the
-        # production this score was read from, even if another scene opens meanwhile.
-        if session is not None:
-            session.save(score, path, over_read_only=over_read_only)
-            return
-        save(score, path, over_read_only=over_read_only)
-
-    def save(self, *, quiet: bool = False, then: Saved | None = None) -> bool:
-        """Save the score to its file; says so (unless ``quiet``), or says why not.
-
-        The write (fsync included: 270 ms at 5,000 beats) runs in a thread, so the
-        screen never waits for the disk; ``then`` is called with whether it was
-        written. Returns False when no write was started (a question is asked
-        instead, or there is nothing to save).
-        """
-        if self.history is None or self.path is None:
-            return False
-        if self.keeping.read_only:
-            copied = self.save_as_copy()
-            if then is not None:
-                then(copied)
-            return copied
-        if self._saving:
-            # One write at a time, in order: this one follows when that one is done.
-            self._save_next = (quiet, then)
-            return True
-        if not self.disk_unchanged():
-            return False
-        score = self.history.score
-        if self.production is not None:
-            # On the UI thread: a cast another editor changed on disk becomes one
-            # undoable edit, shown, before this scene's layer is written over it.
-            from choreo_tui.production.flows import rebased
-
-            score = rebased(self, self.production, score)
-        self._saving = True
-        self._write_in_thread(self.production, self.path, score, quiet, then)
-        return True
-
-    @work(thread=True, group="save")
-    def _write_in_thread(
-        self,
-        session: ProductionSession | None,
-        path: Path,
-        score: Score,
-        quiet: bool,
-        then: Saved | None,
-    ) -> None:
-        try:
-            self._write(session, path, score)
-        except (ReadOnlyFile, FolderNotWritable) as error:
-            self.call_from_thread(self._refused_in_thread, error, then)
-            return
-        except SaveError as error:
-            self.call_from_thread(self._not_saved, error, then)
-            return
-        self.call_from_thread(self._saved, path, score, quiet, then)
-
-    def _not_saved(self, error: SaveError, then: Saved | None) -> None:
-        self._saving = False
-        self._save_next = None
-        self.notify(str(error), title="Not saved", severity="error", timeout=15, markup=False)
-        if then is not None:
-            then(False)
-
-    def _refused_in_thread(self, error: SaveError, then: Saved | None) -> None:
-        self._saving = False
-        self._save_next = None
-        self.refused_save(error)
-        if then is not None:
-            then(False)
-
-    def _saved(self, path: Path, score: Score, quiet: bool, then: Saved | None) -> None:
-        self._saving = False
-        if self.history is not None and self.path == path:
-            # What was written is saved; an edit made during the write is not.
-            self.history.saved = score
-            self.keeping.saved()
-            self.score_changed()
-        if not quiet:
-            self.notify(f"Saved {path.name}.", markup=False)
-        if then is not None:
-            then(True)
-        follow, self._save_next = self._save_next, None
-        if follow is not None:
-            self.save(quiet=follow[0], then=follow[1])
 
     def on_unmount(self) -> None:
         """Write pending edits to the recovery copy and let the next editor in."""

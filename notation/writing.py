@@ -9,25 +9,13 @@ at any moment leaves either the old file or the new one, never half of one.
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from datetime import date, datetime
-from glob import escape as glob_escape
 from pathlib import Path
 
-from notation.destination import (
-    DestinationError,
-    ReadOnlyTarget,
-    destination,
-    make_private_folder,
-)
 from notation.model import (
-    VERSION,
     AreaRule,
     Beat,
     Boundaries,
@@ -35,6 +23,15 @@ from notation.model import (
     LogEntry,
     Performer,
     Score,
+)
+from notation.private_write import (
+    NOT_WRITABLE,
+    FolderNotWritable,
+    ReadOnlyFile,
+    SaveError,
+    refuse_newer,
+    refuse_unusable_name,
+    write_private,
 )
 
 SCHEMA_COMMENT = "#:schema ./score-1.schema.json"
@@ -45,12 +42,19 @@ on every machine (saving twice stays byte-identical and leaks no home folder), n
 network, and ``choreo schema -o score-1.schema.json`` puts the file beside the scores.
 """
 
+__all__ = [
+    "NOT_WRITABLE",
+    "SCHEMA_COMMENT",
+    "FolderNotWritable",
+    "ReadOnlyFile",
+    "SaveError",
+    "dumps",
+    "save",
+    "write_private",
+]
+
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 Value = str | int | float | bool | date | datetime | tuple[str, ...] | list[str]
-
-
-class SaveError(Exception):
-    """A score could not be saved. The file on disk, if any, is unchanged."""
 
 
 def _string(text: str) -> str:
@@ -283,151 +287,14 @@ def dumps(score: Score) -> str:
     return "".join(w.out)
 
 
-_VERSION_LINE = re.compile(rb"^\s*version\s*=\s*(\d+)", re.MULTILINE)
-
-
-def _refuse_newer(path: Path) -> None:
-    """Never overwrite a score that a newer Choreo wrote: it would lose what we cannot read."""
-    try:
-        with open(path, "rb") as handle:
-            # `version` is a top-level key, so it comes before the first table header,
-            # however long the comments above it are.
-            lines: list[bytes] = []
-            for line in iter(handle.readline, b""):
-                if line.lstrip().startswith(b"["):
-                    break
-                lines.append(line)
-            head = b"".join(lines)
-    except OSError:
-        return
-    match = _VERSION_LINE.search(head)
-    if match and int(match.group(1)) > VERSION:
-        raise SaveError(
-            f"{path}: not saved: the file on disk is format version {int(match.group(1))}, "
-            f"newer than this Choreo's {VERSION}; save under another name instead"
-        )
-
-
-def _refuse_unusable_name(target: Path) -> None:
-    # The OS calls raise ValueError, not OSError, for a NUL in a name.
-    if "\x00" in str(target):
-        raise SaveError("not saved: the file name is not usable (it holds a NUL character)")
-
-
-class ReadOnlyFile(SaveError):
-    """The file is marked read-only: ask, then save with ``over_read_only=True``."""
-
-
-class FolderNotWritable(SaveError):
-    """The score's folder cannot be written (permissions, a read-only disk)."""
-
-
-NOT_WRITABLE = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
-"""The errors that mean a folder cannot be written (as opposed to a full disk)."""
-
-
-def write_private(path: str | Path, text: str, *, over_read_only: bool = False) -> list[Path]:
-    """Write ``text`` to ``path`` atomically, readable by its owner only (0600).
-
-    A temp file in the same folder is written and fsynced, then renamed over the
-    target, then the folder is fsynced. On any failure the temp file is removed
-    and the old file, if any, is untouched. A symbolic link is written through
-    to its file; a hard-linked file is refused; a read-only one raises
-    ``ReadOnlyFile`` unless ``over_read_only``. Returns the folders it created
-    (each 0700), so that a command can say so.
-    """
-    _refuse_unusable_name(Path(path))
-    try:
-        target = destination(Path(path), over_read_only=over_read_only)
-    except ReadOnlyTarget as error:
-        raise ReadOnlyFile(str(error)) from None
-    except DestinationError as error:
-        raise SaveError(str(error)) from None
-    folder = target.parent
-    try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError:
-        # A lone surrogate (from a bad paste) cannot be UTF-8; refuse before touching disk.
-        raise SaveError(
-            f"{target}: not saved: the text holds a character that is not valid Unicode"
-        ) from None
-    try:
-        made = make_private_folder(folder)
-        _sweep_dead_temps(target)
-        # The writer's pid in the name lets the next save remove what a killed writer left.
-        fd, temp_name = tempfile.mkstemp(
-            prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=folder
-        )
-    except OSError as error:
-        kind = FolderNotWritable if error.errno in NOT_WRITABLE else SaveError
-        raise kind(f"{target}: not saved: cannot write in {folder} ({error.strerror})") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp_name, 0o600)
-        os.replace(temp_name, target)
-    except BaseException as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        if isinstance(error, OSError):
-            raise SaveError(
-                f"{target}: not saved, the old file is unchanged ({error.strerror})"
-            ) from None
-        raise
-    _fsync_folder(folder)
-    return made
-
-
-def _sweep_dead_temps(target: Path) -> None:
-    """Remove temp files of ``target`` left by writers that died mid-save (SIGKILL, power)."""
-    if os.name != "posix":
-        # Probing a pid with signal 0 is only harmless on POSIX.
-        return
-    prefix = f".{target.name}."
-    for temp in target.parent.glob(f"{glob_escape(prefix)}*.tmp"):
-        pid_text = temp.name[len(prefix) :].split(".", 1)[0]
-        if not pid_text.isdigit() or int(pid_text) == os.getpid():
-            continue
-        if not _alive(int(pid_text)):
-            with contextlib.suppress(OSError):
-                temp.unlink()
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        # EPERM: alive, owned by someone else.
-        return True
-    return True
-
-
-def _fsync_folder(folder: Path) -> None:
-    # Makes the rename durable; some systems cannot open a folder, which is fine.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def save(score: Score, path: str | Path, *, over_read_only: bool = False) -> None:
     """Save ``score`` to ``path`` atomically with mode 0600. Raises ``SaveError``.
 
     ``ReadOnlyFile`` (a ``SaveError``) if the file is read-only: ask first.
     """
     target = Path(path)
-    _refuse_unusable_name(target)
-    _refuse_newer(target)
+    refuse_unusable_name(target)
+    refuse_newer(target)
     # Imported here: it builds on this module's SCHEMA_COMMENT.
     from notation.schema_beside import schema_beside
 

@@ -410,7 +410,7 @@ def test_timing_field_kept_for_readers() -> None:
 def test_agree_that_cannot_save_exits_2_untouched(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import notation.writing
+    import notation.private_write
 
     path = write(tmp_path, "agree", agree_score())
     before = path.read_bytes()
@@ -419,7 +419,7 @@ def test_agree_that_cannot_save_exits_2_untouched(
         raise OSError(28, "No space left on device")
 
     with monkeypatch.context() as patch:
-        patch.setattr(notation.writing.os, "replace", disk_full)
+        patch.setattr(notation.private_write.os, "replace", disk_full)
         code, _, err = run(capsys, "agree", path, "1", "--by", "ana")
     assert code == 2
     assert "not saved" in err

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from notation.diff import _in_order
+from notation.beat_matching import _in_order
 
 
 def quadratic_in_order(values: Sequence[int]) -> set[int]:

@@ -137,7 +137,7 @@ async def test_a_big_score_is_read_and_checked_off_the_ui_thread(
     tmp_path: Path, monkeypatch: Any
 ) -> None:
     monkeypatch.setattr("choreo_tui.app.READ_AT_ONCE", 1)
-    monkeypatch.setattr("choreo_tui.screens.editor.CHECK_AT_ONCE", 3)
+    monkeypatch.setattr("choreo_tui.screens.editor_base.CHECK_AT_ONCE", 3)
     path = tmp_path / "big.score.toml"
     people = (performer("ana", boundaries=bounds("yes", neck="no")), performer("ben"))
     beats = [beat(touch(on="neck" if i == 4 else "arm")) for i in range(6)]
@@ -159,7 +159,7 @@ async def test_a_big_score_is_read_and_checked_off_the_ui_thread(
 async def test_a_cast_change_on_a_big_score_is_checked_off_the_ui_thread(
     tmp_path: Path, monkeypatch: Any
 ) -> None:
-    monkeypatch.setattr("choreo_tui.screens.editor.CHECK_AT_ONCE", 3)
+    monkeypatch.setattr("choreo_tui.screens.editor_base.CHECK_AT_ONCE", 3)
     path = tmp_path / "big.score.toml"
     people = (performer("ana"), performer("ben"))
     save(

@@ -31,13 +31,14 @@ from textual.widgets import (
 from choreo_tui.cast.area_picker import AreaPicker
 from choreo_tui.cast.changes import id_problem, put_performer
 from choreo_tui.cast.dialogs import Choice
+from choreo_tui.cast.form_values import as_will_touch, parse_day
 from choreo_tui.cast.garments import GarmentsEditor
 from choreo_tui.cast.rechecking import BackgroundRecheck
 from choreo_tui.cast.tables import DEFAULT_STATUS, set_default, set_recorded
 from choreo_tui.cast.ticks import AreaTicks
 from choreo_tui.widgets.notes_area import NotesArea
 from choreo_tui.widgets.tick import TickBox
-from notation.model import Boundaries, Performer, Rider, Score, WillTouch
+from notation.model import Boundaries, Performer, Rider, Score
 
 DATE_HINT = "YYYY-MM-DD, or F4 for today"
 """A date field's placeholder: words, never a date that could pass for a real one."""
@@ -46,23 +47,6 @@ TABS: tuple[str, ...] = ("details", "boundaries", "will_touch", "rider", "garmen
 STATUS_OPTIONS = [("✓ yes", "yes"), ("? ask", "ask"), ("✗ no", "no")]
 QUIET_INPUTS = frozenset({"id", "name", "character", "private_notes"})
 """Inputs whose typing cannot change a finding, so they do not re-check the score."""
-
-
-def parse_day(text: str) -> date | str | None:
-    """A date from "2026-11-20", None for blank, or the problem as a string."""
-    if not text.strip():
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        return "✗ A date like 2026-11-20."
-
-
-def as_will_touch(table: Boundaries | None) -> WillTouch | None:
-    """The picker's table as a will_touch table (the picker builds one of the right type)."""
-    if table is None or isinstance(table, WillTouch):
-        return table
-    return WillTouch(recorded=table.recorded, default=table.default, areas=table.areas)
 
 
 class PerformerForm(Screen[Performer | None]):

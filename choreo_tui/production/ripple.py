@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from choreo_tui.production.layer_cache import belongs, cached_layer
+from notation.describe import and_list
 from notation.findings import MARK
 from notation.production import ProductionScene, merge, recheck
 from notation.production.checking import beat_findings
@@ -64,7 +65,7 @@ class RippleReport:
 
     def words(self) -> str:
         """e.g. "3 beats in 2 other scenes now cross Ana Reyes's record"."""
-        whose = " and ".join(f"{name}'s" for name in self.names) or "the cast's"
+        whose = and_list([f"{name}'s" for name in self.names]) or "the cast's"
         record = "records" if len(self.names) > 1 else "record"
         beats, scenes = self.beat_count, self.scene_count
         if not beats:

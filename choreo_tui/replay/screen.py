@@ -14,9 +14,8 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from choreo_tui.commands import bindings
@@ -26,37 +25,32 @@ from choreo_tui.replay import ritual
 from choreo_tui.replay.beat_panel import BeatPanel
 from choreo_tui.replay.beat_view import (
     LAYERS,
-    cue_text,
     cue_word,
-    next_text,
-    notice_text,
-    status_text,
-    strip_text,
 )
-from choreo_tui.replay.commands import REPLAY_COMMANDS, Hold
+from choreo_tui.replay.commands import REPLAY_COMMANDS
 from choreo_tui.replay.dialogs import (
     BoundaryChangeDialog,
     CheckinDialog,
     ClosureDialog,
     HoldDialog,
 )
-from choreo_tui.terminal_filter import escaped
+from choreo_tui.replay.drawing import KEY_HINT, ReplayDrawing
 from notation.checks.incremental import LiveFindings
 from notation.describe import and_list
 from notation.findings import Finding
 from notation.model import Score
 from notation.timeline import MARKING_SPEED, Playhead, Timeline
 
+__all__ = ["KEY_HINT", "PICTURES", "TICK", "Clock", "Record", "ReplayScreen"]
+
 Record = Callable[[Score], None]
 Clock = Callable[[], float]
 TICK = 0.1
 """Seconds between clock ticks: fine enough for a count at 240/min."""
 PICTURES: tuple[str, ...] = ("both", "plot", "body", "none")
-KEY_HINT = "←→ step  +- speed  m marking  l layer  p pics  w whose  e stops  c check-in"
-"""Shown on the notice line when replay has nothing more pressing to say."""
 
 
-class ReplayScreen(Screen[None]):
+class ReplayScreen(ReplayDrawing):
     """Step through a score in rehearsal: the current beat large, the next previewed,
     the self-care cue always on screen."""
 
@@ -352,63 +346,3 @@ Private notes never show here: the room can read this screen."""
             self._draw_beat()
         else:
             self._draw_status()
-
-    # -- drawing ---------------------------------------------------------------------
-
-    def _draw_beat(self) -> None:
-        if not self._ready:
-            return
-        index = self.playhead.beat
-        self.query_one(BeatPanel).show_beat(
-            self.score, index, self.story_layer, self.findings, index in self.broken
-        )
-        if self.score.beats:
-            next_words = next_text(self.score, index, self.findings)
-            self.query_one("#next", Static).update(escaped(next_words))
-        shown = index if self.score.beats else None
-        self.query_one(StagePlot).show(self.score, shown)
-        self.query_one(BodyMap).show(self.score, shown)
-        self._draw_status()
-
-    def _draw_clock(self) -> None:
-        self.query_one(BeatPanel).show_clock(self.playhead)
-
-    def _draw_status(self) -> None:
-        if not self._ready:
-            return
-        head = self.playhead
-        total = len(self.score.beats)
-        top = status_text(
-            head, total, self.story_layer, self.stop_on_errors, self.score.scene.title
-        )
-        self.query_one("#top", Static).update(escaped(top))
-        self.query_one("#cue", Static).update(escaped(cue_text(self.score, self._hold_keys())))
-        width = max(20, self.app.size.width)
-        self.query_one("#strip", Static).update(
-            strip_text(self.findings, total, head.beat, self.broken, width)
-        )
-        self.query_one("#notice", Static).update(
-            notice_text(head, cue_word(self.score)) or KEY_HINT
-        )
-        self._draw_clock()
-
-    def _hold_keys(self) -> str:
-        """ "h or ! = HOLD", from the keys in force, so a keymap change shows here too."""
-        keys = [
-            self.app.get_key_display(Binding(key, ""))
-            for key, active in self.active_bindings.items()
-            if active.binding.action == Hold.action()
-        ]
-        word = cue_word(self.score)
-        return " or ".join(keys) + f" = {word}" if keys else word
-
-    def _layout_pictures(self) -> None:
-        if not self._ready:
-            return
-        panel = self.query_one("#pictures", Vertical)
-        wide = self.app.size.width >= 110
-        panel.set_class(wide, "side-by-side")
-        panel.set_class(not wide, "stacked")
-        panel.display = self.pictures != "none"
-        self.query_one(StagePlot).display = self.pictures in ("both", "plot")
-        self.query_one(BodyMap).display = self.pictures in ("both", "body")

@@ -4,14 +4,22 @@ cast, and jumping from a finding to where it is. Each ends in one undoable edit.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual.widgets import Input
 
 from choreo_tui.host import score_host
-from choreo_tui.screens.beat_parts import part_form, put_part
+from choreo_tui.screens.beat_parts import (
+    carried_placement,
+    drop_part,
+    part_form,
+    put_part,
+    split_key,
+)
 from choreo_tui.screens.dialogs import AgreeDialog, ChooseKind
+from choreo_tui.screens.editor_base import EditorBase
 from choreo_tui.screens.part_form import PartForm, scene_fields
+from choreo_tui.widgets.beat_form import BeatForm
 from choreo_tui.widgets.beat_list import BeatList
 from choreo_tui.widgets.parts import PART_KINDS, PartsTable
 from notation import SaveError, edits
@@ -19,9 +27,6 @@ from notation.describe import and_list
 from notation.findings import Finding
 from notation.model import Scene, Score
 from notation.terminal import safe_line
-
-if TYPE_CHECKING:
-    from choreo_tui.screens.editor import EditorScreen
 
 FIELD_OF_CODE = {"T501": "counts", "T502": "counts"}
 """Findings about a form field rather than a part: where a jump puts the cursor."""
@@ -36,7 +41,7 @@ PART_OF_CODE = {
 
 
 def open_part(
-    editor: EditorScreen, index: int, kind: str, key: str | None, start: Any = None
+    editor: EditorBase, index: int, kind: str, key: str | None, start: Any = None
 ) -> None:
     """Open the form for a new part of ``kind`` (filled from ``start`` when given) or
     the part at ``key``."""
@@ -59,7 +64,7 @@ def open_part(
     editor.app.push_screen(part_form(editor.score, beat, kind, key, start), done)
 
 
-def add_part(editor: EditorScreen) -> None:
+def add_part(editor: EditorBase) -> None:
     """Ask which kind of part to add to the selected beat, then open its form."""
     index = editor.index
     if index is None:
@@ -73,7 +78,41 @@ def add_part(editor: EditorScreen) -> None:
     editor.app.push_screen(ChooseKind(PART_KINDS), chosen)
 
 
-def agree(editor: EditorScreen) -> None:
+def part_request(editor: EditorBase, verb: str, key: str | None) -> None:
+    """What the parts table asked for (add, edit or remove a part) on the bound beat."""
+    # The parts shown are those of the beat the form is bound to.
+    index = editor.query_one(BeatForm).index
+    if index is None:
+        return
+    if verb == "add":
+        add_part(editor)
+    elif key and key.startswith("carried:"):
+        # Carried forward from an earlier beat: moving them is a new placement
+        # here, starting from where they stand; removing it belongs to that beat.
+        carried = carried_placement(editor.score, key)
+        if carried is None:
+            return
+        if verb == "edit":
+            open_part(editor, index, "placement", None, carried)
+        else:
+            since = int(key.split(":")[1]) + 1
+            editor.notify(
+                f"That placement is carried forward from beat {since}: remove it there, "
+                "or press Enter to move them in this beat.",
+                markup=False,
+            )
+    elif verb == "remove" and key:
+        part = key
+        editor.edit(
+            "remove part",
+            lambda s: edits.replace_beat(s, index, drop_part(s.beats[index], part)),
+            index,
+        )
+    elif verb == "edit" and key:
+        open_part(editor, index, split_key(key)[0], key)
+
+
+def agree(editor: EditorBase) -> None:
     """Ask who agreed the selected beat; record it on the beat and in the log."""
     index = editor.index
     if index is None:
@@ -91,13 +130,13 @@ def agree(editor: EditorScreen) -> None:
         if who and editor.score.beats[index] is beat:
             now = datetime.now().astimezone().replace(microsecond=0)
             editor.edit("agree", lambda s: edits.agree_beat(s, index, who, now), index)
-            names = " and ".join(editor.score.name_of(w) for w in who)
+            names = and_list([editor.score.name_of(w) for w in who])
             editor.notify(f"◆ Recorded: {names} agreed beat {index + 1}.", markup=False)
 
     editor.app.push_screen(AgreeDialog(index + 1, people), record)
 
 
-def scene_settings(editor: EditorScreen) -> None:
+def scene_settings(editor: EditorBase) -> None:
     """Edit the scene header (title, medium, self-care cue, closed set, tempo...)."""
     editor.flush_form()
 
@@ -110,7 +149,7 @@ def scene_settings(editor: EditorScreen) -> None:
     editor.app.push_screen(form, done)
 
 
-def cast(editor: EditorScreen) -> None:
+def cast(editor: EditorBase) -> None:
     """Open the cast screen; the score it gives back is one undoable edit."""
     from choreo_tui.cast.screen import CastScreen
 
@@ -141,7 +180,7 @@ def cast(editor: EditorScreen) -> None:
     editor.app.push_screen(CastScreen(editor.score), done)
 
 
-def scenes(editor: EditorScreen) -> None:
+def scenes(editor: EditorBase) -> None:
     """The production start screen over the editor (Escape comes back)."""
     from choreo_tui.production.flows import session_of
     from choreo_tui.production.start import ProductionStartScreen
@@ -154,7 +193,7 @@ def scenes(editor: EditorScreen) -> None:
     editor.app.push_screen(ProductionStartScreen(session.production_path))
 
 
-def elsewhere(editor: EditorScreen) -> None:
+def elsewhere(editor: EditorBase) -> None:
     """The beats of other scenes the last whole-production cast change flags."""
     from choreo_tui.production.flows import open_ripple, session_of
 
@@ -171,7 +210,7 @@ def elsewhere(editor: EditorScreen) -> None:
         open_ripple(editor.app, report)
 
 
-def jump_to(editor: EditorScreen, finding: Finding) -> None:
+def jump_to(editor: EditorBase, finding: Finding) -> None:
     """Select the finding's beat and put the cursor on its touch or field."""
     if finding.beat is None:
         if finding.code == "C402":
@@ -198,7 +237,7 @@ def jump_to(editor: EditorScreen, finding: Finding) -> None:
         parts.focus()
 
 
-def export_copy(editor: EditorScreen) -> None:
+def export_copy(editor: EditorBase) -> None:
     """Ask for a format, then write the director's copy of the score as it is now."""
     from choreo_tui.screens.export import ExportChoice, ExportDialog, write_copy
     from notation.sharing import not_cleared

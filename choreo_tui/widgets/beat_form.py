@@ -25,7 +25,7 @@ from choreo_tui.widgets.notes_area import NotesArea
 from choreo_tui.widgets.parts import PartsTable
 from choreo_tui.widgets.tick import Tick
 from notation.agreement import is_current
-from notation.describe import counted
+from notation.describe import and_list, counted
 from notation.findings import MARK, SEVERITY_RANK, Finding, worst
 from notation.model import Beat, Score, Timing
 from notation.terminal import safe, safe_line
@@ -42,7 +42,7 @@ def agreement_words(score: Score, beat: Beat) -> str:
     agreed = beat.agreed
     if agreed is None or not agreed.by:
         return "not agreed yet (g records agreement)"
-    names = " and ".join(score.name_of(who) for who in agreed.by)
+    names = and_list([score.name_of(who) for who in agreed.by])
     when = f" on {agreed.on.isoformat()}" if agreed.on else ""
     if is_current(beat):
         return f"◆ agreed by {names}{when}"

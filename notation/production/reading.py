@@ -24,10 +24,10 @@ from notation.reading import (
     Problem,
     _check_header,
     _check_unique_ids,
-    _problems,
     _refuse_excess,
     _syntax_problem,
 )
+from notation.validation_words import _problems
 
 Root = TypeVar("Root", Production, SceneLayer)
 

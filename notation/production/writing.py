@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from notation.private_write import refuse_newer, refuse_unusable_name
 from notation.production.model import BoundariesLayer, PerformerLayer, Production, SceneLayer
 from notation.writing import (
     _beat,
@@ -17,8 +18,6 @@ from notation.writing import (
     _log,
     _opt,
     _performer,
-    _refuse_newer,
-    _refuse_unusable_name,
     _rule,
     _Writer,
     write_private,
@@ -134,8 +133,8 @@ def dumps_layer(layer: SceneLayer) -> str:
 
 def _save(text: str, path: str | Path, schema: str, *, over_read_only: bool = False) -> None:
     target = Path(path)
-    _refuse_unusable_name(target)
-    _refuse_newer(target)
+    refuse_unusable_name(target)
+    refuse_newer(target)
     write_private(target, text, over_read_only=over_read_only)
     from notation.production.schema import ensure_beside
 

@@ -1,0 +1,27 @@
+"""Names in a sentence are joined one way: "Ana, Ben and Cy", never "Ana and Ben and Cy"."""
+
+from __future__ import annotations
+
+from factories import beat, performer, score
+
+from choreo_tui.production.ripple import RippleReport
+from choreo_tui.widgets.beat_form import agreement_words
+from notation.model import Agreed
+
+
+def test_an_agreement_by_three_names_them_as_a_sentence() -> None:
+    people = (performer("ana", "Ana"), performer("ben", "Ben"), performer("cy", "Cy"))
+    agreed = beat().model_copy(update={"agreed": Agreed(by=("ana", "ben", "cy"))})
+    words = agreement_words(score(agreed, performers=people), agreed)
+    assert "Ana, Ben and Cy" in words
+
+
+def test_an_agreement_by_two_keeps_its_and() -> None:
+    people = (performer("ana", "Ana"), performer("ben", "Ben"))
+    agreed = beat().model_copy(update={"agreed": Agreed(by=("ana", "ben"))})
+    assert "Ana and Ben" in agreement_words(score(agreed, performers=people), agreed)
+
+
+def test_a_ripple_over_three_records_names_them_as_a_sentence() -> None:
+    report = RippleReport(names=("Ana", "Ben", "Cy"), items=())
+    assert "Ana's, Ben's and Cy's records" in report.words()
