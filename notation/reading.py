@@ -52,14 +52,20 @@ class LoadError(Exception):
 
 def load(path: str | Path) -> Score:
     """Read a score file. Raises ``LoadError`` (never anything else) if it cannot."""
+    return loads_bytes(read_bytes(path, "score file", missing="no such file"), str(path))
+
+
+def read_bytes(path: str | Path, what: str, *, missing: str | None = None) -> bytes:
+    """The bytes of a file (at most one past ``MAX_BYTES``), or ``LoadError`` in plain
+    words naming ``what`` it should be (never another exception)."""
     name = str(path)
     try:
         with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            return handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise LoadError(name, [Problem("no such file")]) from None
+        raise LoadError(name, [Problem(missing or f"no such {what}")]) from None
     except IsADirectoryError:
-        raise LoadError(name, [Problem("this is a folder, not a score file")]) from None
+        raise LoadError(name, [Problem(f"this is a folder, not a {what}")]) from None
     except PermissionError:
         raise LoadError(name, [Problem("permission denied: cannot read this file")]) from None
     except OSError as error:
@@ -67,20 +73,23 @@ def load(path: str | Path) -> Score:
     except ValueError:
         # open() refuses a name holding a NUL character with ValueError, not OSError.
         raise LoadError(name, [Problem("not a usable file name")]) from None
-    return loads_bytes(data, name)
 
 
-def loads_bytes(data: bytes, path: str = "<score>") -> Score:
-    """Read a score from raw bytes, checking the encoding first."""
+def decoded(data: bytes, path: str) -> str:
+    """File bytes as text: refused past ``MAX_BYTES`` or where they are not UTF-8."""
     if len(data) > MAX_BYTES:
         raise LoadError(path, [Problem(f"the file is larger than {MAX_BYTES // 2**20} MiB")])
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         problem = Problem("this line is not valid UTF-8; save the file as UTF-8 text", line)
         raise LoadError(path, [problem]) from None
-    return loads(text, path)
+
+
+def loads_bytes(data: bytes, path: str = "<score>") -> Score:
+    """Read a score from raw bytes, checking the encoding first."""
+    return loads(decoded(data, path), path)
 
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)|\(at end of document\)")
@@ -117,6 +126,33 @@ def _loads(text: str, path: str) -> Score:
         problem = Problem("values are nested too deeply; a score nests a few levels at most")
         raise LoadError(path, [problem]) from None
     return score.with_lines(lines)
+
+
+def check_version(data: dict[str, Any], path: str, lines: Mapping[Any, int], kind: str) -> None:
+    """Refuse a missing, malformed, newer or impossible ``version`` of a ``kind`` file
+    ("score", "production"): a newer one is never opened and re-saved lower."""
+    version = data.get("version")
+    line = lines.get(("version",))
+    if "version" not in data:
+        raise LoadError(path, [Problem(f"no `version`; this Choreo reads version = {VERSION}")])
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise LoadError(path, [Problem("`version` must be a whole number, e.g. version = 1", line)])
+    if version > VERSION:
+        raise LoadError(
+            path,
+            [
+                Problem(
+                    f"this {kind} is format version {version}, written by a newer Choreo; "
+                    f"this Choreo reads version {VERSION}. Update Choreo to open it "
+                    "(the file is left untouched)",
+                    line,
+                )
+            ],
+        )
+    if version < VERSION:
+        raise LoadError(
+            path, [Problem(f"format version {version} never existed; the first is 1", line)]
+        )
 
 
 def _refuse_excess(excess: limits.Excess | None, path: str) -> None:
@@ -184,28 +220,7 @@ def _check_header(data: dict[str, Any], path: str, lines: Mapping[Any, int]) -> 
         raise LoadError(
             path, [Problem(f'not a Choreo score: it {what}; expected format = "{FORMAT}"', line)]
         )
-    version = data.get("version")
-    line = lines.get(("version",))
-    if "version" not in data:
-        raise LoadError(path, [Problem(f"no `version`; this Choreo reads version = {VERSION}")])
-    if isinstance(version, bool) or not isinstance(version, int):
-        raise LoadError(path, [Problem("`version` must be a whole number, e.g. version = 1", line)])
-    if version > VERSION:
-        raise LoadError(
-            path,
-            [
-                Problem(
-                    f"this score is format version {version}, written by a newer Choreo; "
-                    f"this Choreo reads version {VERSION}. Update Choreo to open it "
-                    "(the file is left untouched)",
-                    line,
-                )
-            ],
-        )
-    if version < VERSION:
-        raise LoadError(
-            path, [Problem(f"format version {version} never existed; the first is 1", line)]
-        )
+    check_version(data, path, lines, "score")
 
 
 def _check_unique_ids(data: dict[str, Any], path: str, lines: Mapping[Any, int]) -> None:

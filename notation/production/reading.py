@@ -16,53 +16,24 @@ from pydantic import ValidationError
 
 from notation import collector, limits, parsing
 from notation.lines import LineMap
-from notation.model import FORMAT, VERSION
+from notation.model import FORMAT
 from notation.production.model import PRODUCTION_FILE, PRODUCTION_FORMAT, Production, SceneLayer
 from notation.reading import (
-    MAX_BYTES,
     LoadError,
     Problem,
     _check_header,
     _check_unique_ids,
     _refuse_excess,
     _syntax_problem,
+    check_version,
+    decoded,
+    read_bytes,
 )
 from notation.validation_words import _problems
 
 Root = TypeVar("Root", Production, SceneLayer)
 
 _DEEP = "values are nested too deeply; a production file nests a few levels at most"
-
-
-def read_bytes(path: str | Path, what: str = "file") -> bytes:
-    """The bytes of a file, or ``LoadError`` with plain words (never another exception)."""
-    name = str(path)
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise LoadError(name, [Problem(f"no such {what}")]) from None
-    except IsADirectoryError:
-        raise LoadError(name, [Problem(f"this is a folder, not a {what}")]) from None
-    except PermissionError:
-        raise LoadError(name, [Problem("permission denied: cannot read this file")]) from None
-    except OSError as error:
-        raise LoadError(name, [Problem(f"cannot read the file ({error.strerror})")]) from None
-    except ValueError:
-        raise LoadError(name, [Problem("not a usable file name")]) from None
-    if len(data) > MAX_BYTES:
-        raise LoadError(name, [Problem(f"the file is larger than {MAX_BYTES // 2**20} MiB")])
-    return data
-
-
-def _text(data: bytes, path: str) -> str:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        problem = Problem("this line is not valid UTF-8; save the file as UTF-8 text", line)
-        raise LoadError(path, [problem]) from None
-    return text.removeprefix("\ufeff")
 
 
 def _parse(text: str, path: str) -> tuple[dict[str, Any], LineMap]:
@@ -124,28 +95,7 @@ def _check_production_header(data: dict[str, Any], path: str, lines: LineMap) ->
                 )
             ],
         )
-    version = data.get("version")
-    line = lines.get(("version",))
-    if "version" not in data:
-        raise LoadError(path, [Problem(f"no `version`; this Choreo reads version = {VERSION}")])
-    if isinstance(version, bool) or not isinstance(version, int):
-        raise LoadError(path, [Problem("`version` must be a whole number, e.g. version = 1", line)])
-    if version > VERSION:
-        raise LoadError(
-            path,
-            [
-                Problem(
-                    f"this production is format version {version}, written by a newer Choreo; "
-                    f"this Choreo reads version {VERSION}. Update Choreo to open it "
-                    "(the file is left untouched)",
-                    line,
-                )
-            ],
-        )
-    if version < VERSION:
-        raise LoadError(
-            path, [Problem(f"format version {version} never existed; the first is 1", line)]
-        )
+    check_version(data, path, lines, "production")
 
 
 def loads_production(text: str, path: str = PRODUCTION_FILE) -> Production:
@@ -161,7 +111,7 @@ def loads_production(text: str, path: str = PRODUCTION_FILE) -> Production:
 def load_production(path: str | Path) -> Production:
     """Read ``production.toml``. Raises ``LoadError`` (never anything else) if it cannot."""
     name = str(path)
-    return loads_production(_text(read_bytes(path, "production file"), name), name)
+    return loads_production(decoded(read_bytes(path, "production file"), name), name)
 
 
 def loads_layer(text: str, path: str = "<score>") -> SceneLayer:
@@ -176,7 +126,7 @@ def loads_layer(text: str, path: str = "<score>") -> SceneLayer:
 def load_layer(path: str | Path) -> SceneLayer:
     """Read a production score's own layer from its file. Raises ``LoadError``."""
     name = str(path)
-    return loads_layer(_text(read_bytes(path, "score file"), name), name)
+    return loads_layer(decoded(read_bytes(path, "score file"), name), name)
 
 
 def find_production(score_path: str | Path) -> Path | None:
