@@ -140,8 +140,16 @@ def observe(
     python: str, package_root: Path, source: Path, parser: str = "tomllib"
 ) -> dict[str, object]:
     """Everything observable, computed by the notation package under ``package_root``."""
+    return _probe(python, package_root, PROBE, str(source), parser, "the probe")
+
+
+def _probe(
+    python: str, package_root: Path, code: str, argument: str, parser: str, what: str
+) -> dict[str, object]:
+    """Run ``code`` with ``argument`` against the notation package under ``package_root``
+    (and nothing else on its path), reading with ``parser``; its JSON answer."""
     result = subprocess.run(
-        [python, "-c", PROBE, str(source)],
+        [python, "-c", code, argument],
         capture_output=True,
         text=True,
         cwd=package_root,
@@ -153,7 +161,7 @@ def observe(
         check=False,
     )
     if result.returncode != 0:
-        raise SystemExit(f"the probe failed under {package_root} (exit {result.returncode})")
+        raise SystemExit(f"{what} failed under {package_root} (exit {result.returncode})")
     answer: dict[str, object] = json.loads(result.stdout)
     return answer
 
@@ -174,22 +182,9 @@ def observe_productions(
 ) -> dict[str, object]:
     """``choreo check DIR`` and re-checks, computed by the notation package under
     ``package_root``."""
-    result = subprocess.run(
-        [python, "-c", PRODUCTION_PROBE, json.dumps(folders)],
-        capture_output=True,
-        text=True,
-        cwd=package_root,
-        env={
-            "PYTHONPATH": str(package_root),
-            "PATH": "/usr/bin:/bin",
-            "CHOREO_TOML_PARSER": parser,
-        },
-        check=False,
+    return _probe(
+        python, package_root, PRODUCTION_PROBE, json.dumps(folders), parser, "the production probe"
     )
-    if result.returncode != 0:
-        raise SystemExit(f"the production probe failed under {package_root}")
-    answer: dict[str, object] = json.loads(result.stdout)
-    return answer
 
 
 def incremental_matches(path: Path) -> bool:
