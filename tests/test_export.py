@@ -384,3 +384,15 @@ def test_every_sample_exports_and_its_toml_copy_checks_like_it(path: Path) -> No
                 assert b.private_notes not in text
     copy = loads(export(score, "toml", with_boundaries=True))
     assert {(f.beat, f.code) for f in check(copy)} == {(f.beat, f.code) for f in check(score)}
+
+
+def test_markdown_shows_control_and_bidi_characters_escaped_never_raw() -> None:
+    # md_escape folds whitespace: a NEL (U+0085) or an information separator (U+001F)
+    # used to become a plain space, and ESC went into the file raw.
+    from notation.sharing.markdown import md_escape
+
+    shown = md_escape("Ana\x1b]0;t\x07 B\x85n\u202e C\x1fy\ttab")
+    assert "\x1b" not in shown and "\x85" not in shown and "\u202e" not in shown
+    assert "\x07" not in shown and "\x1f" not in shown
+    assert "x1b" in shown and "x85" in shown and "u202e" in shown and "x1f" in shown
+    assert shown.endswith("y tab"), "tabs and newlines still fold to a space"

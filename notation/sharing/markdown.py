@@ -28,6 +28,7 @@ from notation.sharing.words import (
     beat_garment_words,
     performer_line,
 )
+from notation.terminal import safe
 
 # Punctuation that can start emphasis, code, links, images, raw HTML, tables or
 # strike-through anywhere in a line, and an entity-looking "&name;".
@@ -57,8 +58,12 @@ def md_escape(text: str) -> str:
     """``text`` on one line with Markdown and HTML punctuation backslash-escaped.
 
     Web and e-mail addresses are defanged too (``https[:]//``, ``www[.]``, ``[@]``).
+    Control and bidi characters are shown escaped first (``\\x1b``), as everywhere
+    Choreo shows score text: the file may be printed by ``cat`` or drawn in the app, and
+    folding whitespace must not turn a NEL (U+0085) or a separator into a plain space.
     """
-    return _LEADING.sub(_leading, _SPECIAL.sub(r"\\\1", _defang(" ".join(text.split()))))
+    shown = " ".join(safe(text).split())
+    return _LEADING.sub(_leading, _SPECIAL.sub(r"\\\1", _defang(shown)))
 
 
 def _block(text: str) -> list[str]:
