@@ -27,9 +27,13 @@ def samples() -> Path:
 def private_state(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """Recovery copies and crash reports of every test go to a fresh folder, never the user's."""
+    """Recovery copies and crash reports of every test go to a fresh folder, never the user's.
+
+    The config folder too: a developer's own keymap must not change what a test presses.
+    """
     folder = tmp_path_factory.mktemp("state")
     monkeypatch.setenv("CHOREO_STATE_DIR", str(folder))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / "config"))
     return folder
 
 

@@ -60,7 +60,12 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         parser.add_argument(
-            "file", nargs="?", help="a .score.toml to open (a new score if it does not exist)"
+            "file",
+            nargs="?",
+            help=(
+                "a .score.toml to open (a new score if it does not exist), or a folder: "
+                "its production or its scores"
+            ),
         )
         return parser
     parser = argparse.ArgumentParser(prog=f"choreo {command}", description=COMMANDS[command][1])
