@@ -154,13 +154,13 @@ def cast(editor: EditorBase) -> None:
     from choreo_tui.cast.screen import CastScreen
 
     editor.flush_form()
-    if getattr(editor.app, "production", None) is not None:
-        from choreo_tui.production.flows import rebased, session_of
+    host = score_host(editor.app)
+    session = host.production if host is not None else None
+    if session is not None:
+        from choreo_tui.production.flows import rebased
 
-        session = session_of(editor.app)
-        if session is not None:
-            # Open the cast as it is on disk now, if another editor changed it.
-            rebased(editor.app, session, editor.score)
+        # Open the cast as it is on disk now, if another editor changed it.
+        rebased(editor.app, session, editor.score)
     before = editor.score
 
     def applied(score: Score) -> None:
@@ -170,7 +170,7 @@ def cast(editor: EditorBase) -> None:
     def done(score: Score | None) -> None:
         if score is None:
             return
-        if getattr(editor.app, "production", None) is not None:
+        if host is not None and host.production is not None:
             from choreo_tui.production.flows import change_cast
 
             change_cast(editor.app, before, score, applied)
