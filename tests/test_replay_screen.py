@@ -577,3 +577,20 @@ async def test_a_touch_is_called_on_the_count_it_starts() -> None:
         assert "count 2 of 2" in info
         assert "▶ on 2: Ben Sample's left hand on Ana Example's arm" in info
         assert "from count 2" in screen.query_one(BeatPanel).words.plain
+
+
+@pilot
+async def test_the_footer_names_the_hold_key_by_the_scenes_cue_word() -> None:
+    app = Rehearsal(rehearsal_score(), checkin=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        shown = {b.binding.id: b.binding.description for b in app.screen.active_bindings.values()}
+        assert shown["replay.hold"] == "PAUSE", "the scene's cue is 'pause'"
+        assert "HOLD" not in shown.values()
+    bare = rehearsal_score()
+    bare = bare.replace(scene=bare.scene.model_copy(update={"self_care_cue": ""}))
+    app = Rehearsal(bare, checkin=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        shown = {b.binding.id: b.binding.description for b in app.screen.active_bindings.values()}
+        assert shown["replay.hold"] == "HOLD", "no cue set: replay's own word"
