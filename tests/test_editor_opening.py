@@ -312,11 +312,11 @@ async def test_the_start_screen_reads_scores_off_the_ui_thread(
     """Each small score was opened on the UI thread to mark unreadable ones: the list
     waited for the disk. Now the list shows at once and a worker fills in the marks."""
     from choreo_tui.screens import start
+    from notation.production import open_score
 
     save(score(beat(touch())), tmp_path / "good.score.toml")
     (tmp_path / "broken.score.toml").write_text("[scene\n", encoding="utf-8")
     readers: list[str] = []
-    open_score = start.open_score
 
     def watched(path: Path) -> object:
         readers.append(threading.current_thread().name)

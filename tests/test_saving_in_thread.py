@@ -39,10 +39,17 @@ class Watched:
         self.write = app._write
         app._write = self.write_score  # type: ignore[method-assign]
 
-    def write_score(self, session: ProductionSession | None, path: Path, score: Score) -> None:
+    def write_score(
+        self,
+        session: ProductionSession | None,
+        path: Path,
+        score: Score,
+        *,
+        over_read_only: bool = False,
+    ) -> None:
         self.writers.append(threading.current_thread().name)
         assert self.go.wait(30), "the test never let the write go on"
-        self.write(session, path, score)
+        self.write(session, path, score, over_read_only=over_read_only)
 
 
 @sync
