@@ -112,18 +112,39 @@ class KeepingFlows(App[int]):
             return True
         if isinstance(self.screen, ExternalChangeScreen):
             return False
-        on_disk: Score | LoadError | None = None
         if state is DiskState.CHANGED:
-            try:
-                # A production scene is shown merged, as the editor shows it.
-                from notation.production import load_merged
-
-                on_disk = load_merged(self.path)
-            except LoadError as error:
-                on_disk = error
-        screen = ExternalChangeScreen(self.path, state, self.history.score, on_disk)
-        self.push_screen(screen, self._disk_answer)
+            # The question shows what differs from the file on disk now: that file is
+            # read (a big score: hundreds of ms) in a thread, and the question follows.
+            self._read_changed(self.path)
+        else:
+            self._ask_about_disk(self.path, state, None)
         return False
+
+    @work(thread=True, exclusive=True, group="reload")
+    def _read_changed(self, path: Path) -> None:
+        on_disk: Score | LoadError
+        try:
+            # A production scene is shown merged, as the editor shows it.
+            from notation.production import load_merged
+
+            on_disk = load_merged(path)
+        except LoadError as error:
+            on_disk = error
+        self.call_from_thread(self._ask_about_disk, path, DiskState.CHANGED, on_disk)
+
+    def _ask_about_disk(
+        self, path: Path, state: DiskState, on_disk: Score | LoadError | None
+    ) -> None:
+        from choreo_tui.screens.external_change import ExternalChangeScreen
+
+        if (
+            self.history is None
+            or self.path != path
+            or isinstance(self.screen, ExternalChangeScreen)
+        ):
+            return  # another score was opened meanwhile, or the question is already up
+        screen = ExternalChangeScreen(path, state, self.history.score, on_disk)
+        self.push_screen(screen, self._disk_answer)
 
     def _disk_answer(self, choice: str | None) -> None:
         from choreo_tui.screens.external_change import RELOAD, SAVE_AGAIN, SAVE_COPY

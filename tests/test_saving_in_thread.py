@@ -172,3 +172,34 @@ async def test_a_copy_that_fails_loses_nothing(
         assert any("Not saved" in n.title for n in app._notifications)
     assert load(path) == theirs, "their file is untouched"
     assert [p.name for p in tmp_path.iterdir() if ".copy-" in p.name] == [], "no half copy"
+
+
+@sync
+async def test_the_changed_file_is_read_for_the_question_off_the_ui_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Saving over a file changed on disk asks first, showing what differs: the file
+    on disk was parsed on the UI thread for that (hundreds of ms for a big score)."""
+    import notation.production
+    from choreo_tui.screens.external_change import ExternalChangeScreen
+
+    path = tmp_path / "s.score.toml"
+    save(two_beats(), path)
+    readers: list[str] = []
+    load_merged = notation.production.load_merged
+
+    def watched(where: Path) -> Score:
+        readers.append(threading.current_thread().name)
+        return load_merged(where)
+
+    monkeypatch.setattr(notation.production, "load_merged", watched)
+    app = app_on(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        save(two_beats("changed on disk"), path)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ExternalChangeScreen)
+        assert isinstance(app.screen.on_disk, Score)
+        assert app.screen.on_disk.beats[0].title == "changed on disk"
+        assert readers and threading.main_thread().name not in readers
