@@ -43,6 +43,8 @@ class KeepingFlows(App[int]):
     _typed: Typed | None
     _typing: Typing | None
     _told: str | None
+    _copying = False
+    """A copy is being written: a second one (ctrl+s pressed again meanwhile) waits for it."""
 
     @property
     def editor(self) -> EditorScreen | None:
@@ -201,9 +203,9 @@ class KeepingFlows(App[int]):
 
         The copy (``notation.copies.save_copy``) is written in a thread, as a save is
         (fsync: 270 ms at 5,000 beats); ``then`` hears whether it was written. False
-        when there is no score to copy.
+        when there is no score to copy, or a copy is being written already.
         """
-        if self.history is None or self.path is None:
+        if self.history is None or self.path is None or self._copying:
             return False
         path, score = self.path, self.history.score
 
@@ -216,6 +218,7 @@ class KeepingFlows(App[int]):
                 "You are now editing the copy."
             )
 
+        self._copying = True
         self._copy_in_thread(path, score, write, said, then)
         return True
 
@@ -242,6 +245,7 @@ class KeepingFlows(App[int]):
 
     def _copy_failed(self, error: SaveError, then: Saved | None, refused: bool) -> None:
         # Nothing is lost: the score stays open at its path with its edits unsaved.
+        self._copying = False
         if refused:
             self.refused_save(error)
         else:
@@ -258,6 +262,7 @@ class KeepingFlows(App[int]):
         words: str,
         then: Saved | None,
     ) -> None:
+        self._copying = False
         if self.history is not None and self.path == path:
             self.keeping.discard()
             self.keeping.claim(copy, stamp, score)
@@ -304,7 +309,7 @@ class KeepingFlows(App[int]):
             self.push_screen(AskCopyPath(Path.home() / self.path.name), self._copy_to)
 
     def _copy_to(self, target: Path | None) -> None:
-        if target is None or self.history is None or self.path is None:
+        if target is None or self.history is None or self.path is None or self._copying:
             return
         path, score = self.path, self.history.score
 
@@ -321,6 +326,7 @@ class KeepingFlows(App[int]):
                 f"Saved a copy as {copy}; {path.name} is unchanged. You are now editing the copy."
             )
 
+        self._copying = True
         self._copy_in_thread(path, score, write, said, None)
 
     def keep_typing(self) -> None:
