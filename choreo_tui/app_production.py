@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
-from textual.message import Message
 
 from choreo_tui.app_keeping import KeepingFlows
 from choreo_tui.screens.dialogs import OpeningScreen
@@ -22,6 +21,7 @@ from notation.model import Scene, Score
 
 if TYPE_CHECKING:
     from choreo_tui.production.session import ProductionSession
+    from choreo_tui.production.start import ProductionStartScreen
 
 
 class ProductionFlows(KeepingFlows):
@@ -85,11 +85,11 @@ class ProductionFlows(KeepingFlows):
         self.folder = copy
         self.switch_screen(ProductionStartScreen(copy / "production.toml"))
 
-    def on_production_start_screen_open_scene(self, event: Message) -> None:
+    def on_production_start_screen_open_scene(self, event: ProductionStartScreen.OpenScene) -> None:
         """A scene chosen on the production start screen: open it."""
-        path = getattr(event, "path", None)
-        if not isinstance(path, Path):
-            return
+        # Handled by name, not @on: the production screens are imported when first
+        # needed, not at launch (startup to the first frame is a measured goal).
+        path = event.path
         if self.editor is not None:
             # Opened over a scene: that scene's unsaved edits are asked about first.
             from choreo_tui.production.flows import go_to

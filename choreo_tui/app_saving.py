@@ -7,12 +7,12 @@ production it was read from.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
 
+from choreo_tui.app_keeping import Saved
 from choreo_tui.app_production import ProductionFlows
 from notation import SaveError, save
 from notation.model import Score
@@ -21,8 +21,7 @@ from notation.writing import FolderNotWritable, ReadOnlyFile
 if TYPE_CHECKING:
     from choreo_tui.production.session import ProductionSession
 
-Saved = Callable[[bool], None]
-"""Called when a save is over: True when the score was written."""
+__all__ = ["Saved", "SavingFlows"]
 
 
 class SavingFlows(ProductionFlows):
@@ -62,10 +61,10 @@ class SavingFlows(ProductionFlows):
         if self.history is None or self.path is None:
             return False
         if self.keeping.read_only:
-            copied = self.save_as_copy()
-            if then is not None:
-                then(copied)
-            return copied
+            started = self.save_as_copy(then)
+            if not started and then is not None:
+                then(False)
+            return started
         if self._saving:
             # One write at a time, in order: this one follows when that one is done.
             self._save_next = (quiet, then)

@@ -11,6 +11,8 @@ import os
 import re
 from pathlib import Path
 
+# Re-exported: the start screen and the sheet screen name new files with it too.
+from notation.copies import free_name as free_name
 from notation.writing import SaveError, write_private
 
 SUFFIX = ".score.toml"
@@ -74,20 +76,6 @@ def scores_in(folder: Path) -> list[Path]:
         return sorted(p for p in folder.glob(f"*{SUFFIX}") if p.is_file())
     except OSError:
         return []
-
-
-def free_name(folder: Path, name: str, suffix: str = SUFFIX) -> Path:
-    """``folder/name``, or ``NAME-2.score.toml``, ``-3``... whichever does not exist yet.
-
-    ``suffix`` is the ending the number goes before (``.html`` for an export).
-    """
-    stem = name[: -len(suffix)] if name.endswith(suffix) else Path(name).stem
-    candidate = folder / f"{stem}{suffix}"
-    number = 2
-    while candidate.exists():
-        candidate = folder / f"{stem}-{number}{suffix}"
-        number += 1
-    return candidate
 
 
 def copy_sample(sample: Path, folder: Path) -> Path:

@@ -49,8 +49,8 @@ def steady_cursor(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatc
         monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
 
 
-WRITERS = ("save", "reload")
-"""Worker groups that write or read the score file in a thread."""
+WRITERS = ("save", "reload", "export")
+"""Worker groups that write or read the score file (or a copy of it) in a thread."""
 
 
 async def _settle(pilot: Pilot[Any]) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pytest
-from factories import beat, bounds, performer, score, touch, will
+from factories import AreaSpec, beat, bounds, performer, score, touch, will
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -129,8 +131,8 @@ def test_suggest_offers_the_closest_area() -> None:
 # -- resolution ----------------------------------------------------------------
 
 
-def status(table: dict[str, object], leaf: str, default: str = "ask") -> str:
-    view = PerformerView.of(performer("ana", boundaries=bounds(default, **table)))  # type: ignore[arg-type]
+def status(table: Mapping[str, AreaSpec], leaf: str, default: str = "ask") -> str:
+    view = PerformerView.of(performer("ana", boundaries=bounds(default, **table)))
     return view.boundaries[leaf].status
 
 
@@ -287,7 +289,7 @@ def test_the_spec_tree_is_the_checkers_tree() -> None:
 )
 def test_b101_and_b104_agree_with_the_spec(table: dict[str, str], default: str, on: str) -> None:
     statuses = {spec_status(table, leaf, default) for leaf in spec_leaves(on)}
-    ana = performer("ana", "Ana Ruiz", boundaries=bounds(default, **table))  # type: ignore[arg-type]
+    ana = performer("ana", "Ana Ruiz", boundaries=bounds(default, **table))
     found = check(score(beat(touch(on=on)), performers=(ana, performer("ben", "Ben Okafor"))))
     boundary_codes = {f.code for f in found if f.code.startswith("B")}
     expected = {"B101"} if "no" in statuses else set()
@@ -309,8 +311,8 @@ def test_b102_and_b103_agree_with_the_spec(
     ben = performer(
         "ben",
         "Ben Okafor",
-        boundaries=bounds(default, **table),  # type: ignore[arg-type]
-        will_touch=will(default, **table),  # type: ignore[arg-type]
+        boundaries=bounds(default, **table),
+        will_touch=will(default, **table),
     )
     found = check(score(beat(touch(with_=with_, on=on)), performers=(performer("ana"), ben)))
     codes = {f.code for f in found}

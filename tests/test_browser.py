@@ -142,7 +142,7 @@ class DevTools:
         self.next_id += 1
         self.socket.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
         while True:
-            message = json.loads(self.socket.recv())
+            message: dict[str, Any] = json.loads(self.socket.recv())
             if message.get("id") == self.next_id:
                 if "error" in message:
                     raise AssertionError(f"{method}: {message['error']}")
@@ -156,7 +156,7 @@ class DevTools:
             if event.get("method") == method:
                 return self.events.pop(index)
         while True:
-            message = json.loads(self.socket.recv())
+            message: dict[str, Any] = json.loads(self.socket.recv())
             if message.get("method") == method:
                 return message
             self.events.append(message)

@@ -104,6 +104,7 @@ def test_node_status_says_where_a_status_comes_from() -> None:
 
 def test_conditions_toggle_and_keep_the_status() -> None:
     table = orchard().performers[0].boundaries
+    assert table is not None
     on = toggle_condition(table, "boundaries", "neck", "over_clothing")
     assert on.areas["neck"].status == "ask"  # the status it had, never looser
     assert on.areas["neck"].only == ("over_clothing",)
@@ -135,10 +136,11 @@ def test_finding_an_area_by_name_prefix_or_words() -> None:
 
 def test_every_cast_binding_has_an_id_a_description_and_a_help_line() -> None:
     from textual.binding import Binding
+    from textual.dom import DOMNode
 
     from choreo_tui.cast import area_picker, dialogs, garments, performer_form, screen
 
-    classes = [
+    classes: list[type[DOMNode]] = [
         area_picker.AreaTree,
         area_picker.AreaFilter,
         dialogs.Choice,

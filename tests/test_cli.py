@@ -6,7 +6,9 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from factories import (
@@ -24,7 +26,7 @@ from factories import (
 from choreo_tui.cli import main
 from notation import check, load, save
 from notation.agreement import digest, has_agreed, is_current
-from notation.model import Score, Timing
+from notation.model import Performer, Score, Timing
 from notation.schema import SCHEMA_FILE
 
 PLANT = "PLANTED-c1c1-private"
@@ -34,8 +36,8 @@ TEXT_LINE = re.compile(
 )
 
 
-def people(**ana: object) -> tuple[object, ...]:
-    a = performer("ana", "Ana Ruiz", private_notes=PLANT, **ana)  # type: ignore[arg-type]
+def people(**ana: Any) -> tuple[Performer, ...]:
+    a = performer("ana", "Ana Ruiz", private_notes=PLANT, **ana)
     return (a, performer("ben", "Ben Okafor", rider=RIDER_ALL))
 
 
@@ -184,12 +186,12 @@ def test_check_json_clean(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
 def test_check_exit_codes(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
-    make: object,
+    make: Callable[[], Score],
     strict: bool,
     expected: int,
 ) -> None:
-    path = write(tmp_path, "s", make())  # type: ignore[operator]
-    argv = ["check", path, *(["--strict"] if strict else [])]
+    path = write(tmp_path, "s", make())
+    argv: list[str | Path] = ["check", path, *(["--strict"] if strict else [])]
     assert run(capsys, *argv)[0] == expected
 
 
@@ -410,7 +412,7 @@ def test_timing_field_kept_for_readers() -> None:
 def test_agree_that_cannot_save_exits_2_untouched(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import notation.private_write
+    import os
 
     path = write(tmp_path, "agree", agree_score())
     before = path.read_bytes()
@@ -419,7 +421,8 @@ def test_agree_that_cannot_save_exits_2_untouched(
         raise OSError(28, "No space left on device")
 
     with monkeypatch.context() as patch:
-        patch.setattr(notation.private_write.os, "replace", disk_full)
+        # The one os module, as notation.private_write sees it.
+        patch.setattr(os, "replace", disk_full)
         code, _, err = run(capsys, "agree", path, "1", "--by", "ana")
     assert code == 2
     assert "not saved" in err

@@ -60,12 +60,12 @@ async def test_open_edit_check_undo_save_and_reopen(tmp_path: Path) -> None:
         assert [(t.by, t.with_, t.on, t.action, t.counts) for t in added] == [
             ("ben", "hand_r", "neck", "press", 2)
         ]
-        assert any(f.code == "B101" and f.beat == 2 for f in ed.live.findings())
+        assert any(f.code == "B101" and f.beat == 2 for f in ed.findings())
         assert ed.query_one(BeatList).marks[1] == "✗"
 
         await pilot.press("ctrl+z")
         assert ed.score.beats[1].touches == ()
-        assert not any(f.code == "B101" for f in ed.live.findings())
+        assert not any(f.code == "B101" for f in ed.findings())
         assert ed.query_one(BeatList).marks[1] != "✗"
 
         await pilot.press("ctrl+y")
@@ -133,7 +133,7 @@ async def test_form_edits_title_and_timing(tmp_path: Path) -> None:
         assert timing is not None and timing.counts == 6
         await pilot.press("tab", "5", "enter")  # seconds as well: a finding, T502
         await pilot.pause()
-        assert any(f.code == "T502" and f.beat == 2 for f in ed.live.findings())
+        assert any(f.code == "T502" and f.beat == 2 for f in ed.findings())
         await pilot.press("shift+tab", "0", "enter")  # zero counts: not a valid timing
         await pilot.pause()
         timing = ed.score.beats[1].timing
@@ -159,7 +159,7 @@ async def test_agreement_and_its_lapse_show_in_the_list(tmp_path: Path) -> None:
         await pilot.press("t", *"ben > ana arm", "enter")
         await pilot.pause()
         assert "◇" in ed.query_one(BeatList).render_line(0).text
-        assert any(f.code == "C401" and f.beat == 1 for f in ed.live.findings())
+        assert any(f.code == "C401" and f.beat == 1 for f in ed.findings())
 
 
 @sync

@@ -47,8 +47,8 @@ def test_every_binding_has_an_id_and_a_description() -> None:
     for owner in OWNERS:
         for binding in owner.BINDINGS:
             assert not isinstance(binding, tuple), owner
-            assert binding.id, f"{owner.__name__}: {binding.key} has no id"  # type: ignore[union-attr]
-            assert binding.description, f"{owner.__name__}: {binding.key}"  # type: ignore[union-attr]
+            assert binding.id, f"{owner.__name__}: {binding.key} has no id"
+            assert binding.description, f"{owner.__name__}: {binding.key}"
 
 
 def test_command_ids_are_unique_and_help_is_written() -> None:

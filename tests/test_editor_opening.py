@@ -4,11 +4,15 @@ a sample opens as a copy, and an unreadable file is explained and left untouched
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import sync
 from factories import beat, bounds, performer, score, touch
+from textual.pilot import Pilot
+from textual.widgets import OptionList
 
 from choreo_tui.app import ChoreoApp
 from choreo_tui.samples import copy_sample, free_name, samples, scene_title, slug
@@ -280,6 +284,7 @@ async def test_the_start_screen_marks_a_score_that_cannot_be_opened_and_closing_
     (tmp_path / "broken.score.toml").write_text("[scene\n", encoding="utf-8")
     app = app_on(None, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
+        await marks_filled_in(app, pilot)
         listing = app.screen.query_one(OptionList)
         prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
         broken = next(p for p in prompts if "broken.score.toml" in p)
@@ -292,3 +297,37 @@ async def test_the_start_screen_marks_a_score_that_cannot_be_opened_and_closing_
         await pilot.press("escape")
         await pilot.pause()
     assert app.return_code == 2
+
+
+async def marks_filled_in(app: ChoreoApp, pilot: Pilot[int]) -> None:
+    """Wait for the start screen's worker to read the scores and its marks to be drawn."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@sync
+async def test_the_start_screen_reads_scores_off_the_ui_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each small score was opened on the UI thread to mark unreadable ones: the list
+    waited for the disk. Now the list shows at once and a worker fills in the marks."""
+    from choreo_tui.screens import start
+    from notation.production import open_score
+
+    save(score(beat(touch())), tmp_path / "good.score.toml")
+    (tmp_path / "broken.score.toml").write_text("[scene\n", encoding="utf-8")
+    readers: list[str] = []
+
+    def watched(path: Path) -> object:
+        readers.append(threading.current_thread().name)
+        return open_score(path)
+
+    monkeypatch.setattr(start, "open_score", watched)
+    app = app_on(None, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await marks_filled_in(app, pilot)
+        assert isinstance(app.screen, StartScreen)
+        assert len(readers) == 2
+        assert threading.main_thread().name not in readers
+        prompts = [str(p.prompt) for p in app.screen.query_one(OptionList).options]
+        assert any("broken.score.toml" in p and "✗ cannot be opened" in p for p in prompts)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import threading
 from pathlib import Path
 
+import pytest
 from factories import beat, performer, score, touch
 
 from choreo_tui.app import ChoreoApp
@@ -78,3 +81,30 @@ def test_exporting_a_beat_that_crosses_a_no_warns_and_marks_it_without_saying_wh
         text = export(s, to)
         assert text.count("NOT CLEARED: do not run") == 1, to
         assert "B101" not in text and "marked 'no'" not in text
+
+
+def test_the_director_copy_is_written_off_the_ui_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "scene.score.toml"
+    save(score(beat(touch()), performers=(performer("ana"), performer("ben"))), path)
+    threads: list[str] = []
+    replace = os.replace
+
+    def spy(source: str | Path, target: str | Path) -> None:
+        if ".director" in Path(target).name:
+            threads.append(threading.current_thread().name)
+        replace(source, target)
+
+    monkeypatch.setattr(os, "replace", spy)
+    app = ChoreoApp(path, keymap_file=tmp_path / "none.toml", folder=tmp_path)
+
+    async def run() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("o")
+            await pilot.press("down", "enter")  # Markdown
+            await pilot.pause()
+
+    asyncio.run(run())
+    assert (tmp_path / "scene.director.md").exists()
+    assert threads and threading.main_thread().name not in threads

@@ -100,7 +100,8 @@ def test_a_line_map_answers_every_lookup_as_the_full_scan_does(
     beats = [("beats", i) for i in range(-1, 4)] + [
         ("beats", i, "touches", j) for i in range(3) for j in range(-1, 3)
     ]
-    absent = [("beats", 99), ("nowhere",), ("beats", 0, "timing"), ("beats",), "beats"]
+    # A bare string too: a key of the wrong shape is simply absent, as for a dict.
+    absent: list[Any] = [("beats", 99), ("nowhere",), ("beats", 0, "timing"), ("beats",), "beats"]
     for key in [*beats, *absent, *known]:
         # A fresh map for each key, so every lookup is answered by the quick pass
         # when it can be, not by a full scan an earlier lookup made.

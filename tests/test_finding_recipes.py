@@ -41,7 +41,7 @@ def test_a_beat_finding_finds_the_same_line_as_a_locator() -> None:
             path += ("touches", f.touch)
         assert f.line == score.line_of(*path)
         with pytest.raises(AttributeError):
-            f.beat = 1  # type: ignore[misc]
+            f.beat = 1
 
 
 def test_a_check_leaves_its_findings_old_and_the_collector_as_it_was() -> None:

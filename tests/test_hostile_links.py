@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from factories import beat, performer, score
 
-from notation import SaveError, load, save
+from notation import SaveError, Score, load, save
 from notation.writing import ReadOnlyFile, write_private
 
 
-def one(title: str = "one") -> object:
+def one(title: str = "one") -> Score:
     return score(beat(title=title), performers=[performer("ana")])
 
 

@@ -19,7 +19,7 @@ EVIL = "a\x1b]0;t\x07\x9b\u202eb"
 
 def test_the_stream_escapes_and_keeps_layout() -> None:
     raw = io.StringIO()
-    SafeStream(raw).write(f"{EVIL}\n\tok\n")  # type: ignore[arg-type]
+    SafeStream(raw).write(f"{EVIL}\n\tok\n")
     assert raw.getvalue() == "a\\x1b]0;t\\x07\\x9b\\u202eb\n\tok\n"
 
 

@@ -308,7 +308,7 @@ def test_worst_by_beat_gives_each_beats_most_severe_finding() -> None:
 
 
 def _placed(*where: tuple[str, str]) -> tuple[Placement, ...]:
-    return tuple(Placement(who=who, area=area) for who, area in where)  # type: ignore[arg-type]
+    return tuple(Placement(who=who, area=area) for who, area in where)
 
 
 def test_moving_a_performer_early_rechecks_later_beats_that_inherit_the_placement() -> None:

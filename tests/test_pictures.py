@@ -58,7 +58,7 @@ def cast(medium: str = "theatre") -> Score:
         barriers=(Barrier(kind="bolster", between=("ana", "ben")),),
     )
     return Score(
-        scene=Scene(title="t", medium=medium),  # type: ignore[arg-type]
+        scene=Scene(title="t", medium=medium),
         performers=(ana, ben),
         beats=(beat, Beat(placements=(Placement(who="ana", area="off"),))),
     )

@@ -35,7 +35,7 @@ def with_area(score: Score, pid: str, area: str, status: str) -> Score:
     performer = score.by_id[pid]
     table = performer.boundaries
     assert table is not None
-    areas = {**table.areas, area: AreaRule(status=status)}  # type: ignore[arg-type]
+    areas = {**table.areas, area: AreaRule(status=status)}
     changed = performer.model_copy(update={"boundaries": table.model_copy(update={"areas": areas})})
     return score.replace(performers=tuple(changed if p.id == pid else p for p in score.performers))
 

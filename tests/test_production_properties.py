@@ -187,14 +187,14 @@ def test_production_init_round_trips(scores: list[Score], title: str | None) -> 
                 continue
             after[finding.path].add((finding.beat, finding.code))
         widened = {p for scenes in adoption.widening.values() for p in scenes}
-        for path in map(str, paths):
+        for name in map(str, paths):
             drop = {"C403", "C405"}
-            if Path(path).name not in widened:
-                assert not any(code == "P602" for _, code in after[path]), path
+            if Path(name).name not in widened:
+                assert not any(code == "P602" for _, code in after[name]), name
             drop.add("P602")
-            assert {x for x in before[path] if x[1] not in drop} == {
-                x for x in after[path] if x[1] not in drop
-            }, path
+            assert {x for x in before[name] if x[1] not in drop} == {
+                x for x in after[name] if x[1] not in drop
+            }, name
         had_c403 = any((None, "C403") in found for found in before.values())
         now_c403 = cast_c403 or any((None, "C403") in found for found in after.values())
         assert had_c403 == now_c403

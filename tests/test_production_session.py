@@ -18,7 +18,7 @@ from notation.production.cast_merge import merge_cast, parts_of, performer_of
 def _with_area(performer: Performer, area: str, status: str) -> Performer:
     table = performer.boundaries
     assert table is not None
-    areas = {**table.areas, area: AreaRule(status=status)}  # type: ignore[arg-type]
+    areas = {**table.areas, area: AreaRule(status=status)}
     return performer.model_copy(update={"boundaries": table.model_copy(update={"areas": areas})})
 
 
@@ -226,8 +226,9 @@ def test_a_scene_only_change_never_rewrites_production_toml(tmp_path: Path) -> N
         + '\n[[log]]\nat = 2026-11-28T09:15:00+00:00\nevent = "closure"\n',
         encoding="utf-8",
     )
-    session, score = ProductionSession.open(Path(session.scene.path)), score
-    assert session is not None
+    reopened = ProductionSession.open(Path(session.scene.path))
+    assert reopened is not None
+    session = reopened
     plan = session.plan_cast_change(
         score, _edit(score, _with_area(score.by_id["ana"], "neck", "no")), {"ana": "scene"}
     )

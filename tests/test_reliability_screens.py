@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import stat
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,8 +20,6 @@ from choreo_tui.screens.external_change import (
     SAVE_AGAIN,
     SAVE_COPY,
     ExternalChangeScreen,
-    copy_name,
-    save_copy,
 )
 from choreo_tui.screens.restore import DISCARD, RESTORE, RestoreScreen, what_differs
 from choreo_tui.screens.unreadable import UnreadableScreen
@@ -206,17 +203,3 @@ def test_an_unreadable_file_on_disk_cannot_be_reloaded(tmp_path: Path) -> None:
     drive(app, ["l"], lambda a: seen.append(_buttons(a)))
     assert seen == [[SAVE_COPY, CANCEL]]
     assert app.answers == []
-
-
-def test_a_copy_goes_beside_the_score_under_a_new_name(tmp_path: Path) -> None:
-    path = tmp_path / "orchard.score.toml"
-    when = datetime(2026, 11, 27, 19, 30)
-    assert copy_name(path, when).name == "orchard.copy-20261127-1930.score.toml"
-    first = save_copy(path, _score(2))
-    second = save_copy(path, _score(3))
-    assert first != second
-    assert first.parent == second.parent == tmp_path
-    assert load(first) == _score(2)
-    assert load(second) == _score(3)
-    assert stat.S_IMODE(first.stat().st_mode) == 0o600
-    assert not path.exists(), "the score itself is never touched"

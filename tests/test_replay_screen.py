@@ -577,3 +577,43 @@ async def test_a_touch_is_called_on_the_count_it_starts() -> None:
         assert "count 2 of 2" in info
         assert "▶ on 2: Ben Sample's left hand on Ana Example's arm" in info
         assert "from count 2" in screen.query_one(BeatPanel).words.plain
+
+
+@pilot
+async def test_the_footer_names_the_hold_key_by_the_scenes_cue_word() -> None:
+    app = Rehearsal(rehearsal_score(), checkin=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        shown = {b.binding.id: b.binding.description for b in app.screen.active_bindings.values()}
+        assert shown["replay.hold"] == "PAUSE", "the scene's cue is 'pause'"
+        assert "HOLD" not in shown.values()
+    bare = rehearsal_score()
+    bare = bare.replace(scene=bare.scene.model_copy(update={"self_care_cue": ""}))
+    app = Rehearsal(bare, checkin=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        shown = {b.binding.id: b.binding.description for b in app.screen.active_bindings.values()}
+        assert shown["replay.hold"] == "HOLD", "no cue set: replay's own word"
+
+
+@pilot
+async def test_a_touch_starting_with_its_beat_is_not_called_on_count_1() -> None:
+    """Every touch starts on count 1 unless it says otherwise (``start`` defaults to 1):
+    '▶ on 1' under 'count 1 of 2' told the room nothing. Only later counts are called."""
+    score = rehearsal_score()
+    first = score.beats[3].touches[0]
+    late = first.model_copy(update={"on": "arm", "start": 2})
+    beat = score.beats[3].model_copy(update={"touches": (first, late)})
+    score = score.replace(beats=(*score.beats[:3], beat))
+    app = Rehearsal(score, start=3, checkin=False)
+    async with app.run_test() as pilot:
+        screen = app.replay
+        await pilot.press("space")
+        screen.advance(0.5)
+        info = text_of(app, "#count-info")
+        assert "count 1 of 2" in info
+        assert "▶" not in info and "on 1" not in info
+        screen.advance(0.7)
+        info = text_of(app, "#count-info")
+        assert "▶ on 2: Ben Sample's left hand on Ana Example's arm" in info
+        assert "neck" not in info, "the touch that began with the beat is not called again"

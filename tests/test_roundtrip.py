@@ -57,15 +57,15 @@ EXAMPLES = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
-text = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
-name = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=20)
+text = st.text(st.characters(exclude_categories=["Cs"]), max_size=40)
+name = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=20)
 # Mostly a small cast, so generated touches, bare lists and barriers name real
 # performers and the checker has work to do; sometimes any valid id.
 slug = st.sampled_from(["ana", "ben", "cara"]) | st.from_regex(
     r"[a-z][a-z0-9_-]{0,6}", fullmatch=True
 )
 PLANT = "PLANTED-ab12-private"
-private = st.just(PLANT) | st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
+private = st.just(PLANT) | st.text(st.characters(exclude_categories=["Cs"]), max_size=40)
 area = st.sampled_from(sorted(AREA_NAMES))
 areas = st.lists(area, max_size=4).map(tuple)
 positive = st.floats(min_value=1e-6, max_value=1e12, allow_nan=False, allow_infinity=False)
@@ -348,7 +348,7 @@ def test_the_quick_header_pass_agrees_with_the_full_scan(text: str) -> None:
         # A comment line landed inside a string and made it invalid: not a case.
         return
     full = table_lines(text)
-    needed = [("scene",)]
+    needed: list[tuple[str | int, ...]] = [("scene",)]
     needed += [("performers", i) for i in range(len(data.get("performers", [])))]
     for i, b in enumerate(data.get("beats", [])):
         needed.append(("beats", i))

@@ -8,6 +8,7 @@ where they said no, so the near-misses matter as much as the hits.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from factories import (
@@ -218,7 +219,7 @@ def b105_light_muscle_is_not_light(trigger: bool) -> Score:
     return score(beat(touch(pressure=pressure)), performers=pair(ana=ana))
 
 
-def _kiss(**fields: object) -> object:
+def _kiss(**fields: Any) -> Touch:
     fields.setdefault("counts", 2)
     return touch(with_="lips", on="lips", action="kiss", **fields)
 
@@ -226,25 +227,25 @@ def _kiss(**fields: object) -> object:
 def b105_closed_mouth_unsaid(trigger: bool) -> Score:
     ana = bounds("yes", lips=only("yes", "closed_mouth"))
     kiss = _kiss() if trigger else _kiss(mouth="closed")
-    return score(beat(kiss), performers=pair(ana=ana))  # type: ignore[arg-type]
+    return score(beat(kiss), performers=pair(ana=ana))
 
 
 def b105_closed_mouth_open(trigger: bool) -> Score:
     ana = bounds("yes", lips=only("yes", "closed_mouth"))
     kiss = _kiss(mouth="open" if trigger else "closed")
-    return score(beat(kiss), performers=pair(ana=ana))  # type: ignore[arg-type]
+    return score(beat(kiss), performers=pair(ana=ana))
 
 
 def b105_closed_mouth_tongue(trigger: bool) -> Score:
     ana = bounds("yes", lips=only("yes", "closed_mouth"))
     kiss = _kiss(mouth="closed", tongue=trigger)
-    return score(beat(kiss), performers=pair(ana=ana))  # type: ignore[arg-type]
+    return score(beat(kiss), performers=pair(ana=ana))
 
 
 def b105_closed_mouth_non_kiss_meets_it(trigger: bool) -> Score:
     ana = bounds("yes", lips=only("yes", "closed_mouth"))
     t = _kiss() if trigger else touch(with_="hand", on="lips", action="brush")
-    return score(beat(t), performers=pair(ana=ana))  # type: ignore[arg-type]
+    return score(beat(t), performers=pair(ana=ana))
 
 
 def b105_closed_mouth_on_the_givers_lips(trigger: bool) -> Score:

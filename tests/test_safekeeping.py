@@ -93,7 +93,7 @@ def test_edits_left_by_a_dead_session_are_offered_then_restored(
     assert keeping.offer is None
     keeping.changed(_score(4), dirty=True)
     keeping.flush()
-    assert RecoveryCopy(path).read().score == _score(4)  # type: ignore[union-attr]
+    assert RecoveryCopy(path).read().score == _score(4)
 
 
 def test_declined_edits_are_gone(keeping: Safekeeping, path: Path) -> None:

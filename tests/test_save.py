@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from factories import RIDER_ALL, barrier, beat, performer, score, touch
 
-import notation.private_write as private_write
 from notation import SaveError, dumps, load, save
 from notation.writing import write_private
 
@@ -89,7 +88,7 @@ def test_a_failure_mid_save_keeps_the_old_file(
 ) -> None:
     path, before = _old_file(tmp_path)
     with monkeypatch.context() as patch, pytest.raises(SaveError) as caught:
-        patch.setattr(private_write.os, step, _disk_full)
+        patch.setattr(os, step, _disk_full)
         save(full_score(), path)
     assert path.read_bytes() == before
     assert leftovers(tmp_path, path.name) == []
@@ -124,7 +123,7 @@ def test_a_write_that_fails_half_way_keeps_the_old_file(
     path, before = _old_file(tmp_path)
     real_fdopen = os.fdopen
     with monkeypatch.context() as patch, pytest.raises(SaveError):
-        patch.setattr(private_write.os, "fdopen", lambda *a, **k: _HalfWriter(real_fdopen(*a, **k)))
+        patch.setattr(os, "fdopen", lambda *a, **k: _HalfWriter(real_fdopen(*a, **k)))
         save(full_score(), path)
     assert path.read_bytes() == before
     assert leftovers(tmp_path, path.name) == []
@@ -140,7 +139,7 @@ def test_an_interrupt_mid_save_keeps_the_old_file_and_propagates(
         raise KeyboardInterrupt
 
     with monkeypatch.context() as patch, pytest.raises(KeyboardInterrupt):
-        patch.setattr(private_write.os, "replace", interrupted)
+        patch.setattr(os, "replace", interrupted)
         save(full_score(), path)
     assert path.read_bytes() == before
     assert leftovers(tmp_path, path.name) == []

@@ -20,14 +20,13 @@ from pathlib import Path
 from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_OK
 from choreo_tui.lock import Held, writing
 from notation import LoadError, SaveError, check
+from notation.copies import export_name
 from notation.describe import counted
 from notation.destination import make_private_folder
 from notation.production import load_merged
 from notation.schema_beside import with_schema_beside
-from notation.sharing import FORMATS, SUFFIXES, export, not_cleared
+from notation.sharing import FORMATS, export, not_cleared
 from notation.writing import write_private
-
-SCORE_SUFFIXES = (".score.toml", ".toml")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -54,12 +53,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def default_output(source: Path, to: str) -> Path:
     """``scenes/orchard.score.toml`` -> ``scenes/orchard.director.html`` (for ``html``)."""
-    name = source.name
-    for suffix in SCORE_SUFFIXES:
-        if name.endswith(suffix) and len(name) > len(suffix):
-            name = name[: -len(suffix)]
-            break
-    return source.with_name(name + SUFFIXES[to])
+    return export_name(source, to)
 
 
 SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".toml": "toml"}

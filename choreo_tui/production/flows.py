@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from choreo_tui.cast.dialogs import Choice
+from choreo_tui.host import score_host
 from choreo_tui.production.ripple import RippleItem, RippleReport, ripple_report
 from choreo_tui.production.session import (
     ASKED_KEYS,
@@ -63,8 +64,8 @@ def scene_view(app: App[Any], score: Score) -> Score:
 
 def session_of(app: App[Any]) -> ProductionSession | None:
     """The production scene the app has open, or None for a standalone score."""
-    found = getattr(app, "production", None)
-    return found if isinstance(found, ProductionSession) else None
+    host = score_host(app)
+    return host.production if host is not None else None
 
 
 def _what_changed(before: Score, performer: Performer) -> str:
@@ -212,7 +213,8 @@ def _write(
             )
     else:
         score = plan.score
-    history = getattr(app, "history", None)
+    host = score_host(app)
+    history = host.history if host is not None else None
     clean = history is not None and not history.dirty
     apply(score)
     if clean and plan.to_production and not plan.to_scene:
@@ -227,15 +229,12 @@ def _saved_if_unchanged(app: App[Any], session: ProductionSession, score: Score)
     was: the scene is not "unsaved" because of it."""
     if session.layer_of(score) != session.scene.layer:
         return
-    history = getattr(app, "history", None)
-    keeping = getattr(app, "keeping", None)
-    if history is None or keeping is None:
+    host = score_host(app)
+    if host is None or host.history is None:
         return
-    history.mark_saved()
-    keeping.saved()
-    changed = getattr(app, "score_changed", None)
-    if callable(changed):
-        changed()
+    host.history.mark_saved()
+    host.keeping.saved()
+    host.score_changed()
 
 
 def _ask_conflicts(
@@ -278,7 +277,8 @@ def rebased(app: App[Any], session: ProductionSession, score: Score) -> Score:
         return score
     if fresh is None or fresh == score:
         return score
-    editor = getattr(app, "editor", None)
+    host = score_host(app)
+    editor = host.editor if host is not None else None
     if editor is not None:
         editor.apply_score(fresh, "cast changed on disk")
         editor.production_findings = p602(session, fresh)
@@ -308,7 +308,8 @@ def _say_where(app: App[Any], session: ProductionSession, plan: CastPlan, score:
     said += [f"ℹ P602 {safe(f.message)}" for f in widening]
     if said:
         app.notify("\n".join(said), title="Cast change", markup=False, timeout=10)
-    editor = getattr(app, "editor", None)
+    host = score_host(app)
+    editor = host.editor if host is not None else None
     if editor is not None:
         editor.production_findings = p602(session, score)
 
@@ -364,25 +365,21 @@ def open_ripple(app: App[Any], report: RippleReport) -> None:
 
 def go_to(app: App[Any], path: Path, beat: int | None) -> None:
     """Open another scene at a beat, asking first to save this one's unsaved edits."""
-    history = getattr(app, "history", None)
-    opener = getattr(app, "open_scene_at", None)
-    if opener is None:
+    host = score_host(app)
+    if host is None:
         return
-    if history is None or not history.dirty:
+    opener = host.open_scene_at
+    if host.history is None or not host.history.dirty:
         opener(path, beat)
         return
 
     def answered(answer: str | None) -> None:
         if answer == "save":
-            saver = getattr(app, "save", None)
-            if saver is not None:
-                # Opened once the write is done and only if it was: the save runs in a
-                # thread, and opening first would switch the production under it.
-                saver(then=lambda written: opener(path, beat) if written else None)
+            # Opened once the write is done and only if it was: the save runs in a
+            # thread, and opening first would switch the production under it.
+            host.save(then=lambda written: opener(path, beat) if written else None)
         elif answer == "discard":
-            keeping = getattr(app, "keeping", None)
-            if keeping is not None:
-                keeping.discard()
+            host.keeping.discard()
             opener(path, beat)
 
     question = f"This scene has unsaved edits. Save them before opening {safe_line(path.name)}?"

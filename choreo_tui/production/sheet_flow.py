@@ -8,6 +8,7 @@ from typing import Any
 
 from textual.screen import Screen
 
+from choreo_tui.host import score_host
 from choreo_tui.production.flows import session_of
 from choreo_tui.production.sheet_screen import Current, SheetScreen
 from notation.model import Score
@@ -16,7 +17,8 @@ from notation.model import Score
 def open_sheet(screen: Screen[Any], performer_id: str, score: Score) -> None:
     """Push the sheet of ``performer_id``: the whole production's, or this score's."""
     app = screen.app
-    path = getattr(app, "path", None)
+    host = score_host(app)
+    path = host.path if host is not None else None
     session = session_of(app)
     if session is not None:
         where: Path = session.production_path.parent

@@ -22,10 +22,17 @@ from notation.timeline import Playhead
 
 
 def starts_by_count(score: Score, beat: Beat) -> dict[int, list[str]]:
-    """The touches of ``beat`` by the count they begin on ("Ben's right hand on Ana's
-    waist"), for calling them as the counts go by."""
+    """The touches of ``beat`` that begin after its first count, by that count ("Ben's
+    right hand on Ana's waist"), for calling them as the counts go by.
+
+    A touch begins with its beat unless its ``start`` says a later count (the format's
+    default is 1), and the beat's words already list it: "on 1" would tell the room
+    nothing, so only later counts are called, as the words say "from count N" only then.
+    """
     found: dict[int, list[str]] = {}
     for touch in beat.touches:
+        if touch.start <= 1:
+            continue
         words = f"{surface(score.name_of(touch.by), touch.with_)} on "
         words += surface(score.name_of(touch.to), touch.on)
         found.setdefault(touch.start, []).append(safe_line(words))

@@ -9,7 +9,10 @@ scrolling beat pane, and the hold over everything.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+
+from textual.binding import BindingsMap
 
 from choreo_tui.commands import Command
 
@@ -168,3 +171,22 @@ REPLAY_COMMANDS: tuple[type[ReplayCommand], ...] = (
     EndRehearsal,
 )
 """The replay screen's commands, in the order the help screen lists them."""
+
+
+def name_the_hold(bindings: BindingsMap, word: str) -> None:
+    """Label the hold keys in ``bindings`` (a screen's own map) with the scene's cue word.
+
+    The footer must name the stop by the word the room agreed ("PAUSE"), as the cue
+    line does, never a word of replay's own. The screen's map shares its lists
+    with the class's, so each list is replaced, never changed in place.
+    """
+    for key, found in list(bindings.key_to_bindings.items()):
+        if any(binding.id == Hold.id() for binding in found):
+            bindings.key_to_bindings[key] = [
+                dataclasses.replace(
+                    binding, description=word, tooltip=Hold.HELP.replace("HOLD", word, 1)
+                )
+                if binding.id == Hold.id()
+                else binding
+                for binding in found
+            ]

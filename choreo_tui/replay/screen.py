@@ -27,7 +27,7 @@ from choreo_tui.replay.beat_view import (
     LAYERS,
     cue_word,
 )
-from choreo_tui.replay.commands import REPLAY_COMMANDS
+from choreo_tui.replay.commands import REPLAY_COMMANDS, name_the_hold
 from choreo_tui.replay.dialogs import (
     BoundaryChangeDialog,
     CheckinDialog,
@@ -111,6 +111,7 @@ Private notes never show here: the room can read this screen."""
     ) -> None:
         super().__init__()
         self.score = score
+        name_the_hold(self._bindings, cue_word(score))
         self._record = record
         self._ask_checkin = checkin
         self._clock = clock

@@ -4,7 +4,8 @@ cast, and jumping from a finding to where it is. Each ends in one undoable edit.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from textual.widgets import Input
 
@@ -27,6 +28,11 @@ from notation.describe import and_list
 from notation.findings import Finding
 from notation.model import Scene, Score
 from notation.terminal import safe_line
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from choreo_tui.screens.export import ExportChoice
 
 FIELD_OF_CODE = {"T501": "counts", "T502": "counts"}
 """Findings about a form field rather than a part: where a jump puts the cursor."""
@@ -154,13 +160,13 @@ def cast(editor: EditorBase) -> None:
     from choreo_tui.cast.screen import CastScreen
 
     editor.flush_form()
-    if getattr(editor.app, "production", None) is not None:
-        from choreo_tui.production.flows import rebased, session_of
+    host = score_host(editor.app)
+    session = host.production if host is not None else None
+    if session is not None:
+        from choreo_tui.production.flows import rebased
 
-        session = session_of(editor.app)
-        if session is not None:
-            # Open the cast as it is on disk now, if another editor changed it.
-            rebased(editor.app, session, editor.score)
+        # Open the cast as it is on disk now, if another editor changed it.
+        rebased(editor.app, session, editor.score)
     before = editor.score
 
     def applied(score: Score) -> None:
@@ -170,7 +176,7 @@ def cast(editor: EditorBase) -> None:
     def done(score: Score | None) -> None:
         if score is None:
             return
-        if getattr(editor.app, "production", None) is not None:
+        if host is not None and host.production is not None:
             from choreo_tui.production.flows import change_cast
 
             change_cast(editor.app, before, score, applied)
@@ -239,7 +245,7 @@ def jump_to(editor: EditorBase, finding: Finding) -> None:
 
 def export_copy(editor: EditorBase) -> None:
     """Ask for a format, then write the director's copy of the score as it is now."""
-    from choreo_tui.screens.export import ExportChoice, ExportDialog, write_copy
+    from choreo_tui.screens.export import ExportDialog, write_copy
     from notation.sharing import not_cleared
 
     host = score_host(editor.app)
@@ -249,39 +255,53 @@ def export_copy(editor: EditorBase) -> None:
         return
     editor.flush_form()
 
+    app = editor.app
+
     def chosen(choice: ExportChoice | None) -> None:
         if choice is None:
             return
-        try:
-            from choreo_tui.production.flows import scene_view
+        from choreo_tui.production.flows import scene_view
 
-            # In a production: the scene's own roster, never the whole cast.
-            target = write_copy(scene_view(editor.app, editor.score), path, choice)
-        except SaveError as error:
-            editor.notify(str(error), title="Not exported", severity="error", markup=False)
-            return
-        kept = "with boundaries and riders" if choice.with_boundaries else "no boundaries"
-        editor.notify(
-            safe_line(
-                f"Director's copy written: {target.name} ({kept}; private notes and the "
-                "rehearsal log left out)."
-            ),
-            markup=False,
-            timeout=8,
-        )
+        # In a production: the scene's own roster, never the whole cast.
+        shown = scene_view(app, editor.score)
         blocked = sorted(not_cleared(editor.score))
-        if blocked:
-            # Written all the same (the director may need the plan), but never silently.
-            which = and_list([str(n) for n in blocked])
-            editor.notify(
-                f"⚠ {'Beat ' if len(blocked) == 1 else 'Beats '}{which} "
-                f"{'has' if len(blocked) == 1 else 'have'} error findings: the copy marks "
-                f"{'it' if len(blocked) == 1 else 'them'} 'not cleared: do not run'. "
-                "p lists the problems.",
-                title="Not cleared",
-                severity="warning",
-                markup=False,
-                timeout=15,
-            )
+
+        def write() -> None:
+            # In a thread, as a save is: the write fsyncs and may wait for the lock.
+            try:
+                target = write_copy(shown, path, choice)
+            except SaveError as error:
+                app.call_from_thread(
+                    app.notify, str(error), title="Not exported", severity="error", markup=False
+                )
+                return
+            app.call_from_thread(_exported, app, target, choice, blocked)
+
+        app.run_worker(write, thread=True, group="export")
 
     editor.app.push_screen(ExportDialog(), chosen)
+
+
+def _exported(app: App[Any], target: Path, choice: ExportChoice, blocked: list[int]) -> None:
+    kept = "with boundaries and riders" if choice.with_boundaries else "no boundaries"
+    app.notify(
+        safe_line(
+            f"Director's copy written: {target.name} ({kept}; private notes and the "
+            "rehearsal log left out)."
+        ),
+        markup=False,
+        timeout=8,
+    )
+    if blocked:
+        # Written all the same (the director may need the plan), but never silently.
+        which = and_list([str(n) for n in blocked])
+        app.notify(
+            f"⚠ {'Beat ' if len(blocked) == 1 else 'Beats '}{which} "
+            f"{'has' if len(blocked) == 1 else 'have'} error findings: the copy marks "
+            f"{'it' if len(blocked) == 1 else 'them'} 'not cleared: do not run'. "
+            "p lists the problems.",
+            title="Not cleared",
+            severity="warning",
+            markup=False,
+            timeout=15,
+        )

@@ -1,8 +1,8 @@
 """Export a director's copy from the editor: choose the format, write it beside the score.
 
-The copy comes from ``notation.sharing`` (an allow-list: private notes and the
-rehearsal log never leave). It is written 0600 under a name that is free, so an
-earlier copy is never replaced.
+The copy comes from ``notation.copies`` (built from the sharing allow-list: private
+notes and the rehearsal log never leave). It is written 0600 under a name that is
+free, so an earlier copy is never replaced; this screen only asks for the format.
 """
 
 from __future__ import annotations
@@ -18,14 +18,10 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from choreo_tui.cli.export import default_output
 from choreo_tui.lock import Held, writing
-from choreo_tui.samples import SUFFIX, free_name
 from choreo_tui.screens.dialog import Dialog
 from notation import SaveError, Score
-from notation.schema_beside import with_schema_beside
-from notation.sharing import export
-from notation.writing import write_private
+from notation.copies import free_export_name, write_export
 
 CHOICES: tuple[tuple[str, str], ...] = (
     ("html", "HTML page: one self-contained file, beat by beat, prints one beat per block"),
@@ -86,25 +82,20 @@ class ExportDialog(Dialog[ExportChoice | None]):
 
 def free_target(source: Path, to: str) -> Path:
     """``NAME.director.html`` beside the score, or ``NAME.director-2.html``... if taken."""
-    target = default_output(source, to)
-    suffix = SUFFIX if to == "toml" else target.suffix
-    return free_name(target.parent, target.name, suffix)
+    return free_export_name(source, to)
 
 
 def write_copy(score: Score, source: Path, choice: ExportChoice) -> Path:
-    """Write the director's copy beside ``source``; returns where. Raises SaveError."""
-    target = free_target(source, choice.to)
-    text = export(score, choice.to, with_boundaries=choice.with_boundaries)
+    """Write the director's copy beside ``source``; returns where. Raises SaveError.
+
+    The copy is ``notation.copies.write_export``'s, under the lock every writer takes.
+    """
     try:
-        # The same lock as every writer: a `choreo export` to this name at the same
-        # moment waits, and the name is checked free again under the lock.
-        with writing(target):
-            if target.exists() or target.is_symlink():
-                target = free_target(source, choice.to)
-            write_private(target, with_schema_beside(target, text))
+        return write_export(
+            score, source, choice.to, with_boundaries=choice.with_boundaries, hold=writing
+        )
     except Held as held:
-        raise SaveError(f"{target}: not written: {held.busy.reason}") from None
-    return target
+        raise SaveError(f"{held.path}: not written: {held.busy.reason}") from None
 
 
 __all__ = ["ExportChoice", "ExportDialog", "SaveError", "free_target", "write_copy"]

@@ -5,14 +5,12 @@ changed or removed the score after it was opened here. Saving would silently
 throw their work away, so the save stops and asks: reload the file from disk
 (dropping the edits made here), save these edits as a copy beside it (keeping
 both, to merge by hand), or cancel. If the file was deleted or moved, saving it
-again where it was loses nothing, so that is offered too.
+again where it was loses nothing, so that is offered too. The copy itself is
+``notation.copies.save_copy``, written by the app in a worker.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
 
@@ -25,54 +23,11 @@ from textual.widgets import Button, Static
 from textual.widgets.button import ButtonVariant
 
 from choreo_tui.screens.restore import DiffDialog, what_differs
-from notation import LoadError, SaveError, Score, dumps
+from notation import LoadError, Score
 from notation.stamp import DiskState
 from notation.terminal import safe_line
-from notation.writing import NOT_WRITABLE, FolderNotWritable, write_private
 
 RELOAD, SAVE_COPY, SAVE_AGAIN, CANCEL = "reload", "copy", "save", "cancel"
-
-SCORE_SUFFIX = ".score.toml"
-
-
-def copy_name(path: Path, when: datetime | None = None) -> Path:
-    """A free name beside ``path`` for a copy: ``orchard.copy-20261127-1930.score.toml``."""
-    moment = (when or datetime.now()).strftime("%Y%m%d-%H%M")
-    name = path.name
-    stem = name[: -len(SCORE_SUFFIX)] if name.endswith(SCORE_SUFFIX) else path.stem
-    suffix = SCORE_SUFFIX if name.endswith(SCORE_SUFFIX) else path.suffix
-    candidate = path.with_name(f"{stem}.copy-{moment}{suffix}")
-    number = 2
-    while candidate.exists():
-        candidate = path.with_name(f"{stem}.copy-{moment}-{number}{suffix}")
-        number += 1
-    return candidate
-
-
-def save_copy(path: Path, score: Score) -> Path:
-    """Write ``score`` to a new file beside ``path`` and return where. Raises ``SaveError``.
-
-    The copy is created exclusively first, so two copies in the same minute
-    can never overwrite each other.
-    """
-    for _ in range(100):
-        target = copy_name(path)
-        try:
-            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            continue
-        except OSError as error:
-            kind = FolderNotWritable if error.errno in NOT_WRITABLE else SaveError
-            raise kind(f"{target}: not saved ({error.strerror})") from None
-        os.close(fd)
-        try:
-            write_private(target, dumps(score))
-        except SaveError:
-            with contextlib.suppress(OSError):
-                target.unlink()
-            raise
-        return target
-    raise SaveError(f"{path.parent}: not saved: no free name for a copy")
 
 
 class ExternalChangeScreen(DiffDialog):

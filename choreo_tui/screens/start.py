@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from choreo_tui.samples import samples, scene_title, scores_in
 from notation import LoadError
@@ -40,11 +41,12 @@ def unreadable(path: Path) -> bool:
     return False
 
 
-def entry(path: Path, *, check: bool = False) -> Text:
-    """A file in the list: its name, then its scene title, dimmed; with ``check``, a
-    file that cannot be opened says so (with a mark, never by colour alone)."""
+def entry(path: Path, *, check: bool = False, broken: bool = False) -> Text:
+    """A file in the list: its name, then its scene title, dimmed. A ``broken`` file (with
+    ``check``: one found unreadable now) says it cannot be opened, with a mark, never by
+    colour alone."""
     line = Text(f"  {safe_line(path.name)}")
-    if check and unreadable(path):
+    if broken or (check and unreadable(path)):
         line.append("  ✗ cannot be opened: Enter shows why", style="bold")
         return line
     title = scene_title(path)
@@ -87,6 +89,13 @@ class StartScreen(Screen[None]):
     class New(Message):
         """Start a new score in this folder."""
 
+    class Unreadable(Message):
+        """The worker found that the local score at ``index`` cannot be opened."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
     class OpenSampleProduction(Message):
         """Copy a sample production's folder here and open the copy's start screen."""
 
@@ -119,7 +128,9 @@ class StartScreen(Screen[None]):
             options.append(None)
             options.append(Option("[b]Scores in this folder[/b]", disabled=True))
             options += [
-                Option(entry(p, check=True), id=f"local:{i}") for i, p in enumerate(self.local)
+                # Marked unreadable by a worker once the list is up (``_mark_unreadable``).
+                Option(entry(p), id=f"local:{i}")
+                for i, p in enumerate(self.local)
             ]
         if self.samples:
             options.append(None)
@@ -148,6 +159,26 @@ class StartScreen(Screen[None]):
         """Focus the list."""
         self.title = "Choreo"
         self.query_one(OptionList).focus()
+        if self.local:
+            self._mark_unreadable(tuple(self.local))
+
+    @work(thread=True, exclusive=True, group="start-marks")
+    def _mark_unreadable(self, paths: tuple[Path, ...]) -> None:
+        # Each small score is opened as the editor would (a production's scene with its
+        # production.toml): on the UI thread that held the first frame for the disk.
+        worker = get_current_worker()
+        for index, path in enumerate(paths):
+            if worker.is_cancelled:
+                return
+            if unreadable(path):
+                self.post_message(self.Unreadable(index))
+
+    @on(Unreadable)
+    def _unreadable(self, event: Unreadable) -> None:
+        path = self.local[event.index]
+        self.query_one(OptionList).replace_option_prompt(
+            f"local:{event.index}", entry(path, broken=True)
+        )
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
