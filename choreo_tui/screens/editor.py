@@ -69,7 +69,9 @@ class EditorScreen(EditorBase):
         self.query_one("#problems").display = self.app.size.width >= WIDE
         self.query_one("#pictures").display = False
         self.refresh_view()
-        self.query_one(BeatList).focus()
+        beats = self.query_one(BeatList)
+        self.watch(beats, "cursor", self._cursor_moved, init=False)
+        beats.focus()
 
     def on_resize(self) -> None:
         """Keep the column titles as wide as the list; a short terminal gets a short form;
@@ -96,13 +98,11 @@ class EditorScreen(EditorBase):
     def _list_resized(self) -> None:
         self._header()
 
-    @on(BeatList.Highlighted)
-    def _highlighted(self, event: BeatList.Highlighted) -> None:
-        # The list repaints at once; the form follows after that frame, once for a
-        # run of key repeats, so holding Down on a big score never queues up rebinds.
-        if not self._form_stale:
-            self._form_stale = True
-            self.call_after_refresh(self.catch_up)
+    def _cursor_moved(self, index: int) -> None:
+        # Called while the list handles the key, before anything is drawn: the list and
+        # the form change in the same frame. A move re-renders only what differs.
+        self._form_stale = True
+        self.catch_up()
 
     @on(BeatForm.Edited)
     def _form_edited(self, event: BeatForm.Edited) -> None:
