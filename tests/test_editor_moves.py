@@ -12,7 +12,7 @@ from factories import beat, performer, placed, score, touch
 from textual.screen import Screen
 
 from choreo_tui.app import ChoreoApp
-from choreo_tui.screens.editor import EditorScreen
+from choreo_tui.screens.editor import FRAME, EditorScreen
 from choreo_tui.widgets.beat_form import BeatForm
 from choreo_tui.widgets.beat_list import BeatList
 from choreo_tui.widgets.parts import PartsTable
@@ -63,7 +63,7 @@ async def test_the_form_is_bound_while_the_list_moves(tmp_path: Path) -> None:
     async with app_for(tmp_path).run_test(size=SIZE) as pilot:
         ed = pilot.app.screen
         assert isinstance(ed, EditorScreen)
-        await pilot.pause()
+        await pilot.pause(2 * FRAME)  # a move within a frame of the last bind waits for a frame
         beats, form = ed.query_one(BeatList), ed.query_one(BeatForm)
         beats.select(2)
         # No await: the form already shows the beat, so both change in the same frame.
@@ -103,3 +103,16 @@ async def test_the_parts_scrollbar_comes_and_goes_with_the_rows(tmp_path: Path) 
         await pilot.press("up")
         await pilot.pause()
         assert not parts.show_vertical_scrollbar and not parts.vertical_scrollbar.display
+
+
+@sync
+async def test_a_burst_of_keys_leaves_the_form_on_the_last_beat(tmp_path: Path) -> None:
+    async with app_for(tmp_path).run_test(size=SIZE) as pilot:
+        ed = pilot.app.screen
+        assert isinstance(ed, EditorScreen)
+        await pilot.press("down", "down", "down", "up", "down")
+        await pilot.pause()
+        form = ed.query_one(BeatForm)
+        assert ed.query_one(BeatList).cursor == 3
+        assert form.index == 3 and form.beat is ed.score.beats[3]
+        assert "touch:7" in [str(row.key.value) for row in ed.query_one(PartsTable).ordered_rows]
