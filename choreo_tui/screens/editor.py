@@ -7,6 +7,7 @@ history; the live checker then re-checks only the beats the edit can affect.
 
 from __future__ import annotations
 
+import time
 from typing import ClassVar
 
 from textual import on
@@ -34,6 +35,8 @@ SHORT = 30
 """Below this height the form shows fewer lines, so the beat list keeps its room."""
 WIDE = 110
 """From this width the problems panel shows beside the beat list by default."""
+FRAME = 1 / 60
+"""Seconds: a move this soon after the form was last bound waits for the next frame."""
 MIN_SIZE = (60, 18)
 """Below this many columns or rows the beat list has no room for a single beat."""
 
@@ -69,7 +72,9 @@ class EditorScreen(EditorBase):
         self.query_one("#problems").display = self.app.size.width >= WIDE
         self.query_one("#pictures").display = False
         self.refresh_view()
-        self.query_one(BeatList).focus()
+        beats = self.query_one(BeatList)
+        self.watch(beats, "cursor", self._cursor_moved, init=False)
+        beats.focus()
 
     def on_resize(self) -> None:
         """Keep the column titles as wide as the list; a short terminal gets a short form;
@@ -96,12 +101,16 @@ class EditorScreen(EditorBase):
     def _list_resized(self) -> None:
         self._header()
 
-    @on(BeatList.Highlighted)
-    def _highlighted(self, event: BeatList.Highlighted) -> None:
-        # The list repaints at once; the form follows after that frame, once for a
-        # run of key repeats, so holding Down on a big score never queues up rebinds.
-        if not self._form_stale:
-            self._form_stale = True
+    def _cursor_moved(self, index: int) -> None:
+        # Called while the list handles the key, before anything is drawn: the list and
+        # the form change in the same frame. A move re-renders only what differs.
+        # Keys that come faster than frames (a burst, a fast key repeat) would bind
+        # once each: the form then follows after the next frame, once for them all.
+        coming = self._form_stale
+        self._form_stale = True
+        if time.monotonic() - self._bound_at >= FRAME:
+            self.catch_up()
+        elif not coming:
             self.call_after_refresh(self.catch_up)
 
     @on(BeatForm.Edited)

@@ -7,6 +7,7 @@ the widgets, so the editor and its flows no longer import each other.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -52,6 +53,8 @@ class EditorBase(Screen[None]):
         self.on_change = on_change
         self._problems_timer: Timer | None = None
         self._form_stale = False
+        self._bound_at = 0.0
+        """When the form was last bound to the selected beat (``time.monotonic``)."""
         self.pictures_shown = False
         self.production_findings: list[Finding] = []
         """P601/P602 of a production scene (set by the production flows), shown with the rest."""
@@ -152,6 +155,7 @@ class EditorBase(Screen[None]):
     def bind_form(self) -> None:
         """Bind the form to the selected beat."""
         self._form_stale = False
+        self._bound_at = time.monotonic()
         index = self.index
         findings = self.live.beat_findings(index) if index is not None and self.live else []
         self.query_one(BeatForm).bind(self.score, index, findings, self.live is not None)

@@ -119,6 +119,8 @@ class BeatForm(Vertical):
         self.beat: Beat | None = None
         self.index: int | None = None
         self.findings_text = ""
+        self._shown: dict[str, str] = {}
+        """The words each status line shows now (drawing the same words again is skipped)."""
 
     def compose(self) -> ComposeResult:
         """Status line, three rows of fields, the message line and the parts."""
@@ -183,17 +185,23 @@ class BeatForm(Vertical):
             else "No beat selected: press a to add one."
         )
         # Fixed-height lines: updating them never re-lays out the screen, which keeps
-        # moving from beat to beat cheap on a big score.
-        self.query_one("#beat-status", Static).update(Text(safe_line(status)), layout=False)
+        # moving from beat to beat cheap on a big score. A line whose words are the same
+        # is left alone: it is not drawn again.
+        self._line("#beat-status", safe_line(status))
         self.findings_text = finding_line(findings)
         self.note(self.findings_text)
         self.query_one(PartsTable).show(score, beat, findings, self.index)
 
+    def _line(self, selector: str, text: str) -> Static:
+        line = self.query_one(selector, Static)
+        if self._shown.get(selector) != text:
+            self._shown[selector] = text
+            line.update(Text(text), layout=False)
+        return line
+
     def note(self, text: str, *, error: bool = False) -> None:
         """The line under the fields: what is wrong with a field, else the beat's findings."""
-        line = self.query_one("#beat-note", Static)
-        line.set_class(error, "-error")
-        line.update(Text(safe(text)), layout=False)
+        self._line("#beat-note", safe(text)).set_class(error, "-error")
 
     def timing(self) -> Timing | None:
         """The timing the fields describe; raises NumberRefused or ValidationError when

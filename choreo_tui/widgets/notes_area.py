@@ -12,8 +12,12 @@ the score's own string: what is drawn elsewhere goes through
 from __future__ import annotations
 
 from textual import events
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import TextArea
+
+from choreo_tui.widgets.fixed_size import follow_content
 
 
 class NotesArea(TextArea):
@@ -23,6 +27,10 @@ class NotesArea(TextArea):
     NotesArea { height: 3; min-height: 2; border: none; padding: 0 1; }
     NotesArea:focus { border: none; }
     """
+
+    # Sized by CSS: new notes on a move to another beat repaint the area, never the
+    # screen's layout (choreo_tui.widgets.fixed_size).
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     class Left(Message):
         """The user left the area: its text may be applied."""
@@ -55,6 +63,10 @@ class NotesArea(TextArea):
             compact=True,
             placeholder=placeholder,
         )
+
+    def watch_virtual_size(self, size: Size) -> None:
+        """Fit the scrollbar to the new text, as a layout pass would."""
+        follow_content(self, size)
 
     @property
     def value(self) -> str:

@@ -9,10 +9,13 @@ from typing import ClassVar
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowDoesNotExist
 
+from choreo_tui.widgets.fixed_size import follow_content
 from notation.areas import area_label
 from notation.blocking import in_force
 from notation.describe import barrier_words, garment_words, placement_words, touch_words
@@ -94,10 +97,20 @@ class PartsTable(DataTable[str | Text]):
 
     KIND_WIDTH = 10
 
+    # Sized by CSS: new rows on a move to another beat repaint the table, never the
+    # screen's layout (choreo_tui.widgets.fixed_size).
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self._shown: tuple[Score, Beat | None, list[Finding], int | None] | None = None
         self._words_width = 0
+        self._rows: list[tuple[str, str, str]] | None = None
+        """The rows shown, as ``part_rows`` gave them (None before the first)."""
+
+    def watch_virtual_size(self, size: Size) -> None:
+        """Fit the scrollbar to the new rows, as a layout pass would."""
+        follow_content(self, size)
 
     def on_mount(self) -> None:
         """The two columns."""
@@ -120,6 +133,7 @@ class PartsTable(DataTable[str | Text]):
     def on_resize(self, event: events.Resize) -> None:
         """Rewrap the rows to the new width."""
         if self._fit_words() and self._shown is not None:
+            self._rows = None  # wrapped to the old width: draw them again
             self.show(*self._shown)
 
     def show(
@@ -133,11 +147,12 @@ class PartsTable(DataTable[str | Text]):
         the placements it inherits from earlier beats."""
         row = self.cursor_row
         self._shown = (score, beat, findings, index)
-        self._fit_words()
+        rows = part_rows(score, beat, findings, index) if beat is not None else []
+        if not self._fit_words() and rows == self._rows:
+            return  # the same rows at the same width: nothing to draw again
+        self._rows = rows
         self.clear()
-        if beat is None:
-            return
-        for key, kind, words in part_rows(score, beat, findings, index):
+        for key, kind, words in rows:
             # Text, not str: DataTable reads str cells as markup, and a "[/" in a name
             # would crash the editor. height=None: as many lines as the words wrap to.
             self.add_row(kind, Text(safe_line(words)), key=key, height=None)

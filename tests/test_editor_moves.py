@@ -1,0 +1,118 @@
+"""Moving from beat to beat: the form follows in the same frame, nothing is laid out
+again, and the parts table's scrollbar still follows its rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import sync
+from factories import beat, performer, placed, score, touch
+from textual.screen import Screen
+
+from choreo_tui.app import ChoreoApp
+from choreo_tui.screens.editor import FRAME, EditorScreen
+from choreo_tui.widgets.beat_form import BeatForm
+from choreo_tui.widgets.beat_list import BeatList
+from choreo_tui.widgets.parts import PartsTable
+from notation import save
+
+SIZE = (100, 34)
+
+
+def many_parts(n: int) -> Any:
+    """A beat with ``n`` touches: more rows than the parts table shows at once."""
+    return beat(*[touch(on="upper_back", counts=k + 1) for k in range(n)], title=f"{n} touches")
+
+
+def scene(tmp_path: Path) -> Path:
+    people = (performer("ana", "Ana Ruiz"), performer("ben", "Ben Okafor"))
+    s = score(
+        beat(title="few", placements=(placed("ana"),)),
+        many_parts(6),
+        many_parts(7),
+        many_parts(8),
+        performers=people,
+    )
+    path = tmp_path / "moves.score.toml"
+    save(s, path)
+    return path
+
+
+def app_for(tmp_path: Path) -> ChoreoApp:
+    return ChoreoApp(scene(tmp_path), keymap_file=tmp_path / "k.toml", folder=tmp_path)
+
+
+@pytest.fixture
+def layouts(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the screen's layout passes (each one re-arranges and redraws the screen)."""
+    passes: list[int] = []
+    original = Screen._refresh_layout
+
+    def counted(self: Screen[Any], *args: Any, **kwargs: Any) -> None:
+        passes.append(1)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    return passes
+
+
+@sync
+async def test_the_form_is_bound_while_the_list_moves(tmp_path: Path) -> None:
+    async with app_for(tmp_path).run_test(size=SIZE) as pilot:
+        ed = pilot.app.screen
+        assert isinstance(ed, EditorScreen)
+        await pilot.pause(2 * FRAME)  # a move within a frame of the last bind waits for a frame
+        beats, form = ed.query_one(BeatList), ed.query_one(BeatForm)
+        beats.select(2)
+        # No await: the form already shows the beat, so both change in the same frame.
+        assert form.index == 2 and form.beat is ed.score.beats[2]
+        status = str(ed.query_one("#beat-status").render())
+        assert status.startswith("Beat 3 of 4"), status
+
+
+@sync
+async def test_a_move_between_beats_lays_nothing_out(tmp_path: Path, layouts: list[int]) -> None:
+    async with app_for(tmp_path).run_test(size=SIZE) as pilot:
+        await pilot.press("down", "down")
+        await pilot.pause()
+        parts = pilot.app.screen.query_one(PartsTable)
+        assert parts.show_vertical_scrollbar
+        layouts.clear()
+        await pilot.press("down")  # 7 touches to 8: the table scrolls before and after
+        await pilot.pause()
+        await pilot.press("up")
+        await pilot.pause()
+        assert layouts == [], "a move re-laid out the screen"
+        assert parts.vertical_scrollbar.window_virtual_size == parts.virtual_size.height
+        assert "touch:6" in [str(row.key.value) for row in parts.ordered_rows]
+
+
+@sync
+async def test_the_parts_scrollbar_comes_and_goes_with_the_rows(tmp_path: Path) -> None:
+    async with app_for(tmp_path).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        parts = pilot.app.screen.query_one(PartsTable)
+        assert not parts.show_vertical_scrollbar, "one placement fits"
+        await pilot.press("down")
+        await pilot.pause()
+        assert parts.show_vertical_scrollbar and parts.vertical_scrollbar.display
+        assert parts.vertical_scrollbar.window_virtual_size == parts.virtual_size.height
+        assert parts.vertical_scrollbar.window_size == parts.scrollable_content_region.height
+        await pilot.press("up")
+        await pilot.pause()
+        assert not parts.show_vertical_scrollbar and not parts.vertical_scrollbar.display
+
+
+@sync
+async def test_a_burst_of_keys_leaves_the_form_on_the_last_beat(tmp_path: Path) -> None:
+    async with app_for(tmp_path).run_test(size=SIZE) as pilot:
+        ed = pilot.app.screen
+        assert isinstance(ed, EditorScreen)
+        await pilot.press("down", "down", "down", "up", "down")
+        await pilot.pause()
+        form = ed.query_one(BeatForm)
+        assert ed.query_one(BeatList).cursor == 3
+        assert form.index == 3 and form.beat is ed.score.beats[3]
+        assert "touch:7" in [str(row.key.value) for row in ed.query_one(PartsTable).ordered_rows]
