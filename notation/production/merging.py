@@ -226,9 +226,11 @@ def _set_keys(performer: Performer) -> list[str]:
 
 def roster(production: Production, layer: SceneLayer) -> list[str]:
     """The ids of the merged scene's performers, in order (cast order, then scene-only)."""
-    named: set[str] = {entry.id for entry in layer.performers}
-    for beat in layer.beats:
-        named |= beat.ids()
+    # The breakdown's naming, kept with the layer: merging the same file again (a
+    # re-check, the app's ripple) does not walk every beat again.
+    named = {entry.id for entry in layer.performers} | breakdown_of(
+        layer, layer.beats
+    ).naming.keys()
     ids = [p.id for p in production.performers if p.id in named]
     cast = production.by_id
     ids += [e.id for e in layer.performers if e.id not in cast and e.name is not None]
