@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -187,15 +188,6 @@ def generate_production(
     return folder
 
 
-def _runs(fn: Callable[[], object], runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return times
-
-
 PARSE_ONLY = (
     "import sys, tomllib, pathlib; "
     "[tomllib.loads(p.read_text(encoding='utf-8')) "
@@ -255,52 +247,83 @@ def _edits(production: Production) -> list[tuple[str, str, str]]:
     return found
 
 
-def _timed(fn: Callable[[], object]) -> float:
-    return _runs(fn, 1)[0]
+Sample = tuple[float, float]
+"""Wall-clock and CPU seconds (the process's own: other agents' load does not count)."""
+
+
+def _timed(fn: Callable[[], object]) -> Sample:
+    wall, cpu = time.perf_counter(), time.process_time()
+    fn()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def _median(samples: list[Sample], which: int) -> float:
+    return statistics.median(s[which] for s in samples)
+
+
+def _both(samples: list[Sample]) -> dict[str, object]:
+    cpu = [s[1] for s in samples]
+    return {
+        **_spread([s[0] for s in samples]),
+        "cpu_median_ms": round(statistics.median(cpu) * 1000, 1),
+        "cpu_min_ms": round(min(cpu) * 1000, 1),
+    }
+
+
+def _ratios(name: str, part: list[Sample], whole: list[Sample]) -> dict[str, float]:
+    return {
+        f"{name}": round(_median(part, 1) / _median(whole, 1), 3),
+        f"{name}_wall": round(_median(part, 0) / _median(whole, 0), 3),
+    }
+
+
+ROUNDS = 3
+"""Fresh edits per performer and area in each run: a re-check takes milliseconds, and on
+a loaded machine one descheduling is as long, so each figure gets runs x 3 samples."""
 
 
 def _rechecks(folder: Path, runs: int) -> dict[str, object]:
     """Each run reads the production afresh (GC on, as a user's process has it), times
-    the first full check (cold: the one a user waits for), then for each edit the
-    first re-check of it, a full check of the same scene objects again (warm: it
-    reuses the digests, resolved tables and views the first one kept) and a second
-    re-check of the same edit: each ratio compares times taken side by side."""
+    the first full check (cold: the one a user waits for), then, for each edit, three
+    times over with new objects: the first re-check of the edit, a full check of the
+    same scene objects again (warm: it reuses the digests, resolved tables and views
+    the first one kept) and a second re-check of the same edit. Ratios are of medians
+    of CPU time (``*_wall``: of wall-clock time), each part beside its whole."""
     target = str(folder / PRODUCTION_FILE)
-    cold: list[float] = []
-    warm: list[float] = []
-    seen: dict[str, dict[str, list[float]]] = {}
+    cold: list[Sample] = []
+    warm: list[Sample] = []
+    seen: dict[str, dict[str, list[Sample]]] = {}
     sizes: dict[str, tuple[int, int]] = {}
     for _ in range(runs):
         production, scenes = _read(folder)
         cold.append(_timed(lambda: check_production(production, target, scenes)))  # noqa: B023
         for label, pid, area in _edits(production):
-            changed = _narrowed(production, pid, area)
-            times = seen.setdefault(f"recheck_{label}_{area}_no", {"first": [], "later": []})
-            times["first"].append(_timed(lambda: recheck(scenes, changed, pid)))  # noqa: B023
-            warm.append(_timed(lambda: check_production(production, target, scenes)))  # noqa: B023
-            times.setdefault("warm", []).append(warm[-1])
-            times["later"].append(_timed(lambda: recheck(scenes, changed, pid)))  # noqa: B023
+            key = f"recheck_{label}_{area}_no"
+            times = seen.setdefault(key, {"first": [], "later": [], "warm": []})
+            for _ in range(ROUNDS):
+                changed = _narrowed(production, pid, area)
+                times["first"].append(_timed(lambda: recheck(scenes, changed, pid)))  # noqa: B023
+                times["warm"].append(
+                    _timed(lambda: check_production(production, target, scenes))  # noqa: B023
+                )
+                times["later"].append(_timed(lambda: recheck(scenes, changed, pid)))  # noqa: B023
+            warm += times["warm"][-ROUNDS:]
             affected = recheck(scenes, changed, pid)
-            sizes[f"recheck_{label}_{area}_no"] = (
-                len(affected),
-                sum(len(r.beats) for r in affected),
-            )
-    cold_ms = statistics.median(cold)
+            sizes[key] = (len(affected), sum(len(r.beats) for r in affected))
     results: dict[str, object] = {
-        "full_check_cold": _spread(cold),
-        "full_check_warm": _spread(warm),
+        "full_check_cold": _both(cold),
+        "full_check_warm": _both(warm),
     }
     for key, times in seen.items():
-        first, later, beside = (statistics.median(times[k]) for k in ("first", "later", "warm"))
         results[key] = {
             "scenes": sizes[key][0],
             "beats": sizes[key][1],
-            "first": _spread(times["first"]),
-            "later": _spread(times["later"]),
-            "first_to_warm": round(first / beside, 3),
-            "later_to_warm": round(later / beside, 3),
-            "first_to_cold": round(first / cold_ms, 3),
-            "later_to_cold": round(later / cold_ms, 3),
+            "first": _both(times["first"]),
+            "later": _both(times["later"]),
+            **_ratios("first_to_warm", times["first"], times["warm"]),
+            **_ratios("later_to_warm", times["later"], times["warm"]),
+            **_ratios("first_to_cold", times["first"], cold),
+            **_ratios("later_to_cold", times["later"], cold),
         }
     return results
 
@@ -314,17 +337,29 @@ def _ripple(folder: Path, runs: int) -> dict[str, object]:
     target = folder / PRODUCTION_FILE
     overview(target)  # the start screen: reads and checks every scene, keeps the layers
     production, scenes = _read(folder)
-    full: list[float] = []
-    ripple: list[float] = []
+    full: list[Sample] = []
+    ripple: list[Sample] = []
     for _ in range(runs):
         changed = _narrowed(production, "p01", "upper_back")
         ripple.append(_timed(lambda: ripple_report(production, changed, target, ["p01"])))  # noqa: B023
         full.append(_timed(lambda: check_production(production, str(target), scenes)))
     return {
-        "ripple_lead_upper_back_no": _spread(ripple),
-        "full_check_beside": _spread(full),
-        "ripple_to_warm": round(statistics.median(ripple) / statistics.median(full), 3),
+        "ripple_lead_upper_back_no": _both(ripple),
+        "full_check_beside": _both(full),
+        **_ratios("ripple_to_warm", ripple, full),
     }
+
+
+def _child(run: Callable[[], object]) -> Sample:
+    """Wall-clock seconds of a child process, and the CPU seconds it used."""
+    before = os.times()
+    wall = time.perf_counter()
+    run()
+    after = os.times()
+    cpu = (after.children_user + after.children_system) - (
+        before.children_user + before.children_system
+    )
+    return time.perf_counter() - wall, cpu
 
 
 def measure(folder: Path, runs: int) -> dict[str, object]:
@@ -333,17 +368,16 @@ def measure(folder: Path, runs: int) -> dict[str, object]:
     check_dir = _process([python, "-m", "choreo_tui", "check", str(folder), "--format", "json"])
     parse_only = _process([python, "-c", PARSE_ONLY, str(folder)])
     # Interleaved, so a busy moment on the shared machine hits both alike.
-    check_times: list[float] = []
-    parse_times: list[float] = []
+    check_times: list[Sample] = []
+    parse_times: list[Sample] = []
     for _ in range(runs):
-        parse_times += _runs(parse_only, 1)
-        check_times += _runs(check_dir, 1)
+        parse_times.append(_child(parse_only))
+        check_times.append(_child(check_dir))
     return {
-        "check_dir_process": _spread(check_times),
-        "tomllib_parse_process": _spread(parse_times),
-        "check_dir_ratio": round(
-            statistics.median(check_times) / statistics.median(parse_times), 2
-        ),
+        "check_dir_process": _both(check_times),
+        "tomllib_parse_process": _both(parse_times),
+        "check_dir_ratio": round(_median(check_times, 0) / _median(parse_times, 0), 2),
+        "check_dir_ratio_cpu": round(_median(check_times, 1) / _median(parse_times, 1), 2),
         **_rechecks(folder, runs),
         **_ripple(folder, runs),
     }
