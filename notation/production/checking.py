@@ -22,10 +22,12 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from notation import collector
-from notation.checks import check, check_beat, check_scene
+from notation.checks import BeatRule, check, check_beat, check_scene
 from notation.checks.cast import Cast, PerformerView
+from notation.checks.context import BeatContext
 from notation.findings import SEVERITY, Finding, Severity
 from notation.model import Performer, Scene, Score
+from notation.production.breakdown import keep_blocking
 from notation.production.merging import ProductionScene
 from notation.production.model import Production
 from notation.production.widening import production_findings, resolved
@@ -144,8 +146,13 @@ def beat_findings(
     scene: ProductionScene,
     indexes: Iterable[int] | None = None,
     cast: Cast | None = None,
+    rules: Sequence[BeatRule] | None = None,
 ) -> list[PlacedFinding]:
-    """Findings of the beats at the 0-based ``indexes`` (every beat by default), in the scene."""
+    """Findings of the beats at the 0-based ``indexes`` (every beat by default), in the scene.
+
+    With ``rules`` (some of ``notation.checks.BEAT_RULES``), only what those rules find,
+    in the order ``check_beat`` gives it.
+    """
     score = scene.score
     chosen = range(len(score.beats)) if indexes is None else list(indexes)
     if cast is None:
@@ -158,8 +165,19 @@ def beat_findings(
             cast = cast_of(p for p in score.performers if p.id in named)
     found: list[PlacedFinding] = []
     for index in chosen:
-        found += [PlacedFinding(scene.path, f) for f in check_beat(score, index, cast)]
+        if rules is None:
+            findings = check_beat(score, index, cast)
+        else:
+            ctx = BeatContext(score, cast, index, score.beats[index])
+            findings = [finding for rule in rules for finding in rule(ctx)]
+            findings.sort(key=_in_beat)
+        found += [PlacedFinding(scene.path, f) for f in findings]
     return found
+
+
+def _in_beat(finding: Finding) -> tuple[int, str]:
+    # check_beat's order within a beat: by touch (the beat's own findings first), then code.
+    return (finding.touch if finding.touch is not None else -1, finding.code)
 
 
 def cast_of(performers: Iterable[Performer]) -> Cast:
@@ -199,10 +217,14 @@ def _nobody() -> Score:
 def check_production_scene(scene: ProductionScene) -> list[PlacedFinding]:
     """Every finding for one production scene: scene-level first, then beat by beat.
 
-    Also works out which beats name whom, kept with the scene for a later ``recheck``.
+    Also works out the scene's breakdown (who is in which beats, where each is
+    touched) and keeps it, and where everyone stands, with the scene's layer for a
+    later ``recheck`` or merge of the same file.
     """
-    scene.naming  # noqa: B018
-    return scene_level(scene) + beat_findings(scene)
+    scene.breakdown  # noqa: B018
+    found = scene_level(scene) + beat_findings(scene)
+    keep_blocking(scene.layer, scene.score)
+    return found
 
 
 def check_any(path: str, value: Score | ProductionScene) -> list[PlacedFinding]:

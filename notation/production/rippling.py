@@ -14,9 +14,11 @@ from dataclasses import dataclass
 
 from notation import collector
 from notation.areas import GROIN, LEAVES, leaves_of
+from notation.checks import BEAT_RULES, BeatRule, boundaries, protocol
 from notation.model import Beat, Boundaries, Performer, Score, Touch
-from notation.production.checking import PlacedFinding, beat_findings, scene_level
-from notation.production.merging import ProductionScene, Reach, recast
+from notation.production.breakdown import Reach
+from notation.production.checking import PlacedFinding, beat_findings, cast_of, scene_level
+from notation.production.merging import ProductionScene, recast
 from notation.production.model import Production
 from notation.production.widening import resolved
 
@@ -57,6 +59,68 @@ def _reaches(touch: Touch, pid: str, touched: frozenset[str], willing: frozenset
     )
 
 
+@dataclass(frozen=True)
+class _Change:
+    """What changed in one performer's merged record, as far as beats can tell."""
+
+    everyone: bool
+    """Name, minor or garments changed, or the performer came or went: every beat naming them."""
+    touched: frozenset[str] = frozenset()
+    """Leaves whose boundaries status, conditions or deciding key changed."""
+    willing: frozenset[str] = frozenset()
+    """Leaves whose will_touch status, conditions or deciding key changed."""
+    rider: bool = False
+
+
+_NO_CHANGE = _Change(False)
+_Changes = dict[tuple[int, int], tuple[Performer | None, Performer | None, _Change]]
+
+
+def _change_of(before: Performer | None, after: Performer | None, memo: _Leaves) -> _Change:
+    if before is after:
+        return _NO_CHANGE
+    if (
+        before is None
+        or after is None
+        or any(
+            getattr(before, key) != getattr(after, key)
+            for key in ("id", "name", "minor", "garments")
+        )
+    ):
+        return _Change(True)
+    return _Change(
+        False,
+        _changed_leaves(before.boundaries, after.boundaries, "ask", memo),
+        _changed_leaves(before.will_touch, after.will_touch, "yes", memo),
+        before.rider is not after.rider and before.rider != after.rider,
+    )
+
+
+# Which beat rules read which part of a performer's record. Only boundaries.check reads
+# boundaries and will_touch; only nudity and simulated read the rider; every rule may
+# name the performer, and C404/S303 read minor and garments (a change there re-checks
+# everything). tests/test_production_recheck_rules.py holds every other rule to that.
+_BOUNDARY_RULES: tuple[BeatRule, ...] = (boundaries.check,)
+_RIDER_RULES: tuple[BeatRule, ...] = (protocol.nudity, protocol.simulated)
+_Rules = tuple[tuple[BeatRule, ...] | None, frozenset[str] | None]
+
+
+def _rules_for(change: _Change) -> _Rules:
+    """The beat rules a change can change the findings of, and their code families."""
+    if change.everyone:
+        return None, None
+    rules: tuple[BeatRule, ...] = ()
+    families: set[str] = set()
+    if change.touched or change.willing:
+        rules += _BOUNDARY_RULES
+        families.add("B")
+    if change.rider:
+        rules += _RIDER_RULES
+        families.update("NS")
+    # In check_beat's order, so that findings come out as a full check gives them.
+    return tuple(r for r in BEAT_RULES if r in rules), frozenset(families)
+
+
 def affected(
     score: Score,
     before: Performer | None,
@@ -77,22 +141,22 @@ def affected(
     changed leaves are looked at.
     """
     performer = after or before
-    if performer is None or before is after:
+    if performer is None:
         return []
-    pid = performer.id
-    if (
-        before is None
-        or after is None
-        or any(
-            getattr(before, key) != getattr(after, key)
-            for key in ("id", "name", "minor", "garments")
-        )
-    ):
-        return naming(score, pid)
-    memo = {} if memo is None else memo
-    touched = _changed_leaves(before.boundaries, after.boundaries, "ask", memo)
-    willing = _changed_leaves(before.will_touch, after.will_touch, "yes", memo)
-    rider = before.rider is not after.rider and before.rider != after.rider
+    change = _change_of(before, after, {} if memo is None else memo)
+    return _affected(score, performer.id, change, involving, reach)
+
+
+def _affected(
+    score: Score,
+    pid: str,
+    change: _Change,
+    involving: Sequence[int] | None,
+    reach: Reach | None,
+) -> list[int]:
+    if change.everyone:
+        return naming(score, pid) if involving is None else list(involving)
+    touched, willing, rider = change.touched, change.willing, change.rider
     if not touched and not willing and not rider:
         return []
     beats = score.beats
@@ -128,22 +192,39 @@ class SceneRecheck:
     beats: tuple[int, ...]
     """The 0-based beats re-checked (``affected``); the others' findings are unchanged."""
     findings: tuple[PlacedFinding, ...]
-    """The scene-level findings about ``performer`` and the findings of ``beats``."""
+    """The scene-level findings about ``performer`` and the findings of ``beats``
+    (only those of the ``families`` re-checked, when given)."""
+    families: frozenset[str] | None = None
+    """The code families (first letters: ``B``, ``N``, ``S``) re-checked in ``beats``,
+    or None for every finding: a change to boundaries alone cannot change a T503."""
 
     def applied_to(self, before: Sequence[PlacedFinding]) -> list[PlacedFinding]:
         """The scene's findings after the change, from its findings ``before`` it.
 
-        Drops what was re-checked (the findings of ``beats`` and the scene-level
-        findings about ``performer``) and adds the new; scene-level first, then by beat.
+        Drops what was re-checked (the findings of ``beats`` of the ``families``
+        re-checked and the scene-level findings about ``performer``) and adds the new;
+        scene-level first, then by beat, within a beat in ``check``'s order.
         """
-        rechecked = {index + 1 for index in self.beats}
+        beats = frozenset(self.beats)
+        families = self.families
         kept = [
             f
             for f in before
-            if not (f.beat in rechecked or (f.beat is None and f.performer == self.performer))
+            if not (
+                f.performer == self.performer
+                if f.beat is None
+                else f.beat - 1 in beats and (families is None or f.code[0] in families)
+            )
         ]
-        merged = kept + list(self.findings)
-        return sorted(merged, key=lambda f: (f.beat or 0, f.beat is not None))
+        return sorted(kept + list(self.findings), key=_order)
+
+
+def _order(finding: PlacedFinding) -> tuple[int, int, int, str]:
+    # Scene-level first, as found; then by beat, touch (the beat's own first) and code.
+    if finding.beat is None:
+        return (0, 0, 0, "")
+    touch = finding.finding.touch
+    return (1, finding.beat, -1 if touch is None else touch, finding.code)
 
 
 def recheck(
@@ -165,22 +246,49 @@ def _recheck(
     scenes: Sequence[ProductionScene], production: Production, performer_id: str
 ) -> list[SceneRecheck]:
     result: list[SceneRecheck] = []
-    memo: _Leaves = {}
+    leaves: _Leaves = {}
+    changes: _Changes = {}
+    # The scene-level findings about a cast member the scene has no entry for are
+    # the cast's own (C403, C405 on production.toml): the same in every such scene.
+    from_cast: dict[tuple[str, bool], list[PlacedFinding]] = {}
     for old in scenes:
         before = old.score.by_id.get(performer_id)
-        if before is None:
+        breakdown = old.breakdown
+        if (
+            before is None
+            and performer_id not in breakdown.naming
+            and old.layer.entry_of(performer_id) is None
+        ):
+            # The scene does not name them: nothing in it can change.
             continue
-        # Made on the old scene before recasting, so the new one (same beats) keeps it.
-        reach = old.reach_of(performer_id)
         scene = recast(old, production, performer_id)
         after = scene.score.by_id.get(performer_id)
-        involving = old.naming.get(performer_id, ())
-        indexes = tuple(affected(scene.score, before, after, memo, involving, reach))
+        # Scenes without an override share the cast's record: compare it once.
+        known = changes.get((id(before), id(after)))
+        if known is None or known[0] is not before or known[1] is not after:
+            known = (before, after, _change_of(before, after, leaves))
+            changes[(id(before), id(after))] = known
+        indexes = tuple(
+            _affected(
+                scene.score,
+                performer_id,
+                known[2],
+                breakdown.naming.get(performer_id, ()),
+                breakdown.reach_of(performer_id),
+            )
+        )
         # Only this performer's scene-level findings can change; the rest stay.
-        findings = scene_level(scene, only=performer_id)
+        if performer_id in production.by_id and old.layer.entry_of(performer_id) is None:
+            key = (scene.production_path, performer_id in breakdown.touched)
+            if key not in from_cast:
+                from_cast[key] = scene_level(scene, only=performer_id)
+            findings = list(from_cast[key])
+        else:
+            findings = scene_level(scene, only=performer_id)
+        rules, families = _rules_for(known[2])
         if indexes:
-            findings += beat_findings(scene, indexes)
-        result.append(SceneRecheck(scene, performer_id, indexes, tuple(findings)))
+            findings += beat_findings(scene, indexes, cast_of(scene.score.performers), rules)
+        result.append(SceneRecheck(scene, performer_id, indexes, tuple(findings), families))
     return result
 
 
