@@ -320,7 +320,7 @@ def merge(
     )
     own_lines = layer._lines
     if own_lines is not None:
-        score.with_lines(_MergedLines(own_lines, entries))
+        score = score.with_lines(_MergedLines(own_lines, entries))
     return ProductionScene(
         path=str(path),
         production_path=str(production_path),
@@ -361,7 +361,8 @@ def recast(scene: ProductionScene, production: Production, performer_id: str) ->
         if merged is None:
             return remerge(scene, production=production)
         performers[position] = merged
-        score = scene.score.model_copy(update={"performers": tuple(performers)})
+        # Each performer keeps its place, so the file lines still hold.
+        score = scene.score.replace(performers=tuple(performers), lines=scene.score.source_lines)
         return _same_beats(scene, replace(scene, production=production, score=score))
     return _same_beats(scene, replace(scene, production=production))
 

@@ -133,7 +133,7 @@ def _stand_in(performer: Performer) -> Performer:
 
 def _their_view(score: Score, performer_id: str) -> Score:
     performers = tuple(p if p.id == performer_id else _stand_in(p) for p in score.performers)
-    return score.model_copy(update={"performers": performers})
+    return score.replace(performers=performers)
 
 
 def _in_force(score: Score, index: int, performer_id: str) -> tuple[str, ...]:
