@@ -25,7 +25,7 @@ from textual.widgets import Button, Static
 from textual.widgets.button import ButtonVariant
 
 from choreo_tui.screens.restore import DiffDialog, what_differs
-from notation import LoadError, SaveError, Score, dumps
+from notation import LoadError, SaveError, Score, clock, dumps
 from notation.stamp import DiskState
 from notation.terminal import safe_line
 from notation.writing import NOT_WRITABLE, FolderNotWritable, write_private
@@ -37,7 +37,7 @@ SCORE_SUFFIX = ".score.toml"
 
 def copy_name(path: Path, when: datetime | None = None) -> Path:
     """A free name beside ``path`` for a copy: ``orchard.copy-20261127-1930.score.toml``."""
-    moment = (when or datetime.now()).strftime("%Y%m%d-%H%M")
+    moment = clock.file_stamp(when, seconds=False)
     name = path.name
     stem = name[: -len(SCORE_SUFFIX)] if name.endswith(SCORE_SUFFIX) else path.stem
     suffix = SCORE_SUFFIX if name.endswith(SCORE_SUFFIX) else path.suffix
