@@ -26,6 +26,7 @@ from choreo_tui.production.session import (
     asks,
     changed_performers,
 )
+from notation.describe import and_list
 from notation.findings import Finding
 from notation.model import Performer, Score
 from notation.production import Scope
@@ -161,7 +162,7 @@ def change_cast(
             p.name for p in before.performers if p.id not in after.by_id and session.in_cast(p.id)
         ]
         if gone:
-            names = ", ".join(safe_line(name) for name in gone)
+            names = and_list([safe_line(name) for name in gone])
             app.notify(
                 f"{names}: taken out of this scene only; the production's cast in "
                 "production.toml keeps them (edit production.toml to remove someone from "
@@ -299,10 +300,10 @@ def p602(session: ProductionSession, score: Score) -> list[Finding]:
 def _say_where(app: App[Any], session: ProductionSession, plan: CastPlan, score: Score) -> None:
     said: list[str] = []
     if plan.to_production:
-        names = ", ".join(safe_line(score.name_of(pid)) for pid in plan.to_production)
+        names = and_list([safe_line(score.name_of(pid)) for pid in plan.to_production])
         said.append(f"{names}: whole production (production.toml).")
     if plan.to_scene:
-        names = ", ".join(safe_line(score.name_of(pid)) for pid in plan.to_scene)
+        names = and_list([safe_line(score.name_of(pid)) for pid in plan.to_scene])
         said.append(f"{names}: this scene only (saved with the scene, ctrl+s).")
     widening = [f for f in p602(session, score) if f.code == "P602"]
     said += [f"ℹ P602 {safe(f.message)}" for f in widening]
