@@ -19,19 +19,14 @@ from typing import TYPE_CHECKING, Any, cast
 
 from choreo_tui.cast.dialogs import Choice
 from choreo_tui.production.ripple import RippleItem, RippleReport, ripple_report
-from choreo_tui.production.session import (
-    ASKED_KEYS,
-    CastPlan,
-    ProductionSession,
-    asks,
-    changed_performers,
-)
+from choreo_tui.production.session import CastPlan, ProductionSession
 from notation.describe import and_list
 from notation.findings import Finding
 from notation.model import Performer, Score
 from notation.production import Scope
 from notation.production.cast_merge import CastMerge, Side
 from notation.production.model import Production
+from notation.production.roster import ASKED_KEYS, asks, changed_performers
 from notation.production.widening import production_findings
 from notation.reading import LoadError
 from notation.terminal import safe, safe_line
