@@ -18,6 +18,7 @@ from choreo_tui.screens.dialogs import OpeningScreen
 from choreo_tui.screens.start import StartScreen
 from notation import LoadError, SaveError
 from notation.model import Scene, Score
+from notation.production.roster import with_cast
 
 if TYPE_CHECKING:
     from choreo_tui.production.session import ProductionSession
@@ -128,11 +129,7 @@ class ProductionFlows(KeepingFlows):
         history = self.history
         if self.production is None or history is None:
             return score
-        here = score.by_id
-        performers = [here.get(p.id, p) for p in history.score.performers]
-        known = {p.id for p in performers}
-        performers += [p for p in score.performers if p.id not in known]
-        return score.replace(performers=tuple(performers))
+        return with_cast(score, history.score.performers)
 
     def keep_production_findings(self) -> None:
         """After an edit that changed the performers (a cast change, its undo): P601/P602

@@ -16,7 +16,7 @@ import platform
 import sys
 import traceback
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 from types import TracebackType
@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 
 from choreo_tui.recovery import private_folder
-from notation import SaveError
+from notation import SaveError, clock
 from notation.terminal import safe_line
 from notation.writing import write_private
 
@@ -97,7 +97,7 @@ def _version() -> str:
 
 def format_report(error: BaseException, when: datetime | None = None) -> str:
     """The text of a crash report: versions, exception types and frames, nothing else."""
-    moment = (when or datetime.now(UTC)).isoformat(timespec="seconds")
+    moment = (when or clock.now()).isoformat(timespec="seconds")
     head = [
         "Choreo crash report",
         f"when: {moment}",
@@ -113,10 +113,10 @@ def format_report(error: BaseException, when: datetime | None = None) -> str:
 
 def write_report(error: BaseException) -> Path | None:
     """Write a crash report, 0600, in the private state folder; None if that failed too."""
-    now = datetime.now(UTC)
+    now = clock.now()
     try:
         folder = private_folder("crashes")
-        path = folder / f"crash-{now:%Y%m%d-%H%M%S}-{os.getpid()}.txt"
+        path = folder / f"crash-{clock.file_stamp(now)}-{os.getpid()}.txt"
         write_private(path, format_report(error, now))
     except (OSError, SaveError):
         return None

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from filelock import SoftFileLock, Timeout
 
+from notation import clock
 from notation.destination import make_private_folder
 from notation.terminal import safe_line
 
@@ -46,8 +47,7 @@ class Holder:
         process = f" (process {self.pid})" if self.pid else ""
         since = ""
         if self.since is not None:
-            today = datetime.now().astimezone().date() == self.since.date()
-            since = f" since {self.since:%H:%M}" if today else f" since {self.since:%Y-%m-%d %H:%M}"
+            since = f" since {clock.shown(self.since, say_today=False)}"
         # The host comes from a file anyone who can write the folder may forge.
         return safe_line(f"{who}{where}{process}{since}")
 
@@ -90,7 +90,7 @@ def read_holder(lock_file: Path) -> Holder | None:
         user=_user_name(stat.st_uid),
         host=host,
         pid=pid,
-        since=datetime.fromtimestamp(stat.st_mtime).astimezone(),
+        since=clock.from_timestamp(stat.st_mtime),
     )
 
 

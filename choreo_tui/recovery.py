@@ -24,13 +24,13 @@ import os
 import threading
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 
-from notation import SaveError, Score
+from notation import SaveError, Score, clock
 from notation.stamp import Stamp
 from notation.writing import write_private
 
@@ -94,7 +94,7 @@ class RecoveryCopy:
         record = {
             "choreo_recovery": COPY_FORMAT,
             "path": str(self.score_path),
-            "written": datetime.now(UTC).isoformat(timespec="seconds"),
+            "written": clock.now().isoformat(),
             "base": None if base is None else [base.size, base.mtime_ns, base.digest],
             # pydantic's own JSON, not TOML: about 20 times faster to write, which keeps
             # the copy of a whole production's score within the 2 s goal.
@@ -127,14 +127,17 @@ class RecoveryCopy:
             # Another score's copy (a hash clash) or a newer Choreo's: leave it be.
             return None
         base = record["base"]
+        written = clock.parse(str(record["written"]))
+        if written is None:
+            raise ValueError("a recovery copy's time has no offset")
         return Recovered(
             score=Score.model_validate_json(str(record["score"])),
-            written=datetime.fromisoformat(record["written"]),
+            written=written,
             base=None if base is None else Stamp(int(base[0]), int(base[1]), str(base[2])),
         )
 
     def _set_aside(self) -> None:
-        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        stamp = clock.file_stamp()
         with contextlib.suppress(OSError):
             self.file.rename(self.file.with_name(f"{self.file.stem}.unreadable-{stamp}.json"))
 

@@ -17,6 +17,7 @@ from contextlib import AbstractContextManager, nullcontext
 from datetime import datetime
 from pathlib import Path
 
+from notation import clock
 from notation.model import Score
 from notation.private_write import NOT_WRITABLE, FolderNotWritable, SaveError, write_private
 from notation.schema_beside import with_schema_beside
@@ -47,7 +48,7 @@ def free_name(folder: Path, name: str, suffix: str = SCORE_SUFFIX) -> Path:
 
 def copy_name(path: Path, when: datetime | None = None) -> Path:
     """A free name beside ``path`` for a copy: ``orchard.copy-20261127-1930.score.toml``."""
-    moment = (when or datetime.now()).strftime("%Y%m%d-%H%M")
+    moment = clock.file_stamp(when, seconds=False)
     name = path.name
     stem = name[: -len(SCORE_SUFFIX)] if name.endswith(SCORE_SUFFIX) else path.stem
     suffix = SCORE_SUFFIX if name.endswith(SCORE_SUFFIX) else path.suffix

@@ -10,17 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 
-from notation.agreement import agree
-from notation.model import Beat, LogEntry, Scene, Score, Touch
+from notation import rehearsal_log
+from notation.model import Beat, Scene, Score, Touch
 
 
 def _beats(score: Score, beats: list[Beat]) -> Score:
-    # Beat edits leave performers and scene alone, so the cheap copy (no
-    # revalidation of thousands of beats) is safe and cached lookups stay valid;
-    # file lines no longer match once beats move, so they are dropped.
-    return score.model_copy(update={"beats": tuple(beats)}).with_lines(None)
+    return score.replace(beats=tuple(beats))
 
 
 def _clamp(score: Score, index: int) -> int:
@@ -95,19 +92,9 @@ def replace_scene(score: Score, scene: Scene) -> Score:
     return score.replace(scene=scene)
 
 
-def agree_beat(score: Score, index: int, who: list[str], at: datetime) -> Score:
+def agree_beat(score: Score, index: int, who: list[str], at: datetime | None = None) -> Score:
     """Record that ``who`` agreed a beat: ``[beats.agreed]`` and an ``agreed`` log entry."""
-    beats = list(score.beats)
-    beats[index] = agree(beats[index], who, at.date())
-    entry = LogEntry(at=at, event="agreed", beat=index + 1, who=tuple(who))
-    return score.model_copy(update={"beats": tuple(beats), "log": (*score.log, entry)}).with_lines(
-        None
-    )
-
-
-def today() -> date:
-    """Today's local date (a seam for tests)."""
-    return datetime.now().astimezone().date()
+    return rehearsal_log.agreed(score, index, who, at)
 
 
 @dataclass(frozen=True)
@@ -125,7 +112,7 @@ def _keep_log(target: Score, present: Score) -> Score:
     never removes a log entry (an agreement given in the room was given).
     """
     if len(present.log) > len(target.log) and present.log[: len(target.log)] == target.log:
-        return target.model_copy(update={"log": present.log})
+        return target.replace(log=present.log)
     return target
 
 

@@ -37,6 +37,35 @@ SEVERITY: dict[str, Severity] = {
 # through its production (notation.production) can give them.
 SEVERITY.update({"P601": "error", "P602": "info"})
 
+RULE_WORDS: dict[str, str] = {
+    "B101": "touches a 'no' area",
+    "B102": "touches with a 'no' area",
+    "B103": "touches where the giver will not",
+    "B104": "an 'ask' area not agreed",
+    "B105": "a condition on an area unmet",
+    "N201": "bare outside the rider",
+    "N202": "bare with no rider",
+    "N203": "nudity without a closed set",
+    "S301": "no rider agreeing to simulated sex",
+    "S302": "no barrier between performers",
+    "S303": "no garment covering the groin",
+    "C401": "agreement lapsed",
+    "C402": "no self-care cue",
+    "C403": "a minor without a guardian",
+    "C404": "a minor in nudity or simulated sex",
+    "C405": "touched, no boundaries recorded",
+    "T501": "no timing",
+    "T502": "both counts and seconds",
+    "T503": "apart on stage while in contact",
+    "T504": "a kiss without mouth or counts",
+    "T505": "an id that names no performer",
+    "T506": "a touch past its beat's counts",
+    "P601": "not in the cast, and no name",
+    "P602": "wider than the production's record",
+}
+"""A few words for each rule code, after the contract's table: every place that names a
+rule by its code (the cast's re-check, the docs' table) takes its words from here."""
+
 Words = str | Callable[[], str] | tuple[Any, ...]
 """A finding's message: the words, a function of no arguments that builds them, or
 a recipe ``(build, *args)`` whose words are ``build(*args)``. A recipe is one small

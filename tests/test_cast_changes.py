@@ -1,61 +1,13 @@
-"""Cast edits on whole scores and the re-check summary, without the screen."""
+"""The cast's table edits and the re-check summary, without the screen (whole-score cast
+edits are in test_cast_edits.py)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from cast_fixtures import orchard
 
-from choreo_tui.cast.changes import (
-    beats_naming,
-    boundaries_changed,
-    boundary_change,
-    id_problem,
-    put_performer,
-    recheck,
-    remove_performer,
-)
 from choreo_tui.cast.tables import clear, node_status, set_default, set_status, toggle_condition
-from notation import check
-from notation.model import Performer
-
-
-def test_beats_naming_counts_every_mention() -> None:
-    score = orchard()
-    assert beats_naming(score, "ana") == [1, 2, 3, 4]
-    assert beats_naming(score, "nobody") == []
-
-
-def test_remove_keeping_beats_leaves_t505() -> None:
-    after = remove_performer(orchard(), "ana", purge=False)
-    assert [p.id for p in after.performers] == ["ben"]
-    assert {f.beat for f in check(after) if f.code == "T505"} == {1, 2, 3, 4}
-
-
-def test_remove_with_purge_takes_their_part_out() -> None:
-    after = remove_performer(orchard(), "ben", purge=True)
-    assert all(not beat.touches for beat in after.beats)
-    # ana's placement stays, but no longer faces someone who is gone.
-    assert after.beats[2].placements[0].facing is None
-    assert not [f for f in check(after) if f.code == "T505"]
-
-
-def test_renaming_an_id_follows_into_the_beats() -> None:
-    score = orchard()
-    renamed = score.performers[1].model_copy(update={"id": "benedict"})
-    after = put_performer(score, 1, renamed)
-    assert after.beats[0].touches[0].by == "benedict"
-    assert after.beats[2].placements[0].facing == "benedict"
-    assert not [f for f in check(after) if f.code == "T505"]
-
-
-def test_id_problems() -> None:
-    score = orchard()
-    assert id_problem(score, None, "") is not None
-    assert "starts with a lower-case letter" in (id_problem(score, None, "Ana") or "")
-    assert "already" in (id_problem(score, None, "ben") or "")
-    assert id_problem(score, 1, "ben") is None  # a performer keeps their own id
-    assert id_problem(score, None, "cleo_2") is None
+from notation.cast_edits import put_performer
+from notation.change_effects import recheck
 
 
 def test_recheck_names_the_beats_a_boundary_change_breaks() -> None:
@@ -68,25 +20,6 @@ def test_recheck_names_the_beats_a_boundary_change_breaks() -> None:
     assert lines[0] == "✗ 2 beats now cross a boundary: 2, 4"
     assert lines[1].startswith("✓ 2 beats no longer need")
     assert lines[-1].startswith("Whole score: ✗ 2 errors")
-
-
-def test_boundaries_changed_and_the_log_entry() -> None:
-    score = orchard()
-    ana = score.performers[0]
-    table = set_status(ana.boundaries, "boundaries", "neck", "no")
-    after = put_performer(score, 0, ana.model_copy(update={"boundaries": table}))
-    newcomer = Performer(id="cleo", name="Cleo")
-    after = put_performer(after, None, newcomer)
-    assert boundaries_changed(score, after) == ["ana"]
-    at = datetime(2026, 11, 27, 19, 30, tzinfo=UTC)
-    logged = boundary_change(after, ["ana"], "asked after run", at)
-    entry = logged.log[-1]
-    assert (entry.event, entry.who, entry.note, entry.at) == (
-        "boundary_change",
-        ("ana",),
-        "asked after run",
-        at,
-    )
 
 
 def test_node_status_says_where_a_status_comes_from() -> None:

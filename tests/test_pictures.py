@@ -17,7 +17,7 @@ from choreo_tui.pictures.body import (
     default_performer,
     render_body,
 )
-from choreo_tui.pictures.plot import labels, markers, render_plot
+from choreo_tui.pictures.plot import render_plot
 from notation import load
 from notation.areas import LEAVES
 from notation.model import (
@@ -31,6 +31,7 @@ from notation.model import (
     Score,
     Touch,
 )
+from notation.stage_grid import labels, markers
 
 
 def cast(medium: str = "theatre") -> Score:

@@ -145,6 +145,10 @@ def test_sheet_marks_a_beat_that_crosses_their_own_record(tmp_path: Path) -> Non
     assert "S301" in ana.scenes[0].beats[0].codes
     # ...and Ben's own rider (none) for a groin touch, but never Ana's record on his sheet.
     assert "B101" not in ben.scenes[0].beats[0].codes
+    # The performer reads each rule in words beside its code (findings.RULE_WORDS).
+    words = ana.scenes[0].beats[0].state_words
+    assert words.startswith("crosses your record (")
+    assert "S301: no rider agreeing to simulated sex" in words
 
 
 def test_scene_specific_consent_shows_in_that_scene(tmp_path: Path) -> None:

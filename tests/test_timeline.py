@@ -255,7 +255,7 @@ def test_advancing_in_pieces_equals_advancing_at_once(
 
 def test_timeline_and_pure_replay_modules_never_import_textual() -> None:
     code = (
-        "import sys, notation.timeline, choreo_tui.replay.ritual, choreo_tui.replay.beat_view\n"
+        "import sys, notation.timeline, notation.rehearsal_log, choreo_tui.replay.beat_view\n"
         "import choreo_tui.pictures.plot, choreo_tui.pictures.body\n"
         "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))\n"
     )

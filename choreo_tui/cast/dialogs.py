@@ -21,6 +21,7 @@ from textual.widgets.selection_list import Selection
 
 from choreo_tui.screens.dialog import Dialog
 from choreo_tui.widgets.tick import TickBox, TickList
+from notation import clock
 from notation.model import Score
 
 
@@ -63,20 +64,6 @@ class Leaving:
     """Performers named in a boundary_change log entry, or None for no entry."""
     note: str = ""
     at: datetime | None = None
-
-
-def now_text() -> str:
-    """The local time with its UTC offset, to the minute, as the log records it."""
-    return datetime.now().astimezone().isoformat(timespec="minutes")
-
-
-def parse_time(text: str) -> datetime | None:
-    """A time with an offset ("2026-11-27T19:30+00:00"), or None when it is not one."""
-    try:
-        at = datetime.fromisoformat(text.strip())
-    except ValueError:
-        return None
-    return at if at.tzinfo is not None else None
 
 
 class LeaveCast(Dialog[Leaving | None]):
@@ -141,7 +128,7 @@ class LeaveCast(Dialog[Leaving | None]):
                 )
                 yield Input(placeholder="private note (optional)", id="note", compact=True)
                 yield Label("When (time with UTC offset):")
-                yield Input(now_text(), id="at", compact=True)
+                yield Input(clock.typed(), id="at", compact=True)
                 yield Static("", id="problem", classes="problem", markup=False)
             yield Static("ctrl+s keep · ctrl+d discard · escape back · tab moves", classes="keys")
             with Horizontal():
@@ -160,7 +147,7 @@ class LeaveCast(Dialog[Leaving | None]):
         if not self.changed or not self.query_one("#record", Checkbox).value:
             self.dismiss(Leaving(True))
             return
-        at = parse_time(self.query_one("#at", Input).value)
+        at = clock.parse(self.query_one("#at", Input).value)
         who = tuple(self.query_one("#who", SelectionList).selected)
         problem = self.query_one("#problem", Static)
         if at is None:

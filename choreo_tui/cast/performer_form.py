@@ -29,7 +29,6 @@ from textual.widgets import (
 )
 
 from choreo_tui.cast.area_picker import AreaPicker
-from choreo_tui.cast.changes import id_problem, put_performer
 from choreo_tui.cast.dialogs import Choice
 from choreo_tui.cast.form_values import as_will_touch, parse_day
 from choreo_tui.cast.garments import GarmentsEditor
@@ -38,6 +37,8 @@ from choreo_tui.cast.tables import DEFAULT_STATUS, set_default, set_recorded
 from choreo_tui.cast.ticks import AreaTicks
 from choreo_tui.widgets.notes_area import NotesArea
 from choreo_tui.widgets.tick import TickBox
+from notation import clock
+from notation.cast_edits import id_problem, put_performer
 from notation.model import Boundaries, Performer, Rider, Score
 
 DATE_HINT = "YYYY-MM-DD, or F4 for today"
@@ -107,7 +108,7 @@ class PerformerForm(Screen[Performer | None]):
                 self.notify("F4 puts today's date on the Boundaries or Rider tab.", markup=False)
                 return
             field = self.query_one(f"#{wanted}", Input)
-        field.value = date.today().isoformat()
+        field.value = clock.today().isoformat()
         field.cursor_position = len(field.value)
 
     def __init__(self, score: Score, index: int | None, *, tab: str = "details") -> None:

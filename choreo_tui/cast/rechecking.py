@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from choreo_tui import heap
-from choreo_tui.cast.changes import summarise
+from notation.change_effects import summarise
 from notation.checks.incremental import LiveFindings
 from notation.findings import Finding
 from notation.model import Score

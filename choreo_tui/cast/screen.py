@@ -17,17 +17,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from choreo_tui.cast.changes import (
-    beats_naming,
-    boundaries_changed,
-    boundary_change,
-    put_performer,
-    remove_performer,
-)
 from choreo_tui.cast.dialogs import Choice, LeaveCast, Leaving
 from choreo_tui.cast.performer_form import PerformerForm
 from choreo_tui.cast.rechecking import BackgroundRecheck
+from notation import rehearsal_log
 from notation.areas import area_label
+from notation.cast_edits import beats_naming, boundaries_changed, put_performer, remove_performer
 from notation.model import Performer, Score
 from notation.terminal import safe, safe_line
 
@@ -282,7 +277,9 @@ class CastScreen(Screen[Score | None]):
                 return
             score = self.score
             if leaving.log_who is not None and leaving.at is not None:
-                score = boundary_change(score, leaving.log_who, leaving.note, leaving.at)
+                score = rehearsal_log.boundary_change(
+                    score, leaving.log_who, leaving.note, leaving.at
+                )
             self.dismiss(score)
 
         self.app.push_screen(LeaveCast(self.score, summary, changed), decided)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from notation import clock
 from notation.areas import ALIASES, Status, leaves_of, strictest
 from notation.checks.cast import Resolved, resolve_table
 from notation.model import AreaRule, Boundaries, WillTouch
@@ -56,7 +57,7 @@ def empty_table(kind: TableKind, today: date | None = None) -> Boundaries:
     """A fresh table of the right kind (boundaries are dated the day they are recorded)."""
     if kind == "will_touch":
         return WillTouch()
-    return Boundaries(recorded=today or date.today())
+    return Boundaries(recorded=today or clock.today())
 
 
 def node_status(

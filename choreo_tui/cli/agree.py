@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime
 
 from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_OK
 from choreo_tui.lock import Held, writing
-from notation import LoadError, SaveError, save
-from notation.agreement import agree
+from notation import LoadError, SaveError, rehearsal_log, save
 from notation.describe import and_list
-from notation.model import LogEntry
 from notation.production import ProductionScene, open_score, save_scene
 
 
@@ -78,12 +75,7 @@ def _record(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
-    now = datetime.now().astimezone().replace(microsecond=0)
-    index = args.beat - 1
-    beats = list(score.beats)
-    beats[index] = agree(beats[index], args.by, now.date())
-    entry = LogEntry(at=now, event="agreed", beat=args.beat, who=tuple(args.by))
-    updated = score.replace(beats=tuple(beats), log=(*score.log, entry))
+    updated = rehearsal_log.agreed(score, args.beat - 1, args.by)
     try:
         if isinstance(opened, ProductionScene):
             # Only what the scene sets goes back into its file; the cast stays in production.toml.

@@ -1,137 +1,29 @@
 """The stage plot as text: the nine stage areas plus off, drawn as the house sees them.
 
-Pure (rich Text only, no Textual), so it is unit-tested line by line. Stage
-right is on the viewer's left and downstage is at the bottom, toward the
-audience (theatre) or the camera (film, tv), as on a stage manager's plot.
-Each performer is a marker: a letter, an arrow for their facing and their
-level; a barrier is drawn with ``≡`` in the cell of the first of its pair.
+Pure (rich Text only, no Textual), so it is unit-tested line by line. The grid,
+who stands in which cell and each performer's marker (a letter, an arrow for
+their facing and their level) come from ``notation.stage_grid``, shared with the
+exported SVG; this module lays them out in text and styles them. A barrier is
+drawn with ``≡`` in the cell of the first of its pair.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from rich.text import Text
 
 from notation.blocking import blocked
 from notation.describe import barrier_words, placement_words
-from notation.model import Beat, Placement, Score
-
-ROWS: tuple[tuple[str, str, str], ...] = (
-    ("USR", "USC", "USL"),
-    ("CSR", "CS", "CSL"),
-    ("DSR", "DSC", "DSL"),
+from notation.model import Beat, Score
+from notation.stage_grid import (
+    BARRIER_MARK,
+    LEVEL_LETTERS,
+    LEVEL_WORDS,
+    ROWS,
+    Marker,
+    labels,
+    markers,
+    side_word,
 )
-"""The grid as the house sees it: upstage at the top, stage right on the left."""
-
-CELL: dict[str, tuple[int, int]] = {
-    area: (r, c) for r, row in enumerate(ROWS) for c, area in enumerate(row)
-}
-
-FACING_ARROWS: dict[str, str] = {"DS": "↓", "US": "↑", "SR": "←", "SL": "→"}
-NO_FACING = "·"
-DELTA_ARROWS: dict[tuple[int, int], str] = {
-    (-1, 0): "↑",
-    (1, 0): "↓",
-    (0, -1): "←",
-    (0, 1): "→",
-    (-1, -1): "↖",
-    (-1, 1): "↗",
-    (1, -1): "↙",
-    (1, 1): "↘",
-}
-LEVEL_WORDS: dict[str, str] = {
-    "standing": "stand",
-    "kneeling": "kneel",
-    "seated": "sit",
-    "lying": "lie",
-    "lifted": "lift",
-}
-LEVEL_LETTERS: dict[str, str] = {
-    "standing": "s",
-    "kneeling": "k",
-    "seated": "t",
-    "lying": "l",
-    "lifted": "f",
-}
-BARRIER_MARK = "≡"
-
-
-def side_word(score: Score) -> str:
-    """Which side downstage faces: the audience in theatre, the camera on film or tv."""
-    return "AUDIENCE" if score.scene.medium == "theatre" else "CAMERA"
-
-
-def labels(score: Score) -> dict[str, str]:
-    """A short unique marker for each performer: an initial, else initials, else id.
-
-    Used by both pictures, so the same person has the same mark everywhere.
-    """
-    result: dict[str, str] = {}
-    firsts = [(p.name.strip()[:1] or p.id[:1]).upper() for p in score.performers]
-    for performer, first in zip(score.performers, firsts, strict=True):
-        if firsts.count(first) == 1:
-            result[performer.id] = first
-            continue
-        initials = "".join(word[:1].upper() for word in performer.name.split()[:2])
-        taken = set(result.values())
-        if len(initials) == 2 and initials not in taken:
-            result[performer.id] = initials
-        else:
-            result[performer.id] = next(
-                f"{first}{n}" for n in range(1, 100) if f"{first}{n}" not in taken
-            )
-    return result
-
-
-@dataclass(frozen=True)
-class Marker:
-    """One performer on the plot: label, facing arrow and level."""
-
-    who: str
-    label: str
-    arrow: str
-    level: str
-
-    def text(self, compact: bool) -> str:
-        """``R↓kneel`` (full) or ``R↓k`` (compact)."""
-        level = LEVEL_LETTERS[self.level] if compact else LEVEL_WORDS[self.level]
-        return f"{self.label}{self.arrow}{level}"
-
-
-def _arrow(placement: Placement, where: dict[str, Placement], order: list[str]) -> str:
-    facing = placement.facing
-    if facing is None:
-        return NO_FACING
-    if facing in FACING_ARROWS:
-        return FACING_ARROWS[facing]
-    other = where.get(facing)
-    if other is None or other.area == "off" or placement.area == "off":
-        return NO_FACING
-    (r1, c1), (r2, c2) = CELL[placement.area], CELL[other.area]
-    if (r1, c1) == (r2, c2):
-        # Same cell: markers are laid out left to right in placement order.
-        return "→" if order.index(facing) > order.index(placement.who) else "←"
-    return DELTA_ARROWS[(_sign(r2 - r1), _sign(c2 - c1))]
-
-
-def _sign(n: int) -> int:
-    return (n > 0) - (n < 0)
-
-
-def markers(score: Score, beat: Beat) -> dict[str, list[Marker]]:
-    """The beat's markers by stage area (``off`` included), in placement order."""
-    marks = labels(score)
-    where: dict[str, Placement] = {}
-    for placement in beat.placements:
-        where.setdefault(placement.who, placement)
-    order = list(where)
-    cells: dict[str, list[Marker]] = {}
-    for who, placement in where.items():
-        label = marks.get(who, who[:2])
-        marker = Marker(who, label, _arrow(placement, where, order), placement.level)
-        cells.setdefault(placement.area, []).append(marker)
-    return cells
 
 
 def _wrap(tokens: list[tuple[str, str]], width: int, height: int) -> list[list[tuple[str, str]]]:
@@ -202,7 +94,7 @@ def render_plot(score: Score, index: int | None, *, compact: bool = False) -> Te
                 out.append("│")
             out.append("\n")
         out.append(f"├{rule}┼{rule}┼{rule}┤\n" if r < 2 else f"└{rule}┴{rule}┴{rule}┘\n")
-    side = f"▼ {side_word(score)} ▼"
+    side = f"▼ {side_word(score.scene.medium)} ▼"
     out.append(side.center(total).rstrip() + "\n", "bold reverse" if not compact else "bold")
     off = cells.get("off", [])
     out.append("OFF: ", "bold")

@@ -20,18 +20,14 @@ from typing import TYPE_CHECKING, Any, cast
 from choreo_tui.cast.dialogs import Choice
 from choreo_tui.host import score_host
 from choreo_tui.production.ripple import RippleItem, RippleReport, ripple_report
-from choreo_tui.production.session import (
-    ASKED_KEYS,
-    CastPlan,
-    ProductionSession,
-    asks,
-    changed_performers,
-)
+from choreo_tui.production.session import CastPlan, ProductionSession
+from notation.describe import and_list
 from notation.findings import Finding
 from notation.model import Performer, Score
 from notation.production import Scope
 from notation.production.cast_merge import CastMerge, Side
 from notation.production.model import Production
+from notation.production.roster import ASKED_KEYS, asks, changed_performers
 from notation.production.widening import production_findings
 from notation.reading import LoadError
 from notation.terminal import safe, safe_line
@@ -162,7 +158,7 @@ def change_cast(
             p.name for p in before.performers if p.id not in after.by_id and session.in_cast(p.id)
         ]
         if gone:
-            names = ", ".join(safe_line(name) for name in gone)
+            names = and_list([safe_line(name) for name in gone])
             app.notify(
                 f"{names}: taken out of this scene only; the production's cast in "
                 "production.toml keeps them (edit production.toml to remove someone from "
@@ -299,10 +295,10 @@ def p602(session: ProductionSession, score: Score) -> list[Finding]:
 def _say_where(app: App[Any], session: ProductionSession, plan: CastPlan, score: Score) -> None:
     said: list[str] = []
     if plan.to_production:
-        names = ", ".join(safe_line(score.name_of(pid)) for pid in plan.to_production)
+        names = and_list([safe_line(score.name_of(pid)) for pid in plan.to_production])
         said.append(f"{names}: whole production (production.toml).")
     if plan.to_scene:
-        names = ", ".join(safe_line(score.name_of(pid)) for pid in plan.to_scene)
+        names = and_list([safe_line(score.name_of(pid)) for pid in plan.to_scene])
         said.append(f"{names}: this scene only (saved with the scene, ctrl+s).")
     widening = [f for f in p602(session, score) if f.code == "P602"]
     said += [f"ℹ P602 {safe(f.message)}" for f in widening]

@@ -40,6 +40,7 @@ from notation.production import (
 )
 from notation.production.cast_merge import CastMerge, Side, merge_cast
 from notation.production.model import PerformerLayer, Production, SceneHeader, SceneLayer
+from notation.production.roster import changed_performers, with_cast
 from notation.stamp import Stamp
 from notation.writing import SaveError
 
@@ -48,9 +49,6 @@ if TYPE_CHECKING:
 
 LOCK_WAIT = 5.0
 """Seconds to wait for another editor that is writing ``production.toml`` right now."""
-
-ASKED_KEYS = ("boundaries", "will_touch", "rider", "garments")
-"""Changes that are asked about: consent is about the person, but may be for one scene."""
 
 
 def production_of_folder(folder: Path) -> Path | None:
@@ -79,34 +77,6 @@ class CastPlan:
     def touches_production(self) -> bool:
         """Whether ``production.toml`` must be written."""
         return bool(self.to_production) or self.logged > 0
-
-
-def with_whole_cast(production: Production, score: Score) -> Score:
-    """The merged score with every cast member in it, in cast order, then scene-only ones.
-
-    The merge names only the cast members a scene uses; the editor needs them all,
-    so a touch or placement can name anyone in the cast (saving adds nothing for
-    those the scene still does not name).
-    """
-    cast = production.by_id
-    here = score.by_id
-    performers = [here.get(p.id, p) for p in production.performers]
-    performers += [p for p in score.performers if p.id not in cast]
-    return score.replace(performers=tuple(performers))
-
-
-def changed_performers(before: Score, after: Score) -> list[Performer]:
-    """Performers of ``after`` that are new or differ from ``before``, in order."""
-    old = before.by_id
-    return [p for p in after.performers if old.get(p.id) != p]
-
-
-def asks(before: Score, after: Performer) -> bool:
-    """Whether a change to this performer is asked about (whole production or this scene)."""
-    was = before.by_id.get(after.id)
-    if was is None:
-        return True
-    return any(getattr(was, key) != getattr(after, key) for key in ASKED_KEYS)
 
 
 class ProductionSession:
@@ -153,7 +123,7 @@ class ProductionSession:
     @property
     def score(self) -> Score:
         """The scene as the editor shows it: merged, with the whole cast to choose from."""
-        return with_whole_cast(self.production, self.scene.score)
+        return with_cast(self.scene.score, self.production.performers)
 
     @property
     def production(self) -> Production:
@@ -229,9 +199,8 @@ class ProductionSession:
         layer = self.layer_of(edited)
         self.stamp = stamp
         self.scene = merge(fresh, self.scene.layer, self.scene.path, self.scene.production_path)
-        return with_whole_cast(
-            fresh, merge(fresh, layer, self.scene.path, self.scene.production_path).score
-        )
+        merged = merge(fresh, layer, self.scene.path, self.scene.production_path)
+        return with_cast(merged.score, fresh.performers)
 
     # ----- a cast change -----------------------------------------------------------------
 
@@ -334,4 +303,4 @@ class ProductionSession:
         planned = dataclasses.replace(self.scene, production=plan.production, layer=plan.layer)
         layer = self.layer_of(plan.score, planned)
         merged = merge(self.production, layer, self.scene.path, self.scene.production_path)
-        return with_whole_cast(self.production, merged.score)
+        return with_cast(merged.score, self.production.performers)

@@ -21,7 +21,6 @@ from textual.widgets import Footer, Static
 from choreo_tui.commands import bindings
 from choreo_tui.pictures.body_map import BodyMap
 from choreo_tui.pictures.stage_plot import StagePlot
-from choreo_tui.replay import ritual
 from choreo_tui.replay.beat_panel import BeatPanel
 from choreo_tui.replay.beat_view import (
     LAYERS,
@@ -35,6 +34,8 @@ from choreo_tui.replay.dialogs import (
     HoldDialog,
 )
 from choreo_tui.replay.drawing import KEY_HINT, ReplayDrawing
+from notation import rehearsal_log
+from notation.change_effects import broken_beats, error_beats
 from notation.checks.incremental import LiveFindings
 from notation.describe import and_list
 from notation.findings import Finding
@@ -237,7 +238,7 @@ Private notes never show here: the room can read this screen."""
         self.playhead = self.playhead.hold()
         self._draw_status()
         beat = self._beat_or_none()
-        self._commit(ritual.hold(self.score, beat))
+        self._commit(rehearsal_log.hold(self.score, beat))
         self.app.push_screen(HoldDialog(beat, cue_word(self.score)), self._released)
 
     def action_check_in(self) -> None:
@@ -266,7 +267,7 @@ Private notes never show here: the room can read this screen."""
 
     def _checked_in(self, who: object) -> None:
         if isinstance(who, tuple):
-            self._commit(ritual.checkin(self.score, [str(w) for w in who]))
+            self._commit(rehearsal_log.checkin(self.score, [str(w) for w in who]))
             self.notify(f"Check-in recorded: {len(who)} of {len(self.score.performers)}.")
 
     def _released(self, _: object) -> None:
@@ -278,9 +279,9 @@ Private notes never show here: the room can read this screen."""
             return
         who, area, status = choice
         before = self.findings
-        changed = ritual.change_boundary(self.score, who, area, status, self._beat_or_none())
+        changed = rehearsal_log.change_boundary(self.score, who, area, status, self._beat_or_none())
         self._commit(changed)
-        newly = ritual.broken_beats(before, self.findings)
+        newly = broken_beats(before, self.findings)
         self.broken |= newly
         self.query_one(BodyMap).select(who)
         if newly:
@@ -295,7 +296,7 @@ Private notes never show here: the room can read this screen."""
         if answer is None:
             return
         if answer == "closure":
-            self._commit(ritual.closure(self.score, self._beat_or_none()))
+            self._commit(rehearsal_log.closure(self.score, self._beat_or_none()))
         self._leave()
 
     def _leave(self) -> None:
@@ -337,7 +338,7 @@ Private notes never show here: the room can read this screen."""
         self._draw_status()
 
     def _apply_stops(self) -> None:
-        stops = ritual.error_beats(self.findings) if self.stop_on_errors else frozenset()
+        stops = error_beats(self.findings) if self.stop_on_errors else frozenset()
         self.playhead = self.playhead.with_stops(stops)
 
     def _move(self, playhead: Playhead) -> None:

@@ -1,8 +1,7 @@
-"""Adding, editing and removing the parts of a beat, as pure functions over Beat values.
+"""The form for a part of a beat, new or existing.
 
-A part is named by a key: ``touch:0``, ``placement:1``, ``barrier:0``,
-``garment:0`` or ``bare:ana``. ``part_form`` builds the form for a new or existing
-part; the value it gives back is put in place by ``put_part``.
+``part_form`` builds the form; the part it gives back is put in place by
+``notation.beat_parts.put_part``, which also names parts by key and drops them.
 """
 
 from __future__ import annotations
@@ -17,17 +16,9 @@ from choreo_tui.screens.part_form import (
     placement_fields,
     touch_fields,
 )
+from notation.beat_parts import Part, current_part
 from notation.model import Barrier, Beat, BeatGarment, Placement, Score, Touch
 
-Part = Touch | Placement | Barrier | BeatGarment | tuple[str, tuple[str, ...]]
-"""A part of a beat; bare areas are (performer id, areas)."""
-
-LISTS = {
-    "touch": "touches",
-    "placement": "placements",
-    "barrier": "barriers",
-    "garment": "garments",
-}
 TITLES = {
     "touch": "Touch",
     "placement": "Placement",
@@ -35,22 +26,6 @@ TITLES = {
     "garment": "Garment (this beat only)",
     "bare": "Bare areas (this beat)",
 }
-
-
-def split_key(key: str) -> tuple[str, str]:
-    """``touch:0`` -> (``touch``, ``0``)."""
-    kind, _, which = key.partition(":")
-    return kind, which
-
-
-def current_part(beat: Beat, key: str) -> Part | None:
-    """The part a key names in ``beat``, or None when it is gone."""
-    kind, which = split_key(key)
-    if kind == "bare":
-        return (which, beat.bare[which]) if which in beat.bare else None
-    items: tuple[Any, ...] = getattr(beat, LISTS[kind])
-    index = int(which)
-    return items[index] if 0 <= index < len(items) else None
 
 
 def _values(kind: str, part: Part | None, score: Score) -> dict[str, Any]:
@@ -107,16 +82,6 @@ def _build(kind: str) -> Any:
     }[kind]
 
 
-def carried_placement(score: Score, key: str) -> Placement | None:
-    """The placement a ``carried:BEAT:WHO`` key names (the first of that beat's
-    placements of WHO), or None when it is gone."""
-    _, _, rest = key.partition(":")
-    since, _, who = rest.partition(":")
-    if not since.isdigit() or int(since) >= len(score.beats):
-        return None
-    return next((p for p in score.beats[int(since)].placements if p.who == who), None)
-
-
 def part_form(
     score: Score, beat: Beat, kind: str, key: str | None, start: Part | None = None
 ) -> PartForm[Part]:
@@ -139,32 +104,3 @@ def part_form(
     form = PartForm(title, fields, values, _build(kind))
     form.score = score  # so the touch form can show a new 'to''s boundaries
     return form
-
-
-def put_part(beat: Beat, kind: str, key: str | None, part: Part) -> Beat:
-    """``beat`` with ``part`` added (``key`` None) or in place of the part at ``key``."""
-    if isinstance(part, tuple):
-        bare = dict(beat.bare)
-        if key is not None:
-            bare.pop(split_key(key)[1], None)
-        bare[part[0]] = part[1]
-        return beat.model_copy(update={"bare": bare})
-    name = LISTS[kind]
-    items = list(getattr(beat, name))
-    if key is None:
-        items.append(part)
-    else:
-        items[int(split_key(key)[1])] = part
-    return beat.model_copy(update={name: tuple(items)})
-
-
-def drop_part(beat: Beat, key: str) -> Beat:
-    """``beat`` without the part at ``key``."""
-    kind, which = split_key(key)
-    if kind == "bare":
-        bare = {who: areas for who, areas in beat.bare.items() if who != which}
-        return beat.model_copy(update={"bare": bare})
-    name = LISTS[kind]
-    items = list(getattr(beat, name))
-    del items[int(which)]
-    return beat.model_copy(update={name: tuple(items)})

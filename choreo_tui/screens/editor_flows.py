@@ -3,27 +3,21 @@ cast, and jumping from a finding to where it is. Each ends in one undoable edit.
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.widgets import Input
 
 from choreo_tui.host import score_host
-from choreo_tui.screens.beat_parts import (
-    carried_placement,
-    drop_part,
-    part_form,
-    put_part,
-    split_key,
-)
+from choreo_tui.screens.beat_parts import part_form
 from choreo_tui.screens.dialogs import AgreeDialog, ChooseKind
 from choreo_tui.screens.editor_base import EditorBase
 from choreo_tui.screens.part_form import PartForm, scene_fields
 from choreo_tui.widgets.beat_form import BeatForm
 from choreo_tui.widgets.beat_list import BeatList
 from choreo_tui.widgets.parts import PART_KINDS, PartsTable
-from notation import SaveError, edits
+from notation import SaveError, clock, edits
+from notation.beat_parts import carried_placement, drop_part, put_part, split_key
 from notation.describe import and_list
 from notation.findings import Finding
 from notation.model import Scene, Score
@@ -134,7 +128,7 @@ def agree(editor: EditorBase) -> None:
 
     def record(who: list[str] | None) -> None:
         if who and editor.score.beats[index] is beat:
-            now = datetime.now().astimezone().replace(microsecond=0)
+            now = clock.now()
             editor.edit("agree", lambda s: edits.agree_beat(s, index, who, now), index)
             names = and_list([editor.score.name_of(w) for w in who])
             editor.notify(f"◆ Recorded: {names} agreed beat {index + 1}.", markup=False)

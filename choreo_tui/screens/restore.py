@@ -22,7 +22,7 @@ from textual.widgets import Button, Static
 from choreo_tui.cli.diff import render_text
 from choreo_tui.recovery import Recovered
 from choreo_tui.screens.dialog import Dialog
-from notation import Score
+from notation import Score, clock
 from notation.describe import counted
 from notation.diff import diff_scores
 from notation.terminal import safe
@@ -42,11 +42,8 @@ def what_differs(before: Score | None, after: Score) -> str:
 
 
 def when_words(moment: datetime) -> str:
-    """``14:02 today`` or ``2026-11-20 14:02``, in local time."""
-    local = moment.astimezone()
-    if local.date() == datetime.now().astimezone().date():
-        return f"{local:%H:%M} today"
-    return f"{local:%Y-%m-%d %H:%M}"
+    """``14:02 today`` or ``2026-11-20 14:02``, in local time (a seam for the snapshots)."""
+    return clock.shown(moment)
 
 
 class DiffDialog(Dialog[str]):

@@ -234,7 +234,7 @@ def apply_performer_edit(
         performers = [after if p.id == after.id else p for p in scene.score.performers]
         if after.id not in {p.id for p in performers}:
             performers.append(after)
-        edited = scene.score.model_copy(update={"performers": tuple(performers)})
+        edited = scene.score.replace(performers=tuple(performers))
         return merge(production, split(scene, edited), scene.path, scene.production_path)
     plain, layered = _changed_keys(before, after)
     update: dict[str, object] = {key: getattr(after, key) for key in plain}

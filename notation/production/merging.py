@@ -20,7 +20,6 @@ merged score) and where every performer value came from (``sources``).
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from copy import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -264,7 +263,7 @@ def merge(
     )
     own_lines = layer._lines
     if own_lines is not None:
-        score.with_lines(_MergedLines(own_lines, entries))
+        score = score.with_lines(_MergedLines(own_lines, entries))
     seed_blocking(layer, score)
     return ProductionScene(
         path=str(path),
@@ -306,27 +305,13 @@ def recast(scene: ProductionScene, production: Production, performer_id: str) ->
         if merged is None:
             return remerge(scene, production=production)
         performers[position] = merged
-        return _with_score(scene, production, _with_performers(scene.score, tuple(performers)))
+        # Each performer keeps its place, so the file lines still hold; the placements
+        # in force follow from the beats and are carried by ``replace``.
+        score = scene.score.replace(performers=tuple(performers), lines=scene.score.source_lines)
+        return _with_score(scene, production, score)
     # Not in the scene before: the change may bring them in (a cast member added under
     # an id the scene names), in their place in the roster.
     return remerge(scene, production=production)
-
-
-def _with_performers(score: Score, performers: tuple[Performer, ...]) -> Score:
-    """``score.model_copy(update={"performers": performers})``, keeping where everyone stands.
-
-    A re-check recasts every scene that names the performer, so the copy is made
-    the cheap way (a shallow copy, three times faster than ``model_copy``). Values
-    worked out from the old fields are dropped as ``Model.model_copy`` drops them,
-    except the placements in force (``blocking``), which follow from the beats alone.
-    """
-    copied = copy(score)
-    values = copied.__dict__
-    values["performers"] = performers
-    fields = Score.model_fields
-    for name in [key for key in values if key not in fields and key != "blocking"]:
-        del values[name]
-    return copied
 
 
 def _with_score(scene: ProductionScene, production: Production, score: Score) -> ProductionScene:

@@ -32,6 +32,7 @@ from notation.describe import (
     timing_words,
     touch_words,
 )
+from notation.findings import RULE_WORDS
 from notation.model import Beat, Boundaries, Performer, Rider, Score
 from notation.sharing.words import agreement_sections
 
@@ -78,7 +79,12 @@ class SheetBeat:
     def state_words(self) -> str:
         """The state in plain words, with the rule codes when there are any."""
         words = STATES[self.state][1]
-        return f"{words} ({', '.join(self.codes)})" if self.codes else words
+        if not self.codes:
+            return words
+        if self.state != "crosses":
+            return f"{words} ({', '.join(self.codes)})"
+        # The performer reads this: each rule in a few words, not only its code.
+        return f"{words} ({'; '.join(f'{code}: {RULE_WORDS[code]}' for code in self.codes)})"
 
 
 @dataclass(frozen=True)
@@ -133,7 +139,7 @@ def _stand_in(performer: Performer) -> Performer:
 
 def _their_view(score: Score, performer_id: str) -> Score:
     performers = tuple(p if p.id == performer_id else _stand_in(p) for p in score.performers)
-    return score.model_copy(update={"performers": performers})
+    return score.replace(performers=performers)
 
 
 def _in_force(score: Score, index: int, performer_id: str) -> tuple[str, ...]:

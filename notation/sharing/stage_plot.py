@@ -4,7 +4,8 @@ The plot is drawn from the audience (or camera): downstage at the bottom, so
 stage left is on the right of the drawing, as on a director's ground plan. Each
 performer is a marker with their initials, a shape and a word for their level,
 and an arrow for their facing; barriers are drawn between the two performers
-they separate. Colour is decoration only: every marker carries words.
+they separate. Colour is decoration only: every marker carries words. The grid and
+who stands in which cell come from ``notation.stage_grid``, as for the terminal's plot.
 """
 
 from __future__ import annotations
@@ -14,24 +15,16 @@ from html import escape
 
 from notation.describe import STAGE_WORDS
 from notation.model import DIRECTIONS, Beat, Placement, Score
+from notation.stage_grid import CELL, FACING_STEPS, OFF, by_area, side_word, standing
 
 WIDTH, HEIGHT = 420, 330
 LEFT, TOP, CELL_W, CELL_H = 30, 44, 120, 78
 OFF_Y = 20
 
-# Column 0 is stage right (the audience's left), so stage left draws on the right.
-CELLS: dict[str, tuple[int, int]] = {
-    "USR": (0, 0),
-    "USC": (1, 0),
-    "USL": (2, 0),
-    "CSR": (0, 1),
-    "CS": (1, 1),
-    "CSL": (2, 1),
-    "DSR": (0, 2),
-    "DSC": (1, 2),
-    "DSL": (2, 2),
+ARROWS: dict[str, tuple[float, float]] = {
+    direction: (float(step[1]), float(step[0])) for direction, step in FACING_STEPS.items()
 }
-ARROWS: dict[str, tuple[float, float]] = {"DS": (0, 1), "US": (0, -1), "SL": (1, 0), "SR": (-1, 0)}
+"""Each stage direction as an (x, y) vector on the drawing."""
 
 
 def initials(name: str) -> str:
@@ -42,16 +35,13 @@ def initials(name: str) -> str:
 
 def _positions(beat: Beat) -> dict[str, tuple[float, float]]:
     """Marker centre for each placed performer; offstage ones along the top strip."""
-    groups: dict[str, list[Placement]] = {}
-    for placement in beat.placements:
-        groups.setdefault(placement.area, []).append(placement)
     where: dict[str, tuple[float, float]] = {}
-    for area, placed in groups.items():
+    for area, placed in by_area(beat).items():
         for index, placement in enumerate(placed):
-            if area == "off":
+            if area == OFF:
                 where[placement.who] = (LEFT + 150 + 40 * index, OFF_Y)
                 continue
-            col, row = CELLS[area]
+            row, col = CELL[area]
             # Spread across the whole cell so markers, arrows and barriers stay apart.
             share = 0.5 if len(placed) == 1 else index / (len(placed) - 1)
             x = LEFT + col * CELL_W + 22 + (CELL_W - 44) * share
@@ -165,14 +155,14 @@ def _barrier(score: Score, beat: Beat, where: dict[str, tuple[float, float]]) ->
 
 def _grid(medium: str) -> list[str]:
     out = ['<g class="grid">']
-    for area, (col, row) in CELLS.items():
+    for area, (row, col) in CELL.items():
         x, y = LEFT + col * CELL_W, TOP + row * CELL_H
         out.append(
             f'<rect x="{x}" y="{y}" width="{CELL_W}" height="{CELL_H}"/>'
             f'<text class="area" x="{x + 5}" y="{y + 13}">{area}</text>'
         )
     out.append("</g>")
-    side = "CAMERA" if medium in ("film", "tv") else "AUDIENCE"
+    side = side_word(medium)
     bottom = TOP + 3 * CELL_H
     out.append(
         f'<g class="house" data-side="{side.lower()}">'
@@ -197,7 +187,7 @@ def stage_plot(score: Score, beat: Beat, number: int) -> str:
         f'<title id="plot-title-{number}">Stage plot, beat {number}: {escape(placed)}</title>',
         *_grid(score.scene.medium),
         *_barrier(score, beat, where),
-        *(_marker(score, p, where) for p in beat.placements if p.who in where),
+        *(_marker(score, p, where) for p in standing(beat).values()),
         "</svg>",
     ]
     return "".join(parts)

@@ -1,25 +1,27 @@
-"""The rehearsal ritual as pure score edits: check-in, hold, boundary change, closure.
+"""The rehearsal log as pure score edits: check-in, hold, closure, boundary changes, agreement.
 
-No Textual here, so the rules are unit-tested without a screen. Every function
-returns a new Score with one entry appended to the rehearsal log; nothing is
-ever rewritten. Log entries carry only the contract's fields (``at``, ``event``,
-``beat``, ``who``, ``note``), and ``note`` stays private to the coordinator's file.
+Every function returns a new Score with one entry appended to the rehearsal log;
+nothing is ever rewritten. Log entries carry only the contract's fields (``at``,
+``event``, ``beat``, ``who``, ``note``), ``note`` stays private to the coordinator's
+file, and ``at`` is an offset-aware moment from ``notation.clock`` unless the caller
+gives one. Beats are 0-based here, as the screens count them; the log stores them
+1-based, as the format does.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import datetime
 
+from notation import clock
+from notation.agreement import agree
 from notation.areas import STATUS_ORDER, Status, area_label, leaves_of
 from notation.checks.cast import resolve_table
-from notation.findings import Finding
 from notation.model import AreaRule, Boundaries, LogEntry, Score
 
 
-def now() -> datetime:
-    """The current time with its UTC offset, as the log requires."""
-    return datetime.now(UTC).replace(microsecond=0)
+def _number(beat: int | None) -> int | None:
+    return None if beat is None else beat + 1
 
 
 def append(score: Score, entry: LogEntry) -> Score:
@@ -29,20 +31,40 @@ def append(score: Score, entry: LogEntry) -> Score:
 
 def checkin(score: Score, who: Iterable[str], at: datetime | None = None) -> Score:
     """Log who re-confirmed their boundaries at the top of today's rehearsal."""
-    known = [p.id for p in score.performers if p.id in set(who)]
-    return append(score, LogEntry(at=at or now(), event="checkin", who=tuple(known)))
+    wanted = set(who)
+    known = [p.id for p in score.performers if p.id in wanted]
+    return append(score, LogEntry(at=at or clock.now(), event="checkin", who=tuple(known)))
 
 
 def hold(score: Score, beat: int | None, at: datetime | None = None) -> Score:
     """Log that the self-care cue was called during ``beat`` (0-based, None without beats)."""
-    number = None if beat is None else beat + 1
-    return append(score, LogEntry(at=at or now(), event="hold", beat=number))
+    return append(score, LogEntry(at=at or clock.now(), event="hold", beat=_number(beat)))
 
 
 def closure(score: Score, beat: int | None = None, at: datetime | None = None) -> Score:
     """Log the closure that ends the rehearsal."""
-    number = None if beat is None else beat + 1
-    return append(score, LogEntry(at=at or now(), event="closure", beat=number))
+    return append(score, LogEntry(at=at or clock.now(), event="closure", beat=_number(beat)))
+
+
+def boundary_change(
+    score: Score, who: Iterable[str], note: str, at: datetime | None = None
+) -> Score:
+    """The score with a ``boundary_change`` entry appended (a change made on the cast screen)."""
+    entry = LogEntry(at=at or clock.now(), event="boundary_change", who=tuple(who), note=note)
+    return append(score, entry)
+
+
+def agreed(score: Score, beat: int, who: Iterable[str], at: datetime | None = None) -> Score:
+    """Record that ``who`` agreed ``beat`` (0-based): ``[beats.agreed]`` and an ``agreed`` entry.
+
+    The agreement's date is the local date of ``at``, so the beat and the log agree.
+    """
+    when = at or clock.now()
+    names = tuple(who)
+    beats = list(score.beats)
+    beats[beat] = agree(beats[beat], names, when.date())
+    entry = LogEntry(at=when, event="agreed", beat=beat + 1, who=names)
+    return score.replace(beats=tuple(beats), log=(*score.log, entry))
 
 
 def _looser_descendants(areas: dict[str, AreaRule], area: str, status: Status) -> list[str]:
@@ -75,7 +97,7 @@ def change_boundary(
     """
     if performer_id not in score.by_id:
         raise KeyError(performer_id)
-    when = at or now()
+    when = at or clock.now()
     performer = score.by_id[performer_id]
     table = performer.boundaries or Boundaries()
     areas = dict(table.areas)
@@ -89,34 +111,11 @@ def change_boundary(
     boundaries = table.model_copy(update={"areas": areas, "recorded": when.date()})
     changed = performer.model_copy(update={"boundaries": boundaries})
     performers = tuple(changed if p.id == performer_id else p for p in score.performers)
-    note = f"{area_label(area)}: {was} -> {status}"
     entry = LogEntry(
         at=when,
         event="boundary_change",
-        beat=None if beat is None else beat + 1,
+        beat=_number(beat),
         who=(performer_id,),
-        note=note,
+        note=f"{area_label(area)}: {was} -> {status}",
     )
     return score.replace(performers=performers, log=(*score.log, entry))
-
-
-def error_beats(findings: Iterable[Finding]) -> frozenset[int]:
-    """0-based beats that have an error finding."""
-    return frozenset(f.beat - 1 for f in findings if f.beat is not None and f.severity == "error")
-
-
-def broken_beats(before: Iterable[Finding], after: Iterable[Finding]) -> frozenset[int]:
-    """0-based beats with an error finding after a change that they did not have before.
-
-    Findings are compared whole (code, touch and message), so a second touch of a
-    beat newly crossing a boundary counts even when the beat already had that code.
-    """
-
-    def errors(found: Iterable[Finding]) -> set[tuple[int, str, int | None, str]]:
-        return {
-            (f.beat - 1, f.code, f.touch, f.message)
-            for f in found
-            if f.beat is not None and f.severity == "error"
-        }
-
-    return frozenset(error[0] for error in errors(after) - errors(before))
