@@ -368,6 +368,12 @@ class Score(Model):
         data = {name: getattr(self, name) for name in type(self).model_fields}
         data.update(changes)
         changed = Score.model_validate(data)
+        # Unchanged fields keep their very objects (validation rebuilt their tuples):
+        # what was worked out from them and is kept by identity (a production scene's
+        # breakdown of its beats, the placements in force) still holds.
+        values = changed.__dict__
+        for name in values.keys() - changes.keys():
+            values[name] = data[name]
         if lines is not None:
             changed._lines = lines
         if "beats" not in changes and "blocking" in self.__dict__:
