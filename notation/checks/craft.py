@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from notation.blocking import in_force
+from notation.blocking import areas_in_force_at
 from notation.checks.context import BeatContext, surface
 from notation.describe import counted
 from notation.findings import Finding
@@ -40,14 +40,7 @@ def placement(ctx: BeatContext) -> list[Finding]:
     contacts = ctx.contacts
     if not contacts:
         return []
-    where: dict[str, set[str]] = {}
-    for entry in in_force(ctx.score, ctx.index):
-        p = entry.placement
-        areas = where.get(p.who)
-        if areas is None:
-            where[p.who] = {p.area}
-        else:
-            areas.add(p.area)
+    where = areas_in_force_at(ctx.score, ctx.index)
     found: list[Finding] = []
     reported: set[frozenset[str]] = set()
     for i, touch in contacts:
@@ -66,8 +59,7 @@ def placement(ctx: BeatContext) -> list[Finding]:
     return found
 
 
-def _t503(ctx: BeatContext, by: str, a: set[str], to: str, b: set[str]) -> str:
-    # ``a`` and ``b`` are placement's own sets, never changed once built.
+def _t503(ctx: BeatContext, by: str, a: frozenset[str], to: str, b: frozenset[str]) -> str:
     return (
         f"{ctx.name(by)} ({'/'.join(sorted(a))}) and {ctx.name(to)} "
         f"({'/'.join(sorted(b))}) are in contact but placed apart or offstage. Place "
