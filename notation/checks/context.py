@@ -89,6 +89,8 @@ class BeatContext:
     """The touches between two different performers, with their index."""
     groin_touches: list[tuple[int, Touch]] = field(init=False)
     """Touches (with index) whose ``on`` or ``with`` involves the groin."""
+    kisses: list[tuple[int, Touch]] = field(init=False)
+    """The kisses, with their index."""
     is_sexual: bool = field(init=False)
     """Whether the beat is simulated sex or has a touch involving the groin."""
     has_nudity: bool = field(init=False)
@@ -102,13 +104,17 @@ class BeatContext:
         self.lines = self.score.line_of
         contacts: list[tuple[int, Touch]] = []
         groin: list[tuple[int, Touch]] = []
+        kisses: list[tuple[int, Touch]] = []
         for i, touch in enumerate(beat.touches):
             if touch.by != touch.to:
                 contacts.append((i, touch))
             if touch.on in _GROIN_AREAS or touch.with_ in _GROIN_AREAS:
                 groin.append((i, touch))
+            if touch.action == "kiss":
+                kisses.append((i, touch))
         self.contacts = contacts
         self.groin_touches = groin
+        self.kisses = kisses
         self.is_sexual = beat.simulated or bool(groin)
         self.has_nudity = any(beat.bare.values())
 
@@ -119,6 +125,11 @@ class BeatContext:
         if agreed is None or not is_current(self.beat):
             return frozenset()
         return frozenset(agreed.by)
+
+    @once
+    def ids(self) -> set[str]:
+        """Every performer id the beat names anywhere (``Beat.ids``); never change it."""
+        return self.beat.ids()
 
     @once
     def involved(self) -> list[str]:

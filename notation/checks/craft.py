@@ -41,6 +41,8 @@ def placement(ctx: BeatContext) -> list[Finding]:
     if not contacts:
         return []
     where = areas_in_force_at(ctx.score, ctx.index)
+    if not where:
+        return []
     found: list[Finding] = []
     reported: set[frozenset[str]] = set()
     for i, touch in contacts:
@@ -70,9 +72,7 @@ def _t503(ctx: BeatContext, by: str, a: frozenset[str], to: str, b: frozenset[st
 def kisses(ctx: BeatContext) -> list[Finding]:
     """T504: a kiss must say closed or open mouth, and for how many counts."""
     found: list[Finding] = []
-    for i, touch in enumerate(ctx.beat.touches):
-        if touch.action != "kiss":
-            continue
+    for i, touch in ctx.kisses:
         missing = [
             what
             for what, absent in (
@@ -126,7 +126,7 @@ def overrun(ctx: BeatContext) -> list[Finding]:
 def unknown_ids(ctx: BeatContext) -> list[Finding]:
     """T505: every id in the beat names a performer."""
     known = ctx.score.by_id
-    unknown = ctx.beat.ids() - known.keys()
+    unknown = ctx.ids - known.keys()
     if not unknown:
         return []
     # The first touch naming each unknown id, in one pass: a scan per id made a beat
