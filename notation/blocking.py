@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import compress
+from operator import is_not
 
 from notation.describe import placement_words
 from notation.model import Beat, Placement, Score
@@ -90,6 +92,26 @@ def areas_in_force(score: Score) -> list[Mapping[str, frozenset[str]]]:
         found.append(current)
     score.__dict__[_AREAS] = found
     return found
+
+
+def carry_areas(old: Score, new: Score) -> None:
+    """Let ``new`` reuse ``old``'s ``areas_in_force`` when every beat of ``new`` places
+    the same performers in the same areas as the beat at its position in ``old`` (an
+    edit that moved nobody): worked out again they would be equal, and an editor's
+    re-check of one beat should not cost a pass over every beat.
+
+    Unchanged beats are the same objects in both (``Score.replace`` and
+    ``model_copy`` keep them), so the comparison is mostly by identity.
+    """
+    kept = old.__dict__.get(_AREAS)
+    if kept is None or _AREAS in new.__dict__ or len(old.beats) != len(new.beats):
+        return
+    before, after = old.beats, new.beats
+    # The positions whose beat is another object, found without a Python-level loop.
+    for index in compress(range(len(after)), map(is_not, before, after)):
+        if before[index].placements != after[index].placements:
+            return
+    new.__dict__[_AREAS] = kept
 
 
 def areas_in_force_at(score: Score, index: int) -> Mapping[str, frozenset[str]]:

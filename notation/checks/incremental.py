@@ -42,7 +42,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from notation.blocking import areas_in_force_at
+from notation.blocking import areas_in_force_at, carry_areas
 from notation.checks import check_beat, check_scene
 from notation.checks.cast import Cast
 from notation.checks.context import BeatContext, locator
@@ -288,6 +288,7 @@ class LiveFindings:
         return list(range(len(score.beats)))
 
     def _moved_to(self, score: Score) -> None:
+        carry_areas(self._score, score)
         self._score = score
         self._scene = None
         self._all = None
