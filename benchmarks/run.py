@@ -9,7 +9,10 @@ spread (lowest to highest). The garbage collector stays on, as a user runs
 Choreo. The load, check and process rows run on two generated scores: a
 realistic one (most beats clean) and a draft dense with findings (about four a
 beat). ``choreo check`` is also timed as a whole process beside a process that
-only runs ``tomllib.load`` on the same file. Editor timings run
+only runs ``tomllib.load`` on the same file. Each ratio is also given in CPU
+time (this process's own, or the finished child processes'), which leaves out
+the time other programs held the CPU: on a busy shared machine the clock's
+ratio swings with them, the CPU ratio far less. Editor timings run
 in fresh processes (``editor_probe.py``) so that imports and memory count as a
 user's launch would.
 """
@@ -21,6 +24,7 @@ import gc
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -66,16 +70,19 @@ def machine() -> dict[str, Any]:
     }
 
 
-def timed(fn: Callable[[], object]) -> float:
-    """Seconds one call of ``fn`` takes, with the garbage collector on, as a user runs it.
+def timed(fn: Callable[[], object]) -> tuple[float, float]:
+    """Seconds one call of ``fn`` takes, with the garbage collector on, as a user runs it:
+    on the clock, and in this process's CPU time.
 
     Collected first so that each timing starts from the same heap, then left on:
     the collector's cost while thousands of models are built is part of the bill.
+    The CPU time leaves out the time other processes held the CPU, which on a
+    shared machine is most of the noise in the clock's figure.
     """
     gc.collect()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     fn()
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, time.process_time() - c0
 
 
 def _edited(score: Score, index: int) -> Score:
@@ -92,7 +99,10 @@ def _edited(score: Score, index: int) -> Score:
 
 
 Runs = dict[str, list[float]]
-"""Each measure's seconds, run by run (index i of every list is the same run)."""
+"""Each measure's seconds, run by run (index i of every list is the same run); its
+CPU seconds under ``CPU + name``."""
+
+CPU = "cpu: "
 
 
 def core(path: Path, repeat: int) -> Runs:
@@ -101,8 +111,9 @@ def core(path: Path, repeat: int) -> Runs:
     data = tomllib.loads(text)
     runs: Runs = {}
 
-    def note(name: str, seconds: float) -> None:
-        runs.setdefault(name, []).append(seconds)
+    def note(name: str, seconds: tuple[float, float]) -> None:
+        runs.setdefault(name, []).append(seconds[0])
+        runs.setdefault(CPU + name, []).append(seconds[1])
 
     index = next(i for i in range(len(data["beats"]) // 2, 10**9) if data["beats"][i]["touches"])
     for _ in range(repeat):
@@ -138,10 +149,17 @@ def processes(path: Path, repeat: int) -> Runs:
     }
     for _ in range(repeat):
         for name, command in commands.items():
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), _children_cpu()
             subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             runs.setdefault(name, []).append(time.perf_counter() - t0)
+            runs.setdefault(CPU + name, []).append(_children_cpu() - c0)
     return runs
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user and system) of every finished child process so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def probe(*args: str) -> dict[str, Any]:
@@ -201,13 +219,21 @@ def ratio_row(measure: str, runs: Runs, mine: str, base: str, target: float) -> 
     """One row: the ratio run by run (each over the baseline of its own run), its
     median and spread, and the median seconds behind it."""
     ratios = sorted(a / b for a, b in zip(runs[mine], runs[base], strict=True))
-    return {
+    row = {
         "measure": measure,
         "figure": f"{_ms(statistics.median(runs[mine]))} / {_ms(statistics.median(runs[base]))}",
         "ratio": statistics.median(ratios),
         "spread": [ratios[0], ratios[-1]],
         "target": target,
     }
+    if CPU + mine in runs and CPU + base in runs:
+        cpu = sorted(
+            a / b for a, b in zip(runs[CPU + mine], runs[CPU + base], strict=True) if b > 0
+        )
+        if cpu:
+            row["cpu_ratio"] = statistics.median(cpu)
+            row["cpu_spread"] = [cpu[0], cpu[-1]]
+    return row
 
 
 def score_rows(name: str, beats: int, c: Runs, p: Runs) -> list[dict[str, Any]]:
@@ -291,7 +317,10 @@ def editor_rows(beats: int, e: dict[str, Any] | None) -> list[dict[str, Any]]:
 
 def render(rows: list[dict[str, Any]], c: Runs) -> str:
     """The table as plain text, with 'meets'/'misses' words (never colour alone)."""
-    lines = [f"{'measure':<72} {'ratio':>6} {'spread':>13} {'target':>7}  verdict  figures"]
+    lines = [
+        f"{'measure':<72} {'ratio':>6} {'spread':>13} {'target':>7}  verdict  "
+        f"{'cpu ratio':>9} {'cpu spread':>13}  figures"
+    ]
     for row in rows:
         ratio = f"{row['ratio']:.3f}" if "ratio" in row else "-"
         spread = f"{row['spread'][0]:.3f}–{row['spread'][1]:.3f}" if "spread" in row else "-"
@@ -299,9 +328,13 @@ def render(rows: list[dict[str, Any]], c: Runs) -> str:
         verdict = ""
         if "ratio" in row and "target" in row:
             verdict = "meets" if row["ratio"] <= row["target"] else "misses"
+        cpu = f"{row['cpu_ratio']:.3f}" if "cpu_ratio" in row else "-"
+        cpu_spread = (
+            f"{row['cpu_spread'][0]:.3f}–{row['cpu_spread'][1]:.3f}" if "cpu_spread" in row else "-"
+        )
         lines.append(
             f"{row['measure']:<72} {ratio:>6} {spread:>13} {target:>7}  {verdict:<7}  "
-            f"{row['figure']}"
+            f"{cpu:>9} {cpu_spread:>13}  {row['figure']}"
         )
     lines.append("")
     lines.append("also measured on the realistic score (median of runs):")

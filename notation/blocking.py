@@ -8,7 +8,10 @@ placements in force, never a beat's own list alone.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import compress
+from operator import is_not
 
 from notation.describe import placement_words
 from notation.model import Beat, Placement, Score
@@ -52,6 +55,70 @@ def in_force(score: Score, index: int) -> tuple[InForce, ...]:
     if not 0 <= index < len(score.beats):
         return ()
     return score.blocking[index]
+
+
+_AREAS = "_stage_areas_in_force"
+"""Where a score keeps its ``areas_in_force`` once worked out, beside its fields (as
+``Score.blocking`` keeps its own): a score is immutable, an edit makes a new one."""
+
+_NOBODY: Mapping[str, frozenset[str]] = {}
+
+
+def areas_in_force(score: Score) -> list[Mapping[str, frozenset[str]]]:
+    """For every beat, each placed performer's stage areas by the placements in force
+    (the areas of ``in_force``'s placements of them), in one pass over the score.
+
+    What T503 reads, without the ``InForce`` entries ``every_beat`` builds for every
+    performer in every beat: a beat that places nobody shares the mapping of the
+    beat before it, and one that does copies it with only the movers changed. The
+    mappings are shared, so never change one.
+    """
+    kept: list[Mapping[str, frozenset[str]]] | None = score.__dict__.get(_AREAS)
+    if kept is not None:
+        return kept
+    found: list[Mapping[str, frozenset[str]]] = []
+    current: Mapping[str, frozenset[str]] = _NOBODY
+    for beat in score.beats:
+        placements = beat.placements
+        if placements:
+            moved: dict[str, set[str]] = {}
+            for placement in placements:
+                areas = moved.get(placement.who)
+                if areas is None:
+                    moved[placement.who] = {placement.area}
+                else:
+                    areas.add(placement.area)
+            current = {**current, **{who: frozenset(areas) for who, areas in moved.items()}}
+        found.append(current)
+    score.__dict__[_AREAS] = found
+    return found
+
+
+def carry_areas(old: Score, new: Score) -> None:
+    """Let ``new`` reuse ``old``'s ``areas_in_force`` when every beat of ``new`` places
+    the same performers in the same areas as the beat at its position in ``old`` (an
+    edit that moved nobody): worked out again they would be equal, and an editor's
+    re-check of one beat should not cost a pass over every beat.
+
+    Unchanged beats are the same objects in both (``Score.replace`` and
+    ``model_copy`` keep them), so the comparison is mostly by identity.
+    """
+    kept = old.__dict__.get(_AREAS)
+    if kept is None or _AREAS in new.__dict__ or len(old.beats) != len(new.beats):
+        return
+    before, after = old.beats, new.beats
+    # The positions whose beat is another object, found without a Python-level loop.
+    for index in compress(range(len(after)), map(is_not, before, after)):
+        if before[index].placements != after[index].placements:
+            return
+    new.__dict__[_AREAS] = kept
+
+
+def areas_in_force_at(score: Score, index: int) -> Mapping[str, frozenset[str]]:
+    """Each placed performer's stage areas in the beat at 0-based ``index``."""
+    if not 0 <= index < len(score.beats):
+        return _NOBODY
+    return areas_in_force(score)[index]
 
 
 def placements_in_force(score: Score, index: int) -> tuple[Placement, ...]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Mapping
+from typing import TypeVar, overload
 
 from notation.line_scan import Path, Scan, ValueScanner, parsed_header, table_lines
 
@@ -46,6 +47,7 @@ _PLAIN_LIST_AFTER_BRACKET = (
 )
 _OPENS_VALUE = re.compile(r"=[ \t]*(?:\{|\[(?!" + _PLAIN_LIST_AFTER_BRACKET + r"))")
 _BEATS, _TOUCHES = ["beats"], ["beats", "touches"]
+T = TypeVar("T")
 
 
 def _prologue(text: str) -> tuple[dict[Path, int], int, int]:
@@ -221,6 +223,18 @@ class LineMap(Mapping[Path, int]):
             # The text and index stay: another thread may be reading them right now.
             self._full = table_lines(self._text)
         return self._full
+
+    @overload
+    def get(self, key: Path, /) -> int | None: ...
+    @overload
+    def get(self, key: Path, /, default: int | T) -> int | T: ...
+    def get(self, key: Path, /, default: object = None) -> object:
+        """``Mapping.get`` without its detour through ``__getitem__`` and ``KeyError``:
+        a finding's line is one of these, and ``choreo check`` prints thousands."""
+        known, line = self._known(key)
+        if not known:
+            return self._all().get(key, default)
+        return default if line is None else line
 
     def __getitem__(self, key: Path) -> int:
         known, line = self._known(key)

@@ -6,12 +6,21 @@ from pathlib import Path
 
 import pytest
 from factories import beat, placed, score, touch
+from hypothesis import HealthCheck, given, settings
+from test_incremental import scores as incremental_scores
 
 from choreo_tui.cli import main
 from choreo_tui.pictures.plot import render_plot
 from choreo_tui.replay.beat_view import beat_text
 from notation import save
-from notation.blocking import in_force, in_force_words, placements_in_force
+from notation.blocking import (
+    areas_in_force,
+    areas_in_force_at,
+    carry_areas,
+    in_force,
+    in_force_words,
+    placements_in_force,
+)
 from notation.model import Score
 from notation.sharing.html_page import render_html
 from notation.sharing.markdown import render_markdown
@@ -85,3 +94,35 @@ def test_show_lists_placements_in_force_and_beat_notes_not_private_ones(
     out = capsys.readouterr().out
     assert "She crosses" in out and "SECRET" not in out
     assert "upstage left" in out and "from beat" in out
+
+
+def _areas_by_in_force(s: Score, index: int) -> dict[str, frozenset[str]]:
+    """What T503 reads, worked out from ``in_force``: each placed performer's areas."""
+    found: dict[str, set[str]] = {}
+    for entry in in_force(s, index):
+        found.setdefault(entry.placement.who, set()).add(entry.placement.area)
+    return {who: frozenset(areas) for who, areas in found.items()}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(s=incremental_scores())
+def test_areas_in_force_are_the_areas_of_the_placements_in_force(s: Score) -> None:
+    assert [dict(areas_in_force_at(s, i)) for i in range(len(s.beats))] == [
+        _areas_by_in_force(s, i) for i in range(len(s.beats))
+    ]
+    assert dict(areas_in_force_at(s, len(s.beats))) == {}
+
+
+def test_an_edit_that_moves_nobody_carries_the_areas_and_one_that_moves_someone_does_not() -> None:
+    s = staged()
+    first = areas_in_force(s)
+    retitled = s.replace(beats=(s.beats[0].model_copy(update={"title": "x"}), *s.beats[1:]))
+    carry_areas(s, retitled)
+    assert areas_in_force(retitled) is first
+    moved = s.replace(beats=(s.beats[0], s.beats[1], beat(placements=(placed("ben", "DSR"),))))
+    carry_areas(s, moved)
+    assert areas_in_force(moved) is not first
+    assert [dict(areas_in_force_at(moved, i)) for i in range(3)] == [
+        _areas_by_in_force(moved, i) for i in range(3)
+    ]
+    assert areas_in_force_at(moved, 2)["ben"] == {"DSR"}

@@ -34,25 +34,25 @@ BEAT_RULES: tuple[BeatRule, ...] = (
 )
 
 
-def _sort_key(finding: Finding) -> tuple[int, int, str]:
+def _in_beat_order(finding: Finding) -> tuple[int, str]:
     # Within a beat a finding's line follows from its touch (or is the beat's own),
     # so ordering by touch orders by line without looking lines up.
-    return (
-        finding.beat or 0,
-        finding.touch if finding.touch is not None else -1,
-        finding.code,
-    )
+    return (finding.touch if finding.touch is not None else -1, finding.code)
 
 
-def check_beat(score: Score, index: int, cast: Cast | None = None) -> list[Finding]:
-    """Findings for the beat at 0-based ``index``."""
-    ctx = BeatContext(score, cast or Cast(score), index, score.beats[index])
+def _beat_findings(ctx: BeatContext) -> list[Finding]:
+    """Every rule's findings for one beat, in order of touch and code."""
     found: list[Finding] = []
     for rule in BEAT_RULES:
         found += rule(ctx)
     if len(found) > 1:
-        found.sort(key=_sort_key)
+        found.sort(key=_in_beat_order)
     return found
+
+
+def check_beat(score: Score, index: int, cast: Cast | None = None) -> list[Finding]:
+    """Findings for the beat at 0-based ``index``."""
+    return _beat_findings(BeatContext(score, cast or Cast(score), index, score.beats[index]))
 
 
 def check_scene(score: Score, touched: Collection[str] | None = None) -> list[Finding]:
@@ -128,8 +128,15 @@ def check(score: Score) -> list[Finding]:
     """Every finding for a score: scene-level first, then beat by beat."""
     with collector.paused():
         cast = Cast(score)
-        found = check_scene(score)
-        for index in range(len(score.beats)):
-            found += check_beat(score, index, cast)
+        # Who is touched (for C405) is gathered from the beats' contexts on the way,
+        # rather than by check_scene's own pass over every touch of the score.
+        touched: set[str] = set()
+        in_beats: list[Finding] = []
+        for index, beat in enumerate(score.beats):
+            ctx = BeatContext(score, cast, index, beat)
+            touched.update([touch.to for _, touch in ctx.contacts])
+            in_beats += _beat_findings(ctx)
+        found = check_scene(score, touched)
+        found += in_beats
         _keep_old(found)
     return found

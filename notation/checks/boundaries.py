@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from notation.agreement import has_agreed
+from collections.abc import Callable
+from operator import itemgetter
+from typing import Any
+
 from notation.areas import HAND_LEAVES, area_label, leaves_of
 from notation.checks.cast import AreaView, PerformerView
 from notation.checks.context import BeatContext, contact, leaf_list
-from notation.findings import Finding
+from notation.findings import BeatFinding, Finding
 from notation.model import Touch
 
 
@@ -49,24 +52,27 @@ def _unmet(condition: str, touch: Touch, other_surface: str) -> str | None:
     return None
 
 
+Entry = tuple[str, Callable[..., str], tuple[Any, ...], str | None]
+"""One finding a touch's shape gives: its code, its message's build and the
+arguments after ``(ctx, touch)``, and for B104 whose agreement of the beat
+withdraws it (None for the others)."""
+
+
 def _conditions(
-    ctx: BeatContext,
-    i: int,
     touch: Touch,
     view: AreaView,
     owner: str,
     whose: str,
     other_surface: str,
-) -> list[Finding]:
+) -> list[Entry]:
     """B105 for every unmet condition on the leaves of one area; ``owner`` is the id
     of the performer whose table sets the condition."""
-    found: list[Finding] = []
+    found: list[Entry] = []
     for condition, leaves in view.by_condition:
         why = _unmet(condition, touch, other_surface)
         if why is None:
             continue
-        words = (_b105, ctx, touch, owner, whose, leaves, condition, why)
-        found.append(ctx.finding("B105", words, i))
+        found.append(("B105", _b105, (owner, whose, leaves, condition, why), None))
     return found
 
 
@@ -88,25 +94,22 @@ def _b105(
 
 
 def _ask(
-    ctx: BeatContext,
-    i: int,
-    touch: Touch,
     view: AreaView,
     who: str,
     willing: bool = False,
     unrecorded: bool = False,
-) -> list[Finding]:
-    """B104 when an 'ask' area is involved and its owner has not agreed the beat.
+) -> list[Entry]:
+    """B104 when an 'ask' area is involved, unless its owner agreed the beat (left to
+    the beat: the entry names ``who``).
 
     ``willing``: the area is asked about under the giver's willingness to touch.
     ``unrecorded``: the owner has no boundaries on record, so every area is 'ask'
     by the format's rule; the message must not say they marked it.
     """
     asked = view.leaves_by_status["ask"]
-    if not asked or has_agreed(ctx.beat, who):
+    if not asked:
         return []
-    words = (_b104, ctx, touch, who, asked, willing, unrecorded)
-    return [ctx.finding("B104", words, i)]
+    return [("B104", _b104, (who, asked, willing, unrecorded), who)]
 
 
 def _what(ctx: BeatContext, touch: Touch, willing: bool) -> str:
@@ -167,44 +170,91 @@ def unrecorded(view: PerformerView | None) -> bool:
     return view is not None and view.performer.boundaries is None
 
 
-def check_touch(ctx: BeatContext, i: int, touch: Touch) -> list[Finding]:
-    """Every boundary finding for one touch between two performers."""
-    giver = ctx.cast.get(touch.by)
-    receiver = ctx.cast.get(touch.to)
+SHAPE = itemgetter(
+    "by", "with_", "to", "on", "action", "pressure", "over_clothing", "mouth", "tongue"
+)
+"""What of a touch its boundary findings depend on, read from its fields at once:
+its counts and start never matter, and the agreement is the beat's."""
+
+
+def shape_findings(
+    giver: PerformerView | None, receiver: PerformerView | None, touch: Touch
+) -> tuple[Entry, ...]:
+    """Every boundary finding a touch of this shape between these two performers
+    gives, in order, before anyone's agreement of the beat is taken into account."""
     on = receiver.on_body(touch.on) if receiver is not None else None
     own = giver.on_body(touch.with_) if giver is not None else None
     will = giver.willing(touch.on) if giver is not None else None
     if (on is None or on.quiet) and (own is None or own.quiet) and (will is None or will.quiet):
         # All green and unconditioned: the common case, with nothing to say.
-        return []
-    # Messages are recipes (see notation.findings.Words): built only when read.
-    found: list[Finding] = []
+        return ()
+    found: list[Entry] = []
     if on is not None:
         red = on.leaves_by_status["no"]
         if red:
-            found.append(ctx.finding("B101", (_b101, ctx, touch, red), i))
+            found.append(("B101", _b101, (red,), None))
         if not on.quiet:
-            found += _ask(ctx, i, touch, on, touch.to, unrecorded=unrecorded(receiver))
-            found += _conditions(ctx, i, touch, on, touch.to, "to be touched on their", touch.with_)
+            found += _ask(on, touch.to, unrecorded=unrecorded(receiver))
+            found += _conditions(touch, on, touch.to, "to be touched on their", touch.with_)
     if own is not None and will is not None:
         own_red = own.leaves_by_status["no"]
         if own_red:
-            found.append(ctx.finding("B102", (_b102, ctx, touch, own_red), i))
+            found.append(("B102", _b102, (own_red,), None))
         if not own.quiet:
-            found += _ask(ctx, i, touch, own, touch.by, unrecorded=unrecorded(giver))
-            found += _conditions(ctx, i, touch, own, touch.by, "to use their own", touch.on)
+            found += _ask(own, touch.by, unrecorded=unrecorded(giver))
+            found += _conditions(touch, own, touch.by, "to use their own", touch.on)
         refused = will.leaves_by_status["no"]
         if refused:
-            found.append(ctx.finding("B103", (_b103, ctx, touch, refused), i))
+            found.append(("B103", _b103, (refused,), None))
         if not will.quiet:
-            found += _ask(ctx, i, touch, will, touch.by, willing=True)
-            found += _conditions(ctx, i, touch, will, touch.by, "to touch a partner's", touch.with_)
-    return found
+            found += _ask(will, touch.by, willing=True)
+            found += _conditions(touch, will, touch.by, "to touch a partner's", touch.with_)
+    return tuple(found)
+
+
+def _shaped(
+    giver: PerformerView | None, receiver: PerformerView | None, touch: Touch
+) -> tuple[Entry, ...]:
+    """``shape_findings``, remembered by the receiver's view for each shape of touch.
+
+    A score repeats its touches: a draft's 16,000 contacts have under a thousand
+    shapes. The receiver's view holds the answers (a view is replaced, never
+    changed, when its performer changes), each beside the giver's view it was
+    worked out with, and used only while that is the giver's view still.
+    """
+    if receiver is None:
+        return shape_findings(giver, receiver, touch)
+    shape = SHAPE(touch.__dict__)
+    kept = receiver.touches.get(shape)
+    if kept is None or kept[0] is not giver:
+        kept = receiver.touches[shape] = (giver, shape_findings(giver, receiver, touch))
+    return kept[1]
+
+
+def check_touch(ctx: BeatContext, i: int, touch: Touch) -> list[Finding]:
+    """Every boundary finding for one touch between two performers."""
+    views = ctx.cast.views
+    entries = _shaped(views.get(touch.by), views.get(touch.to), touch)
+    if not entries:
+        return []
+    # Messages are recipes (see notation.findings.Words): built only when read.
+    number, lines = ctx.index + 1, ctx.lines
+    return [
+        BeatFinding(number, code, (build, ctx, touch, *args), i, lines)
+        for code, build, args, asker in entries
+        if asker is None or asker not in ctx.agreed_by
+    ]
 
 
 def check(ctx: BeatContext) -> list[Finding]:
     """B101-B105 for every touch between two performers in the beat."""
     found: list[Finding] = []
+    views = ctx.cast.views
+    number, lines = ctx.index + 1, ctx.lines
     for i, touch in ctx.contacts:
-        found += check_touch(ctx, i, touch)
+        # check_touch for each contact, without a call and a list each: a draft
+        # has 16,000 contacts.
+        for code, build, args, asker in _shaped(views.get(touch.by), views.get(touch.to), touch):
+            if asker is None or asker not in ctx.agreed_by:
+                found.append(BeatFinding(number, code, (build, ctx, touch, *args), i, lines))
     return found

@@ -7,6 +7,7 @@ instead of once per touch keeps a 5,000-beat check cheap.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from notation.areas import LEAVES, STATUS_ORDER, Status, leaves_of, resolve_key
 from notation.model import Boundaries, Performer, Score
@@ -78,6 +79,11 @@ class PerformerView:
     """Views already summarised: a score asks about the same few areas thousands of times."""
     _body: dict[str, AreaView] = field(default_factory=dict, init=False, repr=False, compare=False)
     _will: dict[str, AreaView] = field(default_factory=dict, init=False, repr=False, compare=False)
+    touches: dict[tuple[object, ...], tuple[PerformerView | None, tuple[Any, ...]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    """The boundary findings of each shape of touch on this performer, beside the
+    giver's view they were worked out with (``notation.checks.boundaries``)."""
 
     @classmethod
     def of(cls, performer: Performer) -> PerformerView:

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Generic, TypeVar, overload
 
-from notation.areas import GROIN, area_label, leaves_of
+from notation.agreement import is_current
+from notation.areas import AREA_NAMES, GROIN, area_label, leaves_of
 from notation.checks.cast import Cast
 from notation.describe import and_list, possessive
 from notation.findings import BeatFinding, Finding, Words
@@ -39,9 +40,13 @@ class once(Generic[T]):
         return value
 
 
+_GROIN_AREAS = frozenset(area for area in AREA_NAMES if GROIN in leaves_of(area))
+"""Every area name whose leaves include the groin (``groin``, ``pelvis``, ``body``)."""
+
+
 def touches_groin(touch: Touch) -> bool:
     """Whether the leaves of a touch's ``on`` or ``with`` include the groin."""
-    return GROIN in leaves_of(touch.on) or GROIN in leaves_of(touch.with_)
+    return touch.on in _GROIN_AREAS or touch.with_ in _GROIN_AREAS
 
 
 def leaf_list(leaves: tuple[str, ...] | list[str]) -> str:
@@ -84,6 +89,8 @@ class BeatContext:
     """The touches between two different performers, with their index."""
     groin_touches: list[tuple[int, Touch]] = field(init=False)
     """Touches (with index) whose ``on`` or ``with`` involves the groin."""
+    kisses: list[tuple[int, Touch]] = field(init=False)
+    """The kisses, with their index."""
     is_sexual: bool = field(init=False)
     """Whether the beat is simulated sex or has a touch involving the groin."""
     has_nudity: bool = field(init=False)
@@ -92,13 +99,37 @@ class BeatContext:
     """The score's ``line_of``, taken once: every finding of the beat shares it."""
 
     def __post_init__(self) -> None:
-        # Every beat's rules ask for these: worked out once, up front.
-        touches = self.beat.touches
+        # Every beat's rules ask for these: worked out once, up front, in one pass.
+        beat = self.beat
         self.lines = self.score.line_of
-        self.contacts = [(i, t) for i, t in enumerate(touches) if t.by != t.to]
-        self.groin_touches = [(i, t) for i, t in enumerate(touches) if touches_groin(t)]
-        self.is_sexual = self.beat.simulated or bool(self.groin_touches)
-        self.has_nudity = any(areas for areas in self.beat.bare.values())
+        contacts: list[tuple[int, Touch]] = []
+        groin: list[tuple[int, Touch]] = []
+        kisses: list[tuple[int, Touch]] = []
+        for i, touch in enumerate(beat.touches):
+            if touch.by != touch.to:
+                contacts.append((i, touch))
+            if touch.on in _GROIN_AREAS or touch.with_ in _GROIN_AREAS:
+                groin.append((i, touch))
+            if touch.action == "kiss":
+                kisses.append((i, touch))
+        self.contacts = contacts
+        self.groin_touches = groin
+        self.kisses = kisses
+        self.is_sexual = beat.simulated or bool(groin)
+        self.has_nudity = any(beat.bare.values())
+
+    @once
+    def agreed_by(self) -> frozenset[str]:
+        """Who agreed this beat as it stands now (``has_agreed`` for each of them)."""
+        agreed = self.beat.agreed
+        if agreed is None or not is_current(self.beat):
+            return frozenset()
+        return frozenset(agreed.by)
+
+    @once
+    def ids(self) -> set[str]:
+        """Every performer id the beat names anywhere (``Beat.ids``); never change it."""
+        return self.beat.ids()
 
     @once
     def involved(self) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from notation.blocking import in_force
+from notation.blocking import areas_in_force_at
 from notation.checks.context import BeatContext, surface
 from notation.describe import counted
 from notation.findings import Finding
@@ -40,14 +40,9 @@ def placement(ctx: BeatContext) -> list[Finding]:
     contacts = ctx.contacts
     if not contacts:
         return []
-    where: dict[str, set[str]] = {}
-    for entry in in_force(ctx.score, ctx.index):
-        p = entry.placement
-        areas = where.get(p.who)
-        if areas is None:
-            where[p.who] = {p.area}
-        else:
-            areas.add(p.area)
+    where = areas_in_force_at(ctx.score, ctx.index)
+    if not where:
+        return []
     found: list[Finding] = []
     reported: set[frozenset[str]] = set()
     for i, touch in contacts:
@@ -66,8 +61,7 @@ def placement(ctx: BeatContext) -> list[Finding]:
     return found
 
 
-def _t503(ctx: BeatContext, by: str, a: set[str], to: str, b: set[str]) -> str:
-    # ``a`` and ``b`` are placement's own sets, never changed once built.
+def _t503(ctx: BeatContext, by: str, a: frozenset[str], to: str, b: frozenset[str]) -> str:
     return (
         f"{ctx.name(by)} ({'/'.join(sorted(a))}) and {ctx.name(to)} "
         f"({'/'.join(sorted(b))}) are in contact but placed apart or offstage. Place "
@@ -78,9 +72,7 @@ def _t503(ctx: BeatContext, by: str, a: set[str], to: str, b: set[str]) -> str:
 def kisses(ctx: BeatContext) -> list[Finding]:
     """T504: a kiss must say closed or open mouth, and for how many counts."""
     found: list[Finding] = []
-    for i, touch in enumerate(ctx.beat.touches):
-        if touch.action != "kiss":
-            continue
+    for i, touch in ctx.kisses:
         missing = [
             what
             for what, absent in (
@@ -134,7 +126,7 @@ def overrun(ctx: BeatContext) -> list[Finding]:
 def unknown_ids(ctx: BeatContext) -> list[Finding]:
     """T505: every id in the beat names a performer."""
     known = ctx.score.by_id
-    unknown = ctx.beat.ids() - known.keys()
+    unknown = ctx.ids - known.keys()
     if not unknown:
         return []
     # The first touch naming each unknown id, in one pass: a scan per id made a beat

@@ -42,7 +42,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from notation.blocking import in_force
+from notation.blocking import areas_in_force_at, carry_areas
 from notation.checks import check_beat, check_scene
 from notation.checks.cast import Cast
 from notation.checks.context import BeatContext, locator
@@ -74,13 +74,8 @@ def _blocking_key(
     """What T503 reads of the placements in force: where each performer in contact stands."""
     if not in_contact:
         return ()
-    return tuple(
-        sorted(
-            (e.placement.who, e.placement.area)
-            for e in in_force(score, index)
-            if e.placement.who in in_contact
-        )
-    )
+    where = areas_in_force_at(score, index)
+    return tuple(sorted((who, area) for who in in_contact for area in where.get(who, ())))
 
 
 def _lines_token(score: Score) -> object:
@@ -293,6 +288,7 @@ class LiveFindings:
         return list(range(len(score.beats)))
 
     def _moved_to(self, score: Score) -> None:
+        carry_areas(self._score, score)
         self._score = score
         self._scene = None
         self._all = None

@@ -149,7 +149,7 @@ def consent(ctx: BeatContext) -> list[Finding]:
             )
         )
     if ctx.has_nudity or ctx.is_sexual:
-        for who in sorted(ctx.beat.ids()):
+        for who in sorted(ctx.ids):
             view = ctx.cast.get(who)
             if view is not None and view.performer.minor:
                 found.append(
