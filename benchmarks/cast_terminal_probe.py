@@ -39,9 +39,10 @@ sys.path.insert(0, str(HERE))
 
 from generate import write  # noqa: E402
 
-QUIET = 0.5
-"""Seconds without a change after which the screen counts as settled (longer than
-the 0.15 s a big score's re-check waits for the keys to pause)."""
+QUIET = 1.5
+"""Seconds without a change after which the screen counts as settled: longer than a
+big score's answer takes (0.15 s for the keys to pause, then the worker), or the
+answer would land after the next key is sent and pass for its first change."""
 READY = 180.0
 """Seconds a step (launch, opening the cast or the form) may take to show a still screen."""
 

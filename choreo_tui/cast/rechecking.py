@@ -74,7 +74,9 @@ class _Paced(LiveFindings):
     """``LiveFindings`` that calls ``checkpoint`` before checking each beat.
 
     The checkpoint lets a worker stand aside while the keys come (see the module's
-    note); without one it checks exactly as ``LiveFindings`` does.
+    note); without one it checks exactly as ``LiveFindings`` does. It hooks the two
+    methods every beat's check goes through; ``tests/test_cast_rechecking.py``
+    fails if they are renamed.
     """
 
     def __init__(self, score: Score, checkpoint: Callable[[], None] | None = None) -> None:
