@@ -515,9 +515,11 @@ def test_a_big_score_is_rechecked_off_the_ui_thread_with_the_same_words(
     threads: list[str] = []
     lines = rechecking.Recheck.lines
 
-    def watched(self: rechecking.Recheck, after: Score) -> list[str]:
+    def watched(
+        self: rechecking.Recheck, after: rechecking.Candidate, *args: Callable[[], None] | None
+    ) -> list[str]:
         threads.append(threading.current_thread().name)
-        return lines(self, after)
+        return lines(self, after, *args)
 
     monkeypatch.setattr(rechecking.Recheck, "lines", watched)
 

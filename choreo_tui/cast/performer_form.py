@@ -10,7 +10,7 @@ from datetime import date
 from typing import ClassVar
 
 from pydantic import ValidationError
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -111,7 +111,14 @@ class PerformerForm(Screen[Performer | None]):
         field.value = clock.today().isoformat()
         field.cursor_position = len(field.value)
 
-    def __init__(self, score: Score, index: int | None, *, tab: str = "details") -> None:
+    def __init__(
+        self,
+        score: Score,
+        index: int | None,
+        *,
+        tab: str = "details",
+        follows: BackgroundRecheck | None = None,
+    ) -> None:
         super().__init__()
         self.score = score
         self.index = index
@@ -120,9 +127,10 @@ class PerformerForm(Screen[Performer | None]):
         self.boundaries: Boundaries | None = self.original.boundaries if self.original else None
         self.will_touch: Boundaries | None = self.original.will_touch if self.original else None
         self.problem_tab: str | None = None
-        # The score as it was never changes while the form is open: it is checked once
-        # (off the UI thread when big), then each candidate only where it differs.
-        self.rechecks = BackgroundRecheck(self, score, self._show_recheck)
+        # The score as it was never changes while the form is open: each candidate is
+        # checked only where it differs, by the checker of the cast screen (``follows``)
+        # when there is one, so opening the form checks nothing in full.
+        self.rechecks = BackgroundRecheck(self, score, self._show_recheck, follows)
 
     def compose(self) -> ComposeResult:
         """Title, one tab per part of the performer, the re-check line and the footer."""
@@ -201,6 +209,15 @@ class PerformerForm(Screen[Performer | None]):
         self._guardian_hint()
         self._recheck()
         self._focus_tab(self.start_tab)
+
+    def on_unmount(self) -> None:
+        """A re-check still waiting for the keys to pause may finish now."""
+        self.rechecks.release()
+
+    def on_key(self, event: events.Key) -> None:
+        """Every key passes here on its way to the bindings: a re-check running on a big
+        score stands aside while it is taken in (``BackgroundRecheck.hold``)."""
+        self.rechecks.hold()
 
     def _focus_tab(self, tab: str) -> None:
         """Put the cursor on the main field of a tab, so its keys work at once."""
@@ -291,7 +308,10 @@ class PerformerForm(Screen[Performer | None]):
         if candidate is None:
             box.update("Re-check waits until the form is valid (see the ✗ messages).")
             return
-        self.rechecks.request(put_performer(self.score, self.index, candidate))
+        score, index = self.score, self.index
+        # Built where the re-check runs: it validates the whole score (and carries a
+        # changed id into every beat), which a big score's key must not wait for.
+        self.rechecks.request(lambda: put_performer(score, index, candidate))
 
     def _show_recheck(self, lines: list[str]) -> None:
         self.query_one("#recheck", Static).update("\n".join(lines))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -163,6 +163,15 @@ class CastScreen(Screen[Score | None]):
         self._refresh()
         self.query_one("#performers", OptionList).focus()
 
+    def on_unmount(self) -> None:
+        """A re-check still waiting for the keys to pause may finish now."""
+        self.rechecks.release()
+
+    def on_key(self, event: events.Key) -> None:
+        """Every key passes here on its way to the bindings: a re-check running on a big
+        score stands aside while it is taken in (``BackgroundRecheck.hold``)."""
+        self.rechecks.hold()
+
     def _refresh(self, highlight: int | None = None) -> None:
         listing = self.query_one("#performers", OptionList)
         keep = listing.highlighted if highlight is None else highlight
@@ -203,7 +212,7 @@ class CastScreen(Screen[Score | None]):
             if performer is not None:
                 self._apply(put_performer(self.score, None, performer), len(self.score.performers))
 
-        self.app.push_screen(PerformerForm(self.score, None), added)
+        self.app.push_screen(PerformerForm(self.score, None, follows=self.rechecks), added)
 
     def action_edit(self, tab: str = "details") -> None:
         """Edit the highlighted performer, opening the form on ``tab``."""
@@ -216,7 +225,9 @@ class CastScreen(Screen[Score | None]):
             if performer is not None:
                 self._apply(put_performer(self.score, index, performer), index)
 
-        self.app.push_screen(PerformerForm(self.score, index, tab=tab), edited)
+        self.app.push_screen(
+            PerformerForm(self.score, index, tab=tab, follows=self.rechecks), edited
+        )
 
     @on(OptionList.OptionSelected, "#performers")
     def _selected(self) -> None:
