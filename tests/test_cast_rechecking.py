@@ -16,14 +16,15 @@ from cast_fixtures import orchard
 from test_cast_screen import CastHost, drive, text_of, type_into
 from textual.pilot import Pilot
 
-from choreo_tui.cast import CastScreen, changes, performer_form, rechecking
-from choreo_tui.cast.changes import put_performer, remove_performer, summarise
+from choreo_tui.cast import CastScreen, performer_form, rechecking
 from choreo_tui.cast.rechecking import BackgroundRecheck, Recheck, share_blocking
 from choreo_tui.cast.tables import set_status
-from notation import check
+from notation import change_effects, check
 from notation.blocking import every_beat
+from notation.cast_edits import put_performer, remove_performer
+from notation.change_effects import summarise
 from notation.checks.incremental import LiveFindings
-from notation.model import Score
+from notation.model import Performer, Score
 
 
 @pytest.fixture(autouse=True)
@@ -96,9 +97,9 @@ def test_the_candidate_score_is_built_in_the_worker(monkeypatch: pytest.MonkeyPa
     """Building it validates the whole score (and renames an id in every beat)."""
     threads: list[str] = []
 
-    def watched(score: Score, index: int | None, performer: object) -> Score:
+    def watched(score: Score, index: int | None, performer: Performer) -> Score:
         threads.append(threading.current_thread().name)
-        return put_performer(score, index, performer)  # type: ignore[arg-type]
+        return put_performer(score, index, performer)
 
     monkeypatch.setattr(performer_form, "put_performer", watched)
 
@@ -199,7 +200,7 @@ def test_the_shared_checker_answers_as_a_full_check_for_every_screen() -> None:
     for candidate in candidates:
         after = candidate() if callable(candidate) else candidate
         assert form.lines(candidate) == summarise(check(current), check(after))
-    assert cast.lines(renamed) == changes.recheck(before, renamed)
+    assert cast.lines(renamed) == change_effects.recheck(before, renamed)
 
 
 def test_leaving_while_a_worker_is_held_never_waits_for_itself(

@@ -32,16 +32,15 @@ from choreo_tui.cast.area_picker import AreaPicker
 from choreo_tui.cast.dialogs import Choice
 from choreo_tui.cast.form_values import as_will_touch, parse_day
 from choreo_tui.cast.garments import GarmentsEditor
+from choreo_tui.cast.performer_tabs import DATE_HINT, details_fields, rider_fields
 from choreo_tui.cast.rechecking import BackgroundRecheck
 from choreo_tui.cast.tables import DEFAULT_STATUS, set_default, set_recorded
 from choreo_tui.cast.ticks import AreaTicks
 from choreo_tui.widgets.notes_area import NotesArea
-from choreo_tui.widgets.tick import TickBox
 from notation import clock
 from notation.cast_edits import id_problem, put_performer
 from notation.model import Boundaries, Performer, Rider, Score
 
-DATE_HINT = "YYYY-MM-DD, or F4 for today"
 """A date field's placeholder: words, never a date that could pass for a real one."""
 DATE_FIELDS = ("recorded", "signed")
 TABS: tuple[str, ...] = ("details", "boundaries", "will_touch", "rider", "garments")
@@ -142,20 +141,7 @@ class PerformerForm(Screen[Performer | None]):
         )
         with TabbedContent(initial=self.start_tab):
             with TabPane("Details", id="details"), VerticalScroll():
-                yield Label("Id (a slug: ana, ben_2)")
-                yield Input(p.id if p else "", id="id", compact=True)
-                yield Static("", id="id-problem", classes="problem", markup=False)
-                yield Label("Name")
-                yield Input(p.name if p else "", id="name", compact=True)
-                yield Static("", id="name-problem", classes="problem", markup=False)
-                yield Label("Character")
-                yield Input(p.character if p else "", id="character", compact=True)
-                yield TickBox("Minor", p.minor if p else False, id="minor", compact=True)
-                yield Label("Guardian or additional adult present")
-                yield Input(p.guardian if p else "", id="guardian", compact=True)
-                yield Static("", id="guardian-problem", classes="problem", markup=False)
-                yield Label("Private notes (never shared)")
-                yield NotesArea(p.private_notes if p else "", id="private_notes")
+                yield from details_fields(p)
             with TabPane("Boundaries", id="boundaries"):
                 with Horizontal(classes="row"):
                     yield Label("Recorded")
@@ -185,20 +171,7 @@ class PerformerForm(Screen[Performer | None]):
                     )
                 yield AreaPicker(self.will_touch, "will_touch", id="w-picker")
             with TabPane("Rider", id="rider"):
-                yield TickBox("Has a nudity rider", rider is not None, id="has-rider", compact=True)
-                with Horizontal(classes="row"):
-                    yield Label("Signed")
-                    signed = rider.signed if rider else None
-                    yield Input(str(signed or ""), placeholder=DATE_HINT, id="signed", compact=True)
-                    yield Static("", id="signed-problem", classes="problem", markup=False)
-                yield TickBox(
-                    "Agrees to simulated sex",
-                    rider.simulated_sex if rider else False,
-                    id="simulated",
-                    compact=True,
-                )
-                chosen = rider.may_expose if rider else ()
-                yield AreaTicks("May expose", chosen, id="may-expose")
+                yield from rider_fields(rider)
             with TabPane("Garments", id="garments"):
                 yield GarmentsEditor(self.score, p.garments if p else (), id="garment-editor")
         yield Static("", id="recheck", markup=False)
