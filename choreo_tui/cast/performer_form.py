@@ -30,7 +30,7 @@ from textual.widgets import (
 
 from choreo_tui.cast.area_picker import AreaPicker
 from choreo_tui.cast.dialogs import Choice
-from choreo_tui.cast.form_values import as_will_touch, parse_day
+from choreo_tui.cast.form_values import as_will_touch, parse_day, redated
 from choreo_tui.cast.garments import GarmentsEditor
 from choreo_tui.cast.performer_tabs import DATE_HINT, details_fields, rider_fields
 from choreo_tui.cast.rechecking import BackgroundRecheck
@@ -158,6 +158,7 @@ class PerformerForm(Screen[Performer | None]):
                         compact=True,
                     )
                     yield Static("", id="recorded-problem", classes="problem", markup=False)
+                yield Static("", id="recorded-note", markup=False).set_styles("display: none;")
                 yield AreaPicker(self.boundaries, "boundaries", id="b-picker")
             with TabPane("Will touch", id="will_touch"):
                 with Horizontal(classes="row"):
@@ -327,11 +328,19 @@ class PerformerForm(Screen[Performer | None]):
             self._recheck()
 
     def _show_recorded(self) -> None:
-        """A table just created is dated today: show the date so it can be corrected."""
+        """A table just created is dated today: show the date so it can be corrected.
+        A table changed is dated today too (``redated``), saying so under the date."""
         table = self.boundaries
         field = self.query_one("#recorded", Input)
         if table is not None and table.recorded is not None and not field.value:
             field.value = table.recorded.isoformat()
+        was = self.original.boundaries if self.original else None
+        answer = redated(was, table, field.value, clock.today())
+        if answer is not None:
+            field.value, words = answer
+            note = self.query_one("#recorded-note", Static)
+            note.update(words)
+            note.display = bool(words)
 
     @on(AreaPicker.Changed)
     def _picked(self, event: AreaPicker.Changed) -> None:
