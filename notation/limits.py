@@ -81,7 +81,9 @@ def after_parsing(data: dict[str, Any]) -> Excess | None:
         return Excess(f"the score has more than {MAX_BEATS:,} beats; a long scene has hundreds")
     if _length(data, "performers") > MAX_PERFORMERS:
         return Excess(f"the score has more than {MAX_PERFORMERS:,} performers")
-    touches = sum(_length(beat, "touches") for beat in (beats or []) if isinstance(beat, dict))
+    # Not yet validated: ``beats = 1`` must reach validation's clear message, not a TypeError.
+    listed = beats if isinstance(beats, list) else []
+    touches = sum(_length(beat, "touches") for beat in listed if isinstance(beat, dict))
     if touches > MAX_TOUCHES:
         return Excess(f"the score has more than {MAX_TOUCHES:,} touches in all")
     return None

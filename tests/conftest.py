@@ -5,15 +5,28 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import os
 from collections.abc import Callable, Coroutine
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from notation import clock
+
 ROOT = Path(__file__).resolve().parent.parent
+
+# Property tests explore new examples on every local run, which is how they find bugs
+# (a score with ``beats = 1`` once crashed the size limits). CI must never go red by
+# luck, so there (``CI`` set, as ``.ci/run`` is run) the examples are the same every
+# run; no deadline anywhere, since a loaded machine is slow, not wrong.
+settings.register_profile("local", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "local")
 SAMPLES = ROOT / "sample_scenes"
 
 
@@ -47,7 +60,13 @@ def steady_cursor(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatc
     """
     if "snap_compare" in request.fixturenames:
         monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+        # And the clock stands still: a date shown (a boundary table dated today, a
+        # log entry's time) must not make a picture fail on another day.
+        monkeypatch.setattr(clock, "now", lambda: SNAPSHOT_NOW)
 
+
+SNAPSHOT_NOW = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+"""The moment every snapshot test runs at, wherever and whenever it runs."""
 
 WRITERS = ("save", "reload", "export")
 """Worker groups that write or read the score file (or a copy of it) in a thread."""

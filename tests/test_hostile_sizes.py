@@ -89,3 +89,11 @@ def test_unknown_ids_are_found_in_one_pass_over_the_touches() -> None:
     assert len(found) == 50
     assert sorted(f.touch or 0 for f in found) == list(range(50))
     assert _CountedTouches.walks <= 10  # a few rules walk them; never one walk per id
+
+
+@pytest.mark.parametrize("value", ["1", '"many"', "{ title = 'b' }", "true"])
+def test_beats_that_are_not_a_list_get_validations_message_not_a_crash(value: str) -> None:
+    """The size limits run before validation: ``beats = 1`` once raised a TypeError there."""
+    with pytest.raises(LoadError) as caught:
+        loads(HEAD.replace("[scene]", f"beats = {value}\n[scene]"))
+    assert "beats" in caught.value.render()
