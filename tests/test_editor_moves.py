@@ -106,6 +106,23 @@ async def test_the_parts_scrollbar_comes_and_goes_with_the_rows(tmp_path: Path) 
 
 
 @sync
+async def test_the_parts_scrollbar_comes_and_goes_in_one_layout_pass(
+    tmp_path: Path, layouts: list[int]
+) -> None:
+    async with app_for(tmp_path).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        parts = pilot.app.screen.query_one(PartsTable)
+        for key, shown in (("down", True), ("up", False), ("down", True)):
+            layouts.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.pause()
+            assert parts.show_vertical_scrollbar is shown
+            # The bar's own requests (its height, its display) once cost a second pass.
+            assert len(layouts) == 1, f"{key}: {len(layouts)} layout passes"
+
+
+@sync
 async def test_a_burst_of_keys_leaves_the_form_on_the_last_beat(tmp_path: Path) -> None:
     async with app_for(tmp_path).run_test(size=SIZE) as pilot:
         ed = pilot.app.screen

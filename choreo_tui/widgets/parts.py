@@ -12,10 +12,11 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
+from textual.scrollbar import ScrollBar
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowDoesNotExist
 
-from choreo_tui.widgets.fixed_size import follow_content
+from choreo_tui.widgets.fixed_size import follow_content, vertical_scrollbar
 from notation.areas import area_label
 from notation.blocking import in_force
 from notation.describe import barrier_words, garment_words, placement_words, touch_words
@@ -111,6 +112,11 @@ class PartsTable(DataTable[str | Text]):
     def watch_virtual_size(self, size: Size) -> None:
         """Fit the scrollbar to the new rows, as a layout pass would."""
         follow_content(self, size)
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """The vertical scrollbar; showing it takes one layout pass, not two."""
+        return vertical_scrollbar(self)
 
     def on_mount(self) -> None:
         """The two columns."""
