@@ -1,6 +1,7 @@
 """What one Down/Up in the editor makes Textual do, counted (not timed), so it can be
 compared on a busy machine: frames, layout passes, widgets asked to repaint, widgets
-drawn into a frame, and lines rendered again.
+drawn into a frame, lines rendered again, and DataTable cells rendered (the parts
+table's, or the bare app's).
 
     .venv/bin/python benchmarks/key_counts.py [--beats 5000] [--presses 20] [--start 6]
 
@@ -25,6 +26,7 @@ from typing import Any
 from textual._styles_cache import StylesCache
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import DataTable
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -40,6 +42,7 @@ def _watch() -> None:
     """Count Textual's work by wrapping the methods that do it (this process only)."""
     refresh, layout, frame = Widget.refresh, Screen._refresh_layout, Screen._compositor_refresh
     line = StylesCache.render_line
+    cell = DataTable._render_cell
     draw = StylesCache.render_widget
 
     def counted_refresh(self: Widget, *regions: Any, **kwargs: Any) -> Widget:
@@ -70,11 +73,20 @@ def _watch() -> None:
             counts[f"lines rendered: {type(owner).__name__}"] += 1
         return line(self, *args, **kwargs)
 
+    def counted_cell(self: DataTable[Any], *args: Any, **kwargs: Any) -> Any:
+        if counting[0]:
+            before = len(self._cell_render_cache)
+            lines = cell(self, *args, **kwargs)
+            counts["DataTable cells rendered"] += len(self._cell_render_cache) != before
+            return lines
+        return cell(self, *args, **kwargs)
+
     Widget.refresh = counted_refresh  # type: ignore[method-assign,assignment]
     Screen._refresh_layout = counted_layout  # type: ignore[method-assign]
     Screen._compositor_refresh = counted_frame  # type: ignore[method-assign]
     StylesCache.render_widget = counted_draw  # type: ignore[method-assign]
     StylesCache.render_line = counted_line  # type: ignore[method-assign]
+    DataTable._render_cell = counted_cell  # type: ignore[method-assign]
 
 
 async def _run(app: Any, presses: int, start: int, editor: bool) -> None:

@@ -106,6 +106,23 @@ async def test_the_parts_scrollbar_comes_and_goes_with_the_rows(tmp_path: Path) 
 
 
 @sync
+async def test_the_parts_scrollbar_comes_and_goes_in_one_layout_pass(
+    tmp_path: Path, layouts: list[int]
+) -> None:
+    async with app_for(tmp_path).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        parts = pilot.app.screen.query_one(PartsTable)
+        for key, shown in (("down", True), ("up", False), ("down", True)):
+            layouts.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.pause()
+            assert parts.show_vertical_scrollbar is shown
+            # The bar's own requests (its height, its display) once cost a second pass.
+            assert len(layouts) == 1, f"{key}: {len(layouts)} layout passes"
+
+
+@sync
 async def test_a_burst_of_keys_leaves_the_form_on_the_last_beat(tmp_path: Path) -> None:
     async with app_for(tmp_path).run_test(size=SIZE) as pilot:
         ed = pilot.app.screen
@@ -116,3 +133,35 @@ async def test_a_burst_of_keys_leaves_the_form_on_the_last_beat(tmp_path: Path) 
         assert ed.query_one(BeatList).cursor == 3
         assert form.index == 3 and form.beat is ed.score.beats[3]
         assert "touch:7" in [str(row.key.value) for row in ed.query_one(PartsTable).ordered_rows]
+
+
+@sync
+async def test_a_layout_pass_leaves_the_beat_lists_scrollbar_alone(
+    tmp_path: Path, layouts: list[int]
+) -> None:
+    people = (performer("ana", "Ana Ruiz"), performer("ben", "Ben Okafor"))
+    beats = [beat(title="few"), many_parts(6)] + [beat(title=f"b{n}") for n in range(60)]
+    path = tmp_path / "long.score.toml"
+    save(score(*beats, performers=people), path)
+    app = ChoreoApp(path, keymap_file=tmp_path / "k.toml", folder=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        ed = pilot.app.screen
+        assert isinstance(ed, EditorScreen)
+        bar = ed.query_one(BeatList).vertical_scrollbar
+        assert bar.display and bar.window_virtual_size == 62
+        redrawn: list[int] = []
+        original = bar.refresh
+
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            redrawn.append(1)
+            return original(*args, **kwargs)
+
+        bar.refresh = counted  # type: ignore[method-assign]
+        layouts.clear()
+        await pilot.press("down")  # the parts table's scrollbar appears: a layout pass
+        await pilot.pause()
+        assert layouts and not redrawn, "the layout pass redrew the list's scrollbar"
+        await pilot.press("a")  # a new beat: the list's scrollbar follows
+        await pilot.pause()
+        assert bar.window_virtual_size == 63

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from conftest import sync
 from factories import beat, bounds, performer, score, touch
+from rich.padding import Padding
 
 from choreo_tui.app import ChoreoApp
 from choreo_tui.screens.editor import EditorScreen
@@ -63,3 +64,38 @@ async def test_the_problems_panel_takes_the_width_at_80_columns(tmp_path: Path) 
         assert not panel.display
         beats = ed.query_one(BeatList)
         assert beats.display and beats.size.width >= 76
+
+
+@sync
+async def test_part_rows_are_as_tall_as_datatable_would_measure_them(tmp_path: Path) -> None:
+    # The table says each row's height when it adds it (measuring after the frame
+    # rendered every row once more); the height must be what DataTable's own
+    # measurement gives, for wide characters and words longer than the column too.
+    people = (
+        performer("ana", "安娜·沃尔肯施泰因-鲁伊斯 Anastasia"),
+        performer("ben", "B" * 90 + " Okafor 🙂🙂🙂 Lindqvist-" * 3),
+    )
+    s = score(
+        beat(touch(on="neck"), touch(by="ana", to="ben", on="hand"), touch(on="upper_back")),
+        performers=people,
+    )
+    path = tmp_path / "wide.score.toml"
+    save(s, path)
+    for size in (SIZE, (120, 40), (61, 30)):
+        app = ChoreoApp(path, keymap_file=tmp_path / "k.toml", folder=tmp_path)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            parts = app.screen.query_one(PartsTable)
+            console = app.console
+            for row in parts.ordered_rows:
+                cells = parts.get_row(row.key)
+                measured = max(
+                    len(
+                        console.render_lines(
+                            Padding(cell, (0, parts.cell_padding)),
+                            console.options.update_width(column.get_render_width(parts)),
+                        )
+                    )
+                    for cell, column in zip(cells, parts.ordered_columns, strict=True)
+                )
+                assert not row.auto_height and row.height == measured, (size, row.key.value)

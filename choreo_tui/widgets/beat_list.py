@@ -121,6 +121,8 @@ class BeatList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.beats: tuple[Beat, ...] = ()
         self.marks: list[str] = []
+        self._fitted: tuple[Size, Size, Size] | None = None
+        """(size, virtual size, room) the scrollbar was last fitted to."""
 
     def show(self, score: Score, marks: list[str]) -> None:
         """Show ``score``'s beats with their status marks."""
@@ -150,6 +152,20 @@ class BeatList(ScrollView, can_focus=True):
         if index == self.cursor:
             style += self.get_component_rich_style("beat-list--cursor")
         return Strip([Segment(row_text(index + 1, self.beats[index], mark, width), style)], width)
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # The list's virtual size is its own (its rows), and a layout pass hands it the
+        # size of its children, which it has none of: the two never match, so each pass
+        # fitted its scrollbar again and redrew it whole (on every key between two beats
+        # where the parts table's scrollbar comes and goes). Fit it only when the list's
+        # size, its rows or its room changed.
+        now = (size, self.virtual_size, container_size)
+        if now == self._fitted:
+            return False
+        self._fitted = now
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def on_resize(self, event: events.Resize) -> None:
         """Rows are as wide as the list; the column titles follow."""

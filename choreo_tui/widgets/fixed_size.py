@@ -12,13 +12,54 @@ appear or go (which does change what is placed where).
 
 A widget opts in with a class attribute
 ``virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)`` and a
-``watch_virtual_size`` that calls ``follow_content``.
+``watch_virtual_size`` that calls ``follow_content``, and a ``vertical_scrollbar``
+property that returns ``vertical_scrollbar(self)``.
 """
 
 from __future__ import annotations
 
-from textual.geometry import Size
+from typing import Self
+
+from textual.geometry import Region, Size
+from textual.reactive import Reactive
+from textual.scrollbar import ScrollBar
 from textual.widget import Widget
+
+
+class FittedScrollBar(ScrollBar):
+    """A vertical scrollbar that never asks for a layout pass of its own.
+
+    Where a scrollbar goes is decided by its owner, whose own request (showing or
+    hiding the bar) already lays the screen out. The bar's requests came after that
+    pass and cost a second pass and a second frame that placed nothing differently:
+    its virtual size (its height, set by the pass that shows it) is a layout reactive
+    in Textual, and so is its ``display``, which the owner sets when the bar goes.
+    """
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        """Repaint (the owner lays out)."""
+        return super().refresh(*regions, repaint=repaint, recompose=recompose)
+
+
+def vertical_scrollbar(widget: Widget) -> ScrollBar:
+    """``widget``'s vertical scrollbar, made as Textual makes it but a ``FittedScrollBar``."""
+    bar = widget._vertical_scrollbar
+    if bar is None:
+        bar = FittedScrollBar(
+            vertical=True, name="vertical", thickness=widget.scrollbar_size_vertical
+        )
+        bar.display = False
+        widget._vertical_scrollbar = bar
+        widget.app._start_widget(widget, bar)
+    return bar
 
 
 def _needs(overflow: str, content: int, room: int, shown: bool) -> bool:

@@ -15,9 +15,10 @@ from textual import events
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
+from textual.scrollbar import ScrollBar
 from textual.widgets import TextArea
 
-from choreo_tui.widgets.fixed_size import follow_content
+from choreo_tui.widgets.fixed_size import follow_content, vertical_scrollbar
 
 
 class NotesArea(TextArea):
@@ -67,6 +68,11 @@ class NotesArea(TextArea):
     def watch_virtual_size(self, size: Size) -> None:
         """Fit the scrollbar to the new text, as a layout pass would."""
         follow_content(self, size)
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """The vertical scrollbar; showing it takes one layout pass, not two."""
+        return vertical_scrollbar(self)
 
     @property
     def value(self) -> str:

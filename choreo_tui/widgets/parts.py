@@ -12,10 +12,11 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
+from textual.scrollbar import ScrollBar
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowDoesNotExist
 
-from choreo_tui.widgets.fixed_size import follow_content
+from choreo_tui.widgets.fixed_size import follow_content, vertical_scrollbar
 from notation.areas import area_label
 from notation.blocking import in_force
 from notation.describe import barrier_words, garment_words, placement_words, touch_words
@@ -112,6 +113,11 @@ class PartsTable(DataTable[str | Text]):
         """Fit the scrollbar to the new rows, as a layout pass would."""
         follow_content(self, size)
 
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """The vertical scrollbar; showing it takes one layout pass, not two."""
+        return vertical_scrollbar(self)
+
     def on_mount(self) -> None:
         """The two columns."""
         self.add_column("Part", key="kind", width=self.KIND_WIDTH)
@@ -154,10 +160,27 @@ class PartsTable(DataTable[str | Text]):
         self.clear()
         for key, kind, words in rows:
             # Text, not str: DataTable reads str cells as markup, and a "[/" in a name
-            # would crash the editor. height=None: as many lines as the words wrap to.
-            self.add_row(kind, Text(safe_line(words)), key=key, height=None)
+            # would crash the editor. As many lines as the words wrap to.
+            text = Text(safe_line(words))
+            self.add_row(kind, text, key=key, height=self._height(kind, text))
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1))
+
+    def _height(self, kind: str, words: Text) -> int | None:
+        """How many lines a row wraps to in its columns (None before the table has a width).
+
+        Said when the row is added: left to DataTable (``height=None``), it renders every
+        row's cells once more after the frame to measure them, hidden rows included,
+        on every move to another beat.
+        """
+        if not self._words_width:
+            return None
+        console = self.app.console
+        return max(
+            1,
+            len(Text(kind).wrap(console, self.KIND_WIDTH)),
+            len(words.wrap(console, self._words_width)),
+        )
 
     def highlighted_key(self) -> str | None:
         """The key of the highlighted part, if any."""
