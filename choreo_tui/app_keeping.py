@@ -63,6 +63,10 @@ class KeepingFlows(App[int]):
         """Write a score to disk (the app defines it)."""
         raise NotImplementedError
 
+    def save_over_read_only(self) -> bool:
+        """Write over the read-only file, as the coordinator asked (the app defines it)."""
+        raise NotImplementedError
+
     def read_stamped(self, path: Path) -> tuple[Score, Stamp | None]:
         """Read a score and the stamp of its bytes (the app reads production scenes merged)."""
         return load_stamped(path)
@@ -292,17 +296,7 @@ class KeepingFlows(App[int]):
         if self.history is None or self.path is None:
             return
         if choice == "over":
-            try:
-                self.write_score(self.path, self.history.score, over_read_only=True)
-            except SaveError as error:
-                self.notify(
-                    str(error), title="Not saved", severity="error", timeout=15, markup=False
-                )
-                return
-            self.history.mark_saved()
-            self.keeping.saved()
-            self.score_changed()
-            self.notify(f"Saved {self.path.name} (it was read-only).", markup=False)
+            self.save_over_read_only()
         elif choice == "elsewhere":
             from choreo_tui.screens.save_refused import AskCopyPath
 

@@ -82,6 +82,22 @@ class SavingFlows(ProductionFlows):
         self._write_in_thread(self.production, self.path, score, quiet, then)
         return True
 
+    def save_over_read_only(self) -> bool:
+        """Write over the read-only file, as asked: in the save thread, like every save."""
+        if self.history is None or self.path is None or self._saving:
+            return False
+        name = self.path.name
+
+        def said(written: bool) -> None:
+            if written:
+                self.notify(f"Saved {name} (it was read-only).", markup=False)
+
+        self._saving = True
+        self._write_in_thread(
+            self.production, self.path, self.history.score, True, said, over_read_only=True
+        )
+        return True
+
     @work(thread=True, group="save")
     def _write_in_thread(
         self,
@@ -90,9 +106,10 @@ class SavingFlows(ProductionFlows):
         score: Score,
         quiet: bool,
         then: Saved | None,
+        over_read_only: bool = False,
     ) -> None:
         try:
-            self._write(session, path, score)
+            self._write(session, path, score, over_read_only=over_read_only)
         except (ReadOnlyFile, FolderNotWritable) as error:
             self.call_from_thread(self._refused_in_thread, error, then)
             return

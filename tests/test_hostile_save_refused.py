@@ -6,6 +6,7 @@ import asyncio
 import errno
 import os
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -40,8 +41,38 @@ def test_a_read_only_score_asks_before_it_is_written_over(path: Path) -> None:
             assert isinstance(app.screen, SaveRefused)
             assert len(load(path).beats) == 1, "nothing written before the answer"
             await pilot.press("w")
+            await app.workers.wait_for_complete()
             await pilot.pause()
             assert len(load(path).beats) == 2
+            assert "unsaved" not in app.sub_title
+
+    asyncio.run(go())
+
+
+def test_writing_over_a_read_only_score_runs_in_the_save_thread(path: Path) -> None:
+    """fsync takes a quarter of a second at 5,000 beats: never on the screen's thread."""
+    path.chmod(0o444)
+    app = _app(path)
+    writers: list[str] = []
+    real = app._write
+
+    def watched(*args: Any, **kwargs: Any) -> None:
+        writers.append(threading.current_thread().name)
+        real(*args, **kwargs)
+
+    app._write = watched  # type: ignore[method-assign]
+
+    async def go() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("a", "ctrl+s")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("w")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert len(load(path).beats) == 2
+            assert len(writers) == 2, "the refused save, then the write over it"
+            assert threading.main_thread().name not in writers
 
     asyncio.run(go())
 
