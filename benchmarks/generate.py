@@ -41,7 +41,7 @@ from notation.model import (
     Touch,
     WillTouch,
 )
-from notation.writing import write_private
+from notation.private_write import write_private
 
 OUT = Path(__file__).resolve().parent / "out"
 

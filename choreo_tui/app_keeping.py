@@ -20,8 +20,8 @@ from notation import LoadError, SaveError, save
 from notation.copies import save_copy
 from notation.edits import History
 from notation.model import Score
+from notation.private_write import FolderNotWritable, ReadOnlyFile
 from notation.stamp import DiskState, Stamp, load_stamped
-from notation.writing import FolderNotWritable, ReadOnlyFile
 
 if TYPE_CHECKING:
     from choreo_tui.screens.editor import EditorScreen

@@ -16,7 +16,7 @@ from choreo_tui.app_keeping import Saved
 from choreo_tui.app_production import ProductionFlows
 from notation import SaveError, save
 from notation.model import Score
-from notation.writing import FolderNotWritable, ReadOnlyFile
+from notation.private_write import FolderNotWritable, ReadOnlyFile
 
 if TYPE_CHECKING:
     from choreo_tui.production.session import ProductionSession

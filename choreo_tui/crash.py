@@ -26,8 +26,8 @@ from rich.text import Text
 
 from choreo_tui.recovery import private_folder
 from notation import SaveError, clock
+from notation.private_write import write_private
 from notation.terminal import safe_line
-from notation.writing import write_private
 
 if TYPE_CHECKING:
     from textual.app import App

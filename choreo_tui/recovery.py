@@ -31,8 +31,8 @@ from typing import Any
 import platformdirs
 
 from notation import SaveError, Score, clock
+from notation.private_write import write_private
 from notation.stamp import Stamp
-from notation.writing import write_private
 
 STATE_ENV = "CHOREO_STATE_DIR"
 """Set to a folder to keep recovery copies and crash reports there (tests, portable use)."""

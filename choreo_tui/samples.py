@@ -13,7 +13,7 @@ from pathlib import Path
 
 # Re-exported: the start screen and the sheet screen name new files with it too.
 from notation.copies import free_name as free_name
-from notation.writing import SaveError, write_private
+from notation.private_write import SaveError, write_private
 
 SUFFIX = ".score.toml"
 

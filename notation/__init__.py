@@ -7,8 +7,9 @@ it headless.
 from notation.checks import check, check_beat, check_scene
 from notation.findings import SEVERITY, Finding
 from notation.model import Beat, Performer, Score, Touch
+from notation.private_write import SaveError
 from notation.reading import LoadError, Problem, load, loads
-from notation.writing import SaveError, dumps, save
+from notation.writing import dumps, save
 
 __all__ = [
     "SEVERITY",

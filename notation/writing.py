@@ -25,9 +25,6 @@ from notation.model import (
     Score,
 )
 from notation.private_write import (
-    NOT_WRITABLE,
-    FolderNotWritable,
-    ReadOnlyFile,
     SaveError,
     refuse_newer,
     refuse_unusable_name,
@@ -42,16 +39,7 @@ on every machine (saving twice stays byte-identical and leaks no home folder), n
 network, and ``choreo schema -o score-1.schema.json`` puts the file beside the scores.
 """
 
-__all__ = [
-    "NOT_WRITABLE",
-    "SCHEMA_COMMENT",
-    "FolderNotWritable",
-    "ReadOnlyFile",
-    "SaveError",
-    "dumps",
-    "save",
-    "write_private",
-]
+__all__ = ["SCHEMA_COMMENT", "dumps", "save"]
 
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 Value = str | int | float | bool | date | datetime | tuple[str, ...] | list[str]

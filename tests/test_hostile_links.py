@@ -12,7 +12,7 @@ import pytest
 from factories import beat, performer, score
 
 from notation import SaveError, Score, load, save
-from notation.writing import ReadOnlyFile, write_private
+from notation.private_write import ReadOnlyFile, write_private
 
 
 def one(title: str = "one") -> Score:

@@ -150,7 +150,7 @@ def test_a_writer_holding_the_lock_is_waited_for_then_nothing_is_written(
 
     from choreo_tui import lock as lock_module
     from choreo_tui.production import session as session_module
-    from notation.writing import SaveError
+    from notation.private_write import SaveError
 
     session, score = _session(tmp_path)
     monkeypatch.setattr(session_module, "LOCK_WAIT", 0.05)

@@ -12,7 +12,7 @@ import pytest
 from factories import RIDER_ALL, barrier, beat, performer, score, touch
 
 from notation import SaveError, dumps, load, save
-from notation.writing import write_private
+from notation.private_write import write_private
 
 PLANT = "PLANTED-51de-private"
 

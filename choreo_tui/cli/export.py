@@ -23,10 +23,10 @@ from notation import LoadError, SaveError, check
 from notation.copies import export_name
 from notation.describe import counted
 from notation.destination import make_private_folder
+from notation.private_write import write_private
 from notation.production import load_merged
 from notation.schema_beside import with_schema_beside
 from notation.sharing import FORMATS, export, not_cleared
-from notation.writing import write_private
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

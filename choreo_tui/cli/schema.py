@@ -15,9 +15,9 @@ from pathlib import Path
 
 from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_OK
 from notation import SaveError
+from notation.private_write import write_private
 from notation.schema import SCHEMA_FILE, schema_text
 from notation.terminal import safe_line
-from notation.writing import write_private
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -20,12 +20,12 @@ from choreo_tui.cli import EXIT_BAD_INPUT, EXIT_OK
 from choreo_tui.lock import ScoreLock
 from notation import LoadError, SaveError
 from notation.model import Performer, Score
+from notation.private_write import write_private
 from notation.production import PRODUCTION_FILE, ProductionScene, open_score, production_for
 from notation.production.folder import scores_in, scores_under
 from notation.sharing.sheet import Sheet, build_sheet
 from notation.sharing.sheet_page import render_sheet_html, render_sheet_markdown
 from notation.terminal import safe, safe_line
-from notation.writing import write_private
 
 SUFFIXES = {"md": ".sheet.md", "html": ".sheet.html"}
 

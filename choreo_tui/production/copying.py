@@ -11,8 +11,8 @@ import os
 from pathlib import Path
 
 from choreo_tui.samples import sample_folders
+from notation.private_write import SaveError, write_private
 from notation.production.model import PRODUCTION_FILE
-from notation.writing import SaveError, write_private
 
 
 def sample_productions() -> list[Path]:

@@ -24,6 +24,7 @@ from choreo_tui.production.session import CastPlan, ProductionSession
 from notation.describe import and_list
 from notation.findings import Finding
 from notation.model import Performer, Score
+from notation.private_write import SaveError
 from notation.production import Scope
 from notation.production.cast_merge import CastMerge, Side
 from notation.production.model import Production
@@ -31,7 +32,6 @@ from notation.production.roster import ASKED_KEYS, asks, changed_performers
 from notation.production.widening import production_findings
 from notation.reading import LoadError
 from notation.terminal import safe, safe_line
-from notation.writing import SaveError
 
 if TYPE_CHECKING:
     from textual.app import App

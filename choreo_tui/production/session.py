@@ -26,6 +26,7 @@ from filelock import SoftFileLock, Timeout
 
 from choreo_tui.lock import lock_path_of
 from notation.model import LogEntry, Performer, Score
+from notation.private_write import SaveError
 from notation.production import (
     ProductionScene,
     Scope,
@@ -42,7 +43,6 @@ from notation.production.cast_merge import CastMerge, Side, merge_cast
 from notation.production.model import PerformerLayer, Production, SceneHeader, SceneLayer
 from notation.production.roster import changed_performers, with_cast
 from notation.stamp import Stamp
-from notation.writing import SaveError
 
 if TYPE_CHECKING:
     from choreo_tui.production.ripple import RippleReport

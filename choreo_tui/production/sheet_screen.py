@@ -24,11 +24,11 @@ from textual.widgets import Footer, Markdown, Static
 
 from choreo_tui.samples import free_name
 from notation.model import Score
+from notation.private_write import SaveError, write_private
 from notation.reading import LoadError
 from notation.sharing.sheet import Sheet, build_sheet
 from notation.sharing.sheet_page import render_sheet_html, render_sheet_markdown
 from notation.terminal import safe, safe_line
-from notation.writing import SaveError, write_private
 
 
 @dataclass(frozen=True)

@@ -234,8 +234,8 @@ def write(adoption: Adoption, folder: Path) -> None:
     they were and ``AdoptError`` is raised. Raises ``AdoptError`` if
     ``production.toml`` appeared meanwhile.
     """
+    from notation.private_write import SaveError, write_private
     from notation.production.writing import save_layer, save_production
-    from notation.writing import SaveError, write_private
 
     target = folder / PRODUCTION_FILE
     originals: list[tuple[Path, str]] = []

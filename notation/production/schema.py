@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Final
 
 from notation.json_schema import Json, as_text, document
+from notation.private_write import SaveError, write_private
 from notation.production.model import Production, SceneLayer
 from notation.production.writing import LAYER_SCHEMA_FILE, PRODUCTION_SCHEMA_FILE
 from notation.schema import AREA, NOTES
-from notation.writing import SaveError, write_private
 
 KINDS: Final = ("score", "production", "production-score")
 """What ``choreo schema --kind`` can print."""

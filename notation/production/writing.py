@@ -9,19 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from notation.private_write import refuse_newer, refuse_unusable_name
+from notation.private_write import refuse_newer, refuse_unusable_name, write_private
 from notation.production.model import BoundariesLayer, PerformerLayer, Production, SceneLayer
-from notation.writing import (
-    _beat,
-    _garment,
-    _key,
-    _log,
-    _opt,
-    _performer,
-    _rule,
-    _Writer,
-    write_private,
-)
+from notation.writing import _beat, _garment, _key, _log, _opt, _performer, _rule, _Writer
 
 PRODUCTION_SCHEMA_FILE = "production-1.schema.json"
 LAYER_SCHEMA_FILE = "production-score-1.schema.json"
