@@ -63,6 +63,9 @@ _AREAS = "_stage_areas_in_force"
 
 _NOBODY: Mapping[str, frozenset[str]] = {}
 
+_ONE: dict[str, frozenset[str]] = {}
+"""Each stage area alone, made once: most performers stand in one area at a time."""
+
 
 def areas_in_force(score: Score) -> list[Mapping[str, frozenset[str]]]:
     """For every beat, each placed performer's stage areas by the placements in force
@@ -81,14 +84,19 @@ def areas_in_force(score: Score) -> list[Mapping[str, frozenset[str]]]:
     for beat in score.beats:
         placements = beat.placements
         if placements:
-            moved: dict[str, set[str]] = {}
+            moved: dict[str, frozenset[str]] = {}
             for placement in placements:
-                areas = moved.get(placement.who)
-                if areas is None:
-                    moved[placement.who] = {placement.area}
-                else:
-                    areas.add(placement.area)
-            current = {**current, **{who: frozenset(areas) for who, areas in moved.items()}}
+                who, area = placement.who, placement.area
+                areas = moved.get(who)
+                one = _ONE.get(area)
+                if one is None:
+                    one = _ONE[area] = frozenset((area,))
+                moved[who] = one if areas is None else areas | one
+            # A beat that places everyone where they stood already (a stage manager
+            # restating the blocking) shares the mapping before it, as one that
+            # places nobody does: compared pair by pair in C, without a copy.
+            if not moved.items() <= current.items():
+                current = {**current, **moved}
         found.append(current)
     score.__dict__[_AREAS] = found
     return found

@@ -134,7 +134,8 @@ def check(score: Score) -> list[Finding]:
         in_beats: list[Finding] = []
         for index, beat in enumerate(score.beats):
             ctx = BeatContext(score, cast, index, beat)
-            touched.update([touch.to for _, touch in ctx.contacts])
+            for contact in ctx.contacts:
+                touched.add(contact[1].to)
             in_beats += _beat_findings(ctx)
         found = check_scene(score, touched)
         found += in_beats

@@ -212,49 +212,32 @@ def shape_findings(
     return tuple(found)
 
 
-def _shaped(
-    giver: PerformerView | None, receiver: PerformerView | None, touch: Touch
-) -> tuple[Entry, ...]:
-    """``shape_findings``, remembered by the receiver's view for each shape of touch.
-
-    A score repeats its touches: a draft's 16,000 contacts have under a thousand
-    shapes. The receiver's view holds the answers (a view is replaced, never
-    changed, when its performer changes), each beside the giver's view it was
-    worked out with, and used only while that is the giver's view still.
-    """
-    if receiver is None:
-        return shape_findings(giver, receiver, touch)
-    shape = SHAPE(touch.__dict__)
-    kept = receiver.touches.get(shape)
-    if kept is None or kept[0] is not giver:
-        kept = receiver.touches[shape] = (giver, shape_findings(giver, receiver, touch))
-    return kept[1]
-
-
-def check_touch(ctx: BeatContext, i: int, touch: Touch) -> list[Finding]:
-    """Every boundary finding for one touch between two performers."""
-    views = ctx.cast.views
-    entries = _shaped(views.get(touch.by), views.get(touch.to), touch)
-    if not entries:
-        return []
-    # Messages are recipes (see notation.findings.Words): built only when read.
-    number, lines = ctx.index + 1, ctx.lines
-    return [
-        BeatFinding(number, code, (build, ctx, touch, *args), i, lines)
-        for code, build, args, asker in entries
-        if asker is None or asker not in ctx.agreed_by
-    ]
-
-
 def check(ctx: BeatContext) -> list[Finding]:
     """B101-B105 for every touch between two performers in the beat."""
     found: list[Finding] = []
     views = ctx.cast.views
     number, lines = ctx.index + 1, ctx.lines
+    agreed_by: frozenset[str] | None = None
     for i, touch in ctx.contacts:
-        # check_touch for each contact, without a call and a list each: a draft
-        # has 16,000 contacts.
-        for code, build, args, asker in _shaped(views.get(touch.by), views.get(touch.to), touch):
-            if asker is None or asker not in ctx.agreed_by:
-                found.append(BeatFinding(number, code, (build, ctx, touch, *args), i, lines))
+        # shape_findings, remembered by the receiver's view for each shape of touch:
+        # a draft's 16,000 contacts have under a thousand shapes. The view holds the
+        # answers (a view is replaced, never changed, when its performer changes),
+        # each beside the giver's view it was worked out with, and used only while
+        # that is the giver's view still. Written out here, not called per contact.
+        giver, receiver = views.get(touch.by), views.get(touch.to)
+        if receiver is None:
+            entries = shape_findings(giver, receiver, touch)
+        else:
+            shape = SHAPE(touch.__dict__)
+            kept = receiver.touches.get(shape)
+            if kept is None or kept[0] is not giver:
+                kept = receiver.touches[shape] = (giver, shape_findings(giver, receiver, touch))
+            entries = kept[1]
+        for code, build, args, asker in entries:
+            if asker is not None:
+                if agreed_by is None:
+                    agreed_by = ctx.agreed_by
+                if asker in agreed_by:
+                    continue
+            found.append(BeatFinding(number, code, (build, ctx, touch, *args), i, lines))
     return found

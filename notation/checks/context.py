@@ -61,7 +61,7 @@ def locator(score: Score, index: int, touch: int | None) -> Callable[[], int | N
     return partial(score.line_of, "beats", index)
 
 
-@dataclass
+@dataclass(init=False)
 class BeatContext:
     """One beat under check, with the helpers the rules share."""
 
@@ -98,20 +98,25 @@ class BeatContext:
     lines: Callable[..., int | None] = field(init=False)
     """The score's ``line_of``, taken once: every finding of the beat shares it."""
 
-    def __post_init__(self) -> None:
-        # Every beat's rules ask for these: worked out once, up front, in one pass.
-        beat = self.beat
-        self.lines = self.score.line_of
+    def __init__(self, score: Score, cast: Cast, index: int, beat: Beat) -> None:
+        # Every beat's rules ask for these: worked out once, up front, in one pass,
+        # in the one call that makes the context (a check makes one per beat).
+        self.score = score
+        self.cast = cast
+        self.index = index
+        self.beat = beat
+        self.lines = score.line_of
         contacts: list[tuple[int, Touch]] = []
         groin: list[tuple[int, Touch]] = []
         kisses: list[tuple[int, Touch]] = []
-        for i, touch in enumerate(beat.touches):
+        for pair in enumerate(beat.touches):
+            touch = pair[1]
             if touch.by != touch.to:
-                contacts.append((i, touch))
+                contacts.append(pair)
             if touch.on in _GROIN_AREAS or touch.with_ in _GROIN_AREAS:
-                groin.append((i, touch))
+                groin.append(pair)
             if touch.action == "kiss":
-                kisses.append((i, touch))
+                kisses.append(pair)
         self.contacts = contacts
         self.groin_touches = groin
         self.kisses = kisses

@@ -5,7 +5,7 @@ from __future__ import annotations
 from notation.blocking import areas_in_force_at
 from notation.checks.context import BeatContext, surface
 from notation.describe import counted
-from notation.findings import Finding
+from notation.findings import BeatFinding, Finding
 
 
 def timing(ctx: BeatContext) -> list[Finding]:
@@ -45,11 +45,17 @@ def placement(ctx: BeatContext) -> list[Finding]:
         return []
     found: list[Finding] = []
     reported: set[frozenset[str]] = set()
+    number, lines = ctx.index + 1, ctx.lines
     for i, touch in contacts:
-        a, b = where.get(touch.by), where.get(touch.to)
-        if a is None or b is None:
+        a = where.get(touch.by)
+        if a is None:
             continue
-        shared = a & b
+        b = where.get(touch.to)
+        if b is None:
+            continue
+        # Equal areas are what they share (an area set is never empty): the common
+        # case, told without building their intersection.
+        shared = a if a == b else a & b
         if shared and shared != _OFF:
             # In contact in some stage area (not only both offstage).
             continue
@@ -57,7 +63,7 @@ def placement(ctx: BeatContext) -> list[Finding]:
         if pair in reported:
             continue
         reported.add(pair)
-        found.append(ctx.finding("T503", (_t503, ctx, touch.by, a, touch.to, b), i))
+        found.append(BeatFinding(number, "T503", (_t503, ctx, touch.by, a, touch.to, b), i, lines))
     return found
 
 
@@ -73,14 +79,12 @@ def kisses(ctx: BeatContext) -> list[Finding]:
     """T504: a kiss must say closed or open mouth, and for how many counts."""
     found: list[Finding] = []
     for i, touch in ctx.kisses:
-        missing = [
-            what
-            for what, absent in (
-                ("closed or open mouth", touch.mouth is None),
-                ("how many counts", touch.counts is None),
-            )
-            if absent
-        ]
+        # Two plain tests, not a comprehension (a function made and called per kiss).
+        missing: list[str] = []
+        if touch.mouth is None:
+            missing.append("closed or open mouth")
+        if touch.counts is None:
+            missing.append("how many counts")
         if missing:
             found.append(
                 ctx.finding(
@@ -99,10 +103,11 @@ def overrun(ctx: BeatContext) -> list[Finding]:
     t = ctx.beat.timing
     if t is None or t.counts is None:
         return []
+    beat_counts = t.counts
     found: list[Finding] = []
     for i, touch in enumerate(ctx.beat.touches):
         last = touch.start + (touch.counts or 1) - 1
-        if last <= t.counts:
+        if last <= beat_counts:
             continue
         span = (
             f"starts on count {touch.start} and lasts {counted(touch.counts, 'count')}, "
