@@ -253,3 +253,17 @@ class LineMap(Mapping[Path, int]):
 
     def __len__(self) -> int:
         return len(self._all())
+
+
+def longest_prefix(
+    lines: Mapping[tuple[str | int, ...], int], path: tuple[str | int, ...]
+) -> int | None:
+    """The line of the longest prefix of ``path`` that ``lines`` knows (``Score.line_of``)."""
+    key = path
+    while key:
+        # One lookup per prefix (line numbers are never None).
+        line = lines.get(key)
+        if line is not None:
+            return line
+        key = key[:-1]
+    return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from functools import cached_property
+from operator import attrgetter
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Self, cast
 
 from pydantic import (
@@ -24,6 +25,7 @@ from pydantic import (
 )
 
 from notation.areas import GROIN, Status, leaves_of
+from notation.lines import longest_prefix
 from notation.model_schema import AREA_SCHEMA, other_must_say, status_or_table
 
 # Every name of the building blocks stays importable from here, as before the split.
@@ -229,20 +231,28 @@ class Beat(Model):
 
     def ids(self) -> set[str]:
         """Every performer id this beat names anywhere."""
-        found = {who for touch in self.touches for who in (touch.by, touch.to)}
-        for placement in self.placements:
-            found.add(placement.who)
-            facing = placement.facing
-            if facing is not None and facing not in DIRECTIONS:
-                found.add(facing)
+        # T505 and C404 ask every beat: a comprehension made a tuple per touch.
+        touches = self.touches
+        found = set(map(_BY, touches))
+        found.update(map(_TO, touches))
+        placements = self.placements
+        if placements:
+            found.update(map(_WHO, placements))
+            for placement in placements:
+                facing = placement.facing
+                if facing is not None and facing not in DIRECTIONS:
+                    found.add(facing)
         for barrier in self.barriers:
             found.update(barrier.between)
-        for garment in self.garments:
-            found.add(garment.who)
+        if self.garments:
+            found.update(map(_WHO, self.garments))
         found.update(self.bare)
         if self.agreed is not None:
             found.update(self.agreed.by)
         return found
+
+
+_BY, _TO, _WHO = attrgetter("by"), attrgetter("to"), attrgetter("who")
 
 
 class LogEntry(Model):
@@ -326,23 +336,12 @@ class Score(Model):
 
     def line_of(self, *path: str | int) -> int | None:
         """The file line of the table at ``path`` (longest known prefix), if read from a file."""
-        # Straight from pydantic's private store: ``self._lines`` goes through its
-        # __getattr__ and two caught AttributeErrors (5 us), and ``choreo check`` on
-        # a draft asks for 21,000 lines.
+        # Pydantic's private store: ``self._lines`` costs two caught AttributeErrors.
         private = self.__pydantic_private__
         lines: Mapping[tuple[str | int, ...], int] | None = (
             private.get("_lines") if private else None
         )
-        if lines is None:
-            return None
-        key: tuple[str | int, ...] = path
-        while key:
-            # One lookup per prefix (line numbers are never None).
-            line = lines.get(key)
-            if line is not None:
-                return line
-            key = key[:-1]
-        return None
+        return None if lines is None else longest_prefix(lines, path)
 
     @property
     def source_lines(self) -> Mapping[tuple[str | int, ...], int] | None:
@@ -374,19 +373,17 @@ class Score(Model):
         data = {name: getattr(self, name) for name in type(self).model_fields}
         data.update(changes)
         changed = Score.model_validate(data)
-        # Unchanged fields keep their very objects (validation rebuilt their tuples):
-        # what was worked out from them and is kept by identity (a production scene's
-        # breakdown of its beats, the placements in force) still holds.
+        # Unchanged fields keep their very objects (validation rebuilt their tuples), so
+        # what is kept by identity (a scene's breakdown) and the placements in force,
+        # which follow from the beats alone, still hold: a production re-check recasts
+        # every scene naming the performer, and working them out again was most of it.
         values = changed.__dict__
         for name in values.keys() - changes.keys():
             values[name] = data[name]
         if lines is not None:
             changed._lines = lines
         if "beats" not in changes and "blocking" in self.__dict__:
-            # Placements in force follow from the beats alone: a production re-check
-            # recasts every scene naming the performer, and working them out again for
-            # each was three quarters of its time.
-            changed.__dict__["blocking"] = self.__dict__["blocking"]
+            values["blocking"] = self.__dict__["blocking"]
         return changed
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
