@@ -370,21 +370,10 @@ class Score(Model):
         were; a change that moves no table (a performer's record edited in place)
         passes ``lines=score.source_lines`` to keep them.
         """
-        data = {name: getattr(self, name) for name in type(self).model_fields}
-        data.update(changes)
-        changed = Score.model_validate(data)
-        # Unchanged fields keep their very objects (validation rebuilt their tuples), so
-        # what is kept by identity (a scene's breakdown) and the placements in force,
-        # which follow from the beats alone, still hold: a production re-check recasts
-        # every scene naming the performer, and working them out again was most of it.
-        values = changed.__dict__
-        for name in values.keys() - changes.keys():
-            values[name] = data[name]
-        if lines is not None:
-            changed._lines = lines
-        if "beats" not in changes and "blocking" in self.__dict__:
-            values["blocking"] = self.__dict__["blocking"]
-        return changed
+        # Imported here: the change builds on this module's models.
+        from notation.changing import replaced
+
+        return replaced(self, lines, changes)
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
         """A copy; with ``update``, exactly ``replace(**update)`` (validated, lines dropped),
