@@ -37,7 +37,7 @@ def free_name(folder: Path, name: str, suffix: str = SCORE_SUFFIX) -> Path:
 
     ``suffix`` is the ending the number goes before (``.html`` for an export).
     """
-    stem = name[: -len(suffix)] if name.endswith(suffix) else Path(name).stem
+    stem = name[: len(name) - len(suffix)] if name.endswith(suffix) else Path(name).stem
     candidate = folder / f"{stem}{suffix}"
     number = 2
     while candidate.exists():
@@ -50,14 +50,9 @@ def copy_name(path: Path, when: datetime | None = None) -> Path:
     """A free name beside ``path`` for a copy: ``orchard.copy-20261127-1930.score.toml``."""
     moment = clock.file_stamp(when, seconds=False)
     name = path.name
-    stem = name[: -len(SCORE_SUFFIX)] if name.endswith(SCORE_SUFFIX) else path.stem
     suffix = SCORE_SUFFIX if name.endswith(SCORE_SUFFIX) else path.suffix
-    candidate = path.with_name(f"{stem}.copy-{moment}{suffix}")
-    number = 2
-    while candidate.exists():
-        candidate = path.with_name(f"{stem}.copy-{moment}-{number}{suffix}")
-        number += 1
-    return candidate
+    stem = name[: len(name) - len(suffix)]
+    return free_name(path.parent, f"{stem}.copy-{moment}{suffix}", suffix)
 
 
 def save_copy(path: Path, score: Score) -> Path:

@@ -54,6 +54,15 @@ def test_a_copy_of_a_file_not_named_score_toml_keeps_its_ending(tmp_path: Path) 
     assert copy_name(tmp_path / "scene.toml", when).name == "scene.copy-20261127-1930.toml"
 
 
+def test_a_copy_name_taken_in_the_same_minute_counts_up(tmp_path: Path) -> None:
+    when = datetime(2026, 11, 27, 19, 30)
+    (tmp_path / "orchard.copy-20261127-1930.score.toml").touch()
+    (tmp_path / "scene.copy-20261127-1930").touch()
+    taken = copy_name(tmp_path / "orchard.score.toml", when)
+    assert taken.name == "orchard.copy-20261127-1930-2.score.toml"
+    assert copy_name(tmp_path / "scene", when).name == "scene.copy-20261127-1930-2"
+
+
 def test_a_copy_that_cannot_be_written_leaves_no_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
