@@ -1,7 +1,7 @@
 """The Textual application: opening, saving and quitting around the rehearsal editor.
 
 Opening and saving are small separate methods (``open_score``, ``start_editing``,
-``save``, ``write_score``, ``save_over_read_only``) so crash recovery, the lock and external-change
+``save``, ``save_over_read_only``) so crash recovery, the lock and external-change
 detection can hook in without touching the editor.
 """
 

@@ -59,10 +59,6 @@ class KeepingFlows(App[int]):
         """Save the score (the app defines it)."""
         raise NotImplementedError
 
-    def write_score(self, path: Path, score: Score, *, over_read_only: bool = False) -> None:
-        """Write a score to disk (the app defines it)."""
-        raise NotImplementedError
-
     def save_over_read_only(self) -> bool:
         """Write over the read-only file, as the coordinator asked (the app defines it)."""
         raise NotImplementedError

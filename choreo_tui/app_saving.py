@@ -30,11 +30,6 @@ class SavingFlows(ProductionFlows):
     _saving: bool
     _save_next: tuple[bool, Saved | None] | None
 
-    def write_score(self, path: Path, score: Score, *, over_read_only: bool = False) -> None:
-        """Write a score to disk (raises SaveError; ReadOnlyFile unless ``over_read_only``);
-        a production scene, only its own layer."""
-        self._write(self.production, path, score, over_read_only=over_read_only)
-
     @staticmethod
     def _write(
         session: ProductionSession | None,
