@@ -15,11 +15,12 @@ from typing import Any
 from pydantic import BaseModel
 
 from notation.model import Beat, LogEntry, Performer, Scene, Score
+from notation.vocabulary import forget_derived
 
 Lines = Mapping[tuple[str | int, ...], int]
 
 _FIELDS = tuple(Score.model_fields)
-"""The score's fields (pydantic's ``model_fields`` is a descriptor: slow in a loop)."""
+"""The score's fields, in order (pydantic's ``model_fields`` is slow to ask per change)."""
 
 _ITEMS: dict[str, type[BaseModel]] = {"performers": Performer, "beats": Beat, "log": LogEntry}
 """Each tuple field's item model (exact types: nothing subclasses them)."""
@@ -46,9 +47,8 @@ def replaced(score: Score, lines: Lines | None, changes: dict[str, Any]) -> Scor
     """
     if all(_as_is(name, value) for name, value in changes.items()) and _unique(changes):
         changed = copy(score)
+        forget_derived(changed)  # by_id, blocking: worked out from the old fields
         values = changed.__dict__
-        for derived in [key for key in values if key not in _FIELDS]:
-            del values[derived]  # worked out from the old fields (by_id, blocking)
         values.update(changes)
         changed.__pydantic_fields_set__.update(changes)
         changed._lines = lines

@@ -11,6 +11,7 @@ import math
 import re
 from collections.abc import Mapping
 from datetime import date
+from functools import cache
 from typing import Annotated, Any, Final, Literal, Self, get_args
 
 from pydantic import (
@@ -167,8 +168,22 @@ class Model(BaseModel):
         """A copy with ``update`` applied; values cached from the old fields are dropped."""
         copied = super().model_copy(update=update, deep=deep)
         if update:
-            # cached_property values live in __dict__ beside the fields; pydantic copies
-            # them, so a copy with new fields would answer from the old ones.
-            for name in [k for k in copied.__dict__ if k not in type(self).model_fields]:
-                del copied.__dict__[name]
+            forget_derived(copied)
         return copied
+
+
+@cache
+def _field_names(model: type[BaseModel]) -> frozenset[str]:
+    # pydantic's ``model_fields`` is a descriptor: slow where it is asked per copy.
+    return frozenset(model.model_fields)
+
+
+def forget_derived(model: BaseModel) -> None:
+    """Drop what a copy kept of values worked out from its original's fields.
+
+    ``cached_property`` values live in ``__dict__`` beside the fields and pydantic
+    copies them, so a copy with new fields would answer from the old ones.
+    """
+    values = model.__dict__
+    for name in [key for key in values if key not in _field_names(type(model))]:
+        del values[name]
