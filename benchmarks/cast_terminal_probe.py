@@ -38,6 +38,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import write  # noqa: E402
+from tmux_screen import capture as _capture  # noqa: E402
+from tmux_screen import send as _send  # noqa: E402
+from tmux_screen import wait_still  # noqa: E402
 
 QUIET = 1.5
 """Seconds without a change after which the screen counts as settled: longer than a
@@ -45,33 +48,6 @@ big score's answer takes (0.15 s for the keys to pause, then the worker), or the
 answer would land after the next key is sent and pass for its first change."""
 READY = 180.0
 """Seconds a step (launch, opening the cast or the form) may take to show a still screen."""
-
-
-def _capture(session: str) -> str:
-    return subprocess.run(
-        ["tmux", "capture-pane", "-p", "-e", "-t", session],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout
-
-
-def _send(session: str, *keys: str) -> None:
-    subprocess.run(["tmux", "send-keys", "-t", session, *keys], check=False)
-
-
-def _wait_still(session: str, needle: str, quiet: float = 1.0, limit: float = READY) -> bool:
-    """Wait until the screen shows ``needle`` and stays unchanged for ``quiet`` seconds."""
-    deadline = time.monotonic() + limit
-    last, since = "", time.monotonic()
-    while time.monotonic() < deadline:
-        screen = _capture(session)
-        if screen != last:
-            last, since = screen, time.monotonic()
-        elif needle in screen and time.monotonic() - since >= quiet:
-            return True
-        time.sleep(0.05)
-    return False
 
 
 def _ask(session: str, key: str) -> Iterator[None]:
@@ -118,10 +94,10 @@ def measure(score: Path, beats: int, presses: int) -> dict[str, Any]:
         subprocess.run(["tmux", "new-session", "-d", "-s", session, *size, *command], check=True)
         try:
             # The editor takes keys once a big score is read: until the cast shows, ask again.
-            if not any(_wait_still(session, "Cast ·", 0.5, 10.0) for _ in _ask(session, "c")):
+            if not any(wait_still(session, "Cast ·", 0.5, 10.0) for _ in _ask(session, "c")):
                 return {"ready": False, "step": "c"}
             _send(session, "b")
-            if not _wait_still(session, "Recorded", 0.5):
+            if not wait_still(session, "Recorded", 0.5, READY):
                 return {"ready": False, "step": "b"}
             # The find box takes the focus a moment after "/" (a message later), and its
             # cursor blinks, so the screen is never still while it has the focus: each
@@ -132,7 +108,7 @@ def measure(score: Path, beats: int, presses: int) -> dict[str, Any]:
                 (("Enter",), "neck:", 0.5),
             ):
                 _send(session, *keys)
-                if not _wait_still(session, needle, quiet):
+                if not wait_still(session, needle, quiet, READY):
                     return {"ready": False, "step": " ".join(keys)}
             firsts: list[float] = []
             settles: list[float] = []

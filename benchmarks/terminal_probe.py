@@ -44,6 +44,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import write  # noqa: E402
+from tmux_screen import capture as _capture  # noqa: E402
+from tmux_screen import wait_still  # noqa: E402
 
 QUIET = 0.25
 """Seconds without a change after which the screen counts as settled."""
@@ -51,29 +53,6 @@ READY = 120.0
 """Seconds an app may take to show a still screen after launch."""
 INSIDE = 5
 """Page Down presses before measuring at the ``inside`` start."""
-
-
-def _capture(session: str) -> str:
-    return subprocess.run(
-        ["tmux", "capture-pane", "-p", "-e", "-t", session],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout
-
-
-def _wait_still(session: str, needle: str, quiet: float = 1.0) -> bool:
-    """Wait until the screen shows ``needle`` and stays unchanged for ``quiet`` seconds."""
-    deadline = time.monotonic() + READY
-    last, since = "", time.monotonic()
-    while time.monotonic() < deadline:
-        screen = _capture(session)
-        if screen != last:
-            last, since = screen, time.monotonic()
-        elif needle in screen and time.monotonic() - since >= quiet:
-            return True
-        time.sleep(0.05)
-    return False
 
 
 def _press(session: str, key: str) -> tuple[float, float] | None:
@@ -142,12 +121,12 @@ def measure(apps: dict[str, tuple[list[str], str]], presses: int, start: str) ->
             for name, (command, _needle) in apps.items()
         }
         for name, session in sessions.items():
-            if not _wait_still(session, apps[name][1]):
+            if not wait_still(session, apps[name][1], 1.0, READY):
                 return {"ready": False, "why": f"{name} showed no still screen"}
             if start == "inside":
                 for _ in range(INSIDE):
                     subprocess.run(["tmux", "send-keys", "-t", session, "PageDown"], check=False)
-                _wait_still(session, apps[name][1], quiet=0.5)
+                wait_still(session, apps[name][1], 0.5, READY)
         for index in range(presses):
             key = "Down" if index % 2 == 0 else "Up"
             for name, session in sessions.items():  # interleaved: one press each in turn
