@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import pytest
 from cast_fixtures import orchard
-from test_cast_screen import CastHost, drive, text_of, type_into
+from test_cast_screen import CastHost, drive, settle, text_of, type_into
 from textual.pilot import Pilot
 
 from choreo_tui.cast import CastScreen, performer_form, rechecking
@@ -31,19 +31,6 @@ from notation.model import Performer, Score
 def big(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every score is re-checked in a worker, as a big one is."""
     monkeypatch.setattr(rechecking, "AT_ONCE", -1)
-
-
-async def settle(pilot: Pilot[None], app: CastHost) -> None:
-    """Until the screen on top has its answer: no fixed sleep decides the outcome."""
-    for _ in range(500):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        rechecks = getattr(app.screen, "rechecks", None)
-        if rechecks is None or not rechecks.busy:
-            await pilot.pause()
-            return
-        await asyncio.sleep(0.02)
-    raise AssertionError("the re-check never answered")
 
 
 async def until(pilot: Pilot[None], done: Callable[[], bool]) -> None:

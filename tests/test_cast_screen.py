@@ -65,6 +65,19 @@ async def type_into(pilot: Pilot[None], text: str) -> None:
         await pilot.press(char)
 
 
+async def settle(pilot: Pilot[None], app: CastHost) -> None:
+    """Until the screen on top has its answer: no fixed sleep decides the outcome."""
+    for _ in range(500):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        rechecks = getattr(app.screen, "rechecks", None)
+        if rechecks is None or not rechecks.busy:
+            await pilot.pause()
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError("the re-check never answered")
+
+
 def test_nothing_changed_returns_none() -> None:
     async def steps(pilot: Pilot[None], app: CastHost) -> None:
         await pilot.press("escape")
@@ -522,18 +535,6 @@ def test_a_big_score_is_rechecked_off_the_ui_thread_with_the_same_words(
         return lines(self, after, *args)
 
     monkeypatch.setattr(rechecking.Recheck, "lines", watched)
-
-    async def settle(pilot: Pilot[None], app: CastHost) -> None:
-        # Until the screen on top has its answer: no fixed sleep decides the outcome.
-        for _ in range(500):
-            await pilot.pause()
-            await app.workers.wait_for_complete()
-            rechecks = getattr(app.screen, "rechecks", None)
-            if rechecks is None or not rechecks.busy:
-                await pilot.pause()
-                return
-            await asyncio.sleep(0.02)
-        raise AssertionError("the re-check never answered")
 
     async def steps(pilot: Pilot[None], app: CastHost) -> None:
         await settle(pilot, app)
