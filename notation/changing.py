@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from notation.model import Beat, LogEntry, Performer, Scene, Score
+from notation.model import Beat, LogEntry, Performer, Scene, Score, repeated_id
 from notation.vocabulary import forget_derived
 
 Lines = Mapping[tuple[str | int, ...], int]
@@ -40,36 +40,38 @@ def replaced(score: Score, lines: Lines | None, changes: dict[str, Any]) -> Scor
 
     Values that are already models of the field's type were validated when they were
     made and pass validation as they are, so only the score's own rule (unique
-    performer ids) is left to check: done here without rebuilding the whole score,
-    which a production re-check does for every scene naming the performer and the
-    editor for every edit. Anything else (a dict, a list, a wrong type) goes through
-    pydantic, as does a repeated id, so that its error is pydantic's.
+    performer ids, ``repeated_id``) is left to check: done here without
+    rebuilding the whole score, which a production re-check does for every scene
+    naming the performer and the editor for every edit. Anything else (a dict, a
+    list, a wrong type) goes through pydantic, as does a score that breaks the rule,
+    so that its error is pydantic's.
     """
-    if all(_as_is(name, value) for name, value in changes.items()) and _unique(changes):
-        changed = copy(score)
-        forget_derived(changed)  # by_id, blocking: worked out from the old fields
-        values = changed.__dict__
-        values.update(changes)
-        changed.__pydantic_fields_set__.update(changes)
-        changed._lines = lines
-    else:
-        data = {name: getattr(score, name) for name in _FIELDS}
-        data.update(changes)
-        changed = Score.model_validate(data)
-        values = changed.__dict__
-        for name in values.keys() - changes.keys():
-            values[name] = data[name]  # validation rebuilt their tuples
-        if lines is not None:
-            changed._lines = lines
+    quick = _quick(score, lines, changes)
+    changed = quick if quick is not None else _validated(score, lines, changes)
     if "beats" not in changes and "blocking" in score.__dict__:
         # The placements in force follow from the beats alone.
-        values["blocking"] = score.__dict__["blocking"]
+        changed.__dict__["blocking"] = score.__dict__["blocking"]
     return changed
 
 
-def _unique(changes: dict[str, Any]) -> bool:
-    performers = changes.get("performers")
-    if performers is None:
-        return True
-    ids = [p.id for p in performers]
-    return len(set(ids)) == len(ids)
+def _quick(score: Score, lines: Lines | None, changes: dict[str, Any]) -> Score | None:
+    if not all(_as_is(name, value) for name, value in changes.items()):
+        return None
+    changed = copy(score)
+    forget_derived(changed)  # by_id, blocking: worked out from the old fields
+    changed.__dict__.update(changes)
+    changed.__pydantic_fields_set__.update(changes)
+    changed._lines = lines
+    return changed if repeated_id(changed.performers) is None else None
+
+
+def _validated(score: Score, lines: Lines | None, changes: dict[str, Any]) -> Score:
+    data = {name: getattr(score, name) for name in _FIELDS}
+    data.update(changes)
+    changed = Score.model_validate(data)
+    values = changed.__dict__
+    for name in values.keys() - changes.keys():
+        values[name] = data[name]  # validation rebuilt their tuples
+    if lines is not None:
+        changed._lines = lines
+    return changed

@@ -9,11 +9,11 @@ Score changes only through ``Score.replace``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from functools import cached_property
 from operator import attrgetter
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Self, cast
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Protocol, Self, cast
 
 from pydantic import (
     ConfigDict,
@@ -286,6 +286,22 @@ class Scene(Model):
     private_notes: Text = ""
 
 
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+def repeated_id(performers: Iterable[_HasId]) -> str | None:
+    """The first performer id given twice, or None: ids are unique in a score and in a
+    production's cast."""
+    seen: set[str] = set()
+    for performer in performers:
+        if performer.id in seen:
+            return performer.id
+        seen.add(performer.id)
+    return None
+
+
 class Score(Model):
     """A whole scene score: scene, performers, beats and rehearsal log."""
 
@@ -301,11 +317,9 @@ class Score(Model):
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Score:
-        seen: set[str] = set()
-        for performer in self.performers:
-            if performer.id in seen:
-                raise ValueError(f"two performers share the id '{performer.id}'; ids are unique")
-            seen.add(performer.id)
+        repeated = repeated_id(self.performers)
+        if repeated is not None:
+            raise ValueError(f"two performers share the id '{repeated}'; ids are unique")
         return self
 
     def __eq__(self, other: object) -> bool:

@@ -80,3 +80,16 @@ def test_file_lines_are_dropped_unless_kept() -> None:
     kept = read.replace(beats=read.beats, lines=read.source_lines)
     assert kept.line_of("beats", 0) == 6
     assert read.line_of("beats", 0) == 6
+
+
+def test_a_repeated_id_is_refused_in_a_score_and_in_a_production_cast() -> None:
+    from notation import LoadError
+    from notation.production import loads_production
+
+    twice = '[[performers]]\nid = "ana"\nname = "A"\n\n[[performers]]\nid = "ana"\nname = "B"\n'
+    with pytest.raises(LoadError, match="performer 2 has the same id as performer 1"):
+        loads('format = "choreo-score"\nversion = 1\n[scene]\ntitle = "t"\n\n' + twice)
+    head = 'format = "choreo-production"\nversion = 1\n[production]\ntitle = "p"\n\n'
+    with pytest.raises(LoadError, match="performer 2 has the same id as performer 1") as caught:
+        loads_production(head + twice)
+    assert caught.value.line is not None

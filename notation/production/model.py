@@ -35,6 +35,7 @@ from notation.model import (
     Rider,
     Slug,
     Text,
+    repeated_id,
 )
 
 PRODUCTION_FORMAT: Final = "choreo-production"
@@ -60,11 +61,9 @@ class ProductionInfo(Model):
 
 
 def _unique(performers: tuple[Any, ...]) -> None:
-    seen: set[str] = set()
-    for performer in performers:
-        if performer.id in seen:
-            raise ValueError(f"two performers share the id '{performer.id}'; ids are unique")
-        seen.add(performer.id)
+    repeated = repeated_id(performers)
+    if repeated is not None:
+        raise ValueError(f"two performers share the id '{repeated}'; ids are unique")
 
 
 class _WithLines(Model):
