@@ -11,7 +11,7 @@ import pytest
 from cast_fixtures import orchard
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Button, Input, Select, Static, TabbedContent
+from textual.widgets import Button, Input, Select, SelectionList, Static, TabbedContent
 
 from choreo_tui.cast import CastScreen, rechecking
 from choreo_tui.cast.area_picker import AreaPicker
@@ -235,6 +235,28 @@ def test_a_time_without_offset_is_refused_in_the_log_offer() -> None:
         await pilot.pause()
 
     assert drive(steps).result is None  # discarded
+
+
+def test_the_leave_dialog_shows_a_name_with_control_characters_escaped() -> None:
+    """Nothing from a score reaches the terminal raw: the list of who to log neither."""
+    score = orchard()
+    ana = score.performers[0].model_copy(update={"name": "Ana \x1b]0;PWNED\x07"})
+    score = score.replace(performers=(ana, *score.performers[1:]))
+
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        await pilot.press("b", "slash")
+        await type_into(pilot, "nape")
+        await pilot.press("enter", "n", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LeaveCast)
+        who = app.screen.query_one(SelectionList)
+        prompt = str(who.get_option_at_index(0).prompt)
+        assert "\x1b" not in prompt and "\x07" not in prompt
+        assert "Ana \\x1b]0;PWNED\\x07 (ana)" == prompt
+
+    drive(steps, score)
 
 
 def test_remove_a_performer_named_in_beats_asks_and_can_purge() -> None:

@@ -23,6 +23,7 @@ from choreo_tui.screens.dialog import Dialog
 from choreo_tui.widgets.tick import TickBox, TickList
 from notation import clock
 from notation.model import Score
+from notation.terminal import safe_line
 
 
 class Choice(Dialog[str | None]):
@@ -120,7 +121,9 @@ class LeaveCast(Dialog[Leaving | None]):
                 yield Label("Who (space to tick):")
                 yield TickList(
                     *(
-                        Selection(Content(f"{p.name} ({p.id})"), p.id, p.id in self.changed)
+                        Selection(
+                            Content(safe_line(f"{p.name} ({p.id})")), p.id, p.id in self.changed
+                        )
                         for p in self.score.performers
                     ),
                     id="who",
