@@ -254,7 +254,7 @@ def test_the_leave_dialog_shows_a_name_with_control_characters_escaped() -> None
         who = app.screen.query_one(SelectionList)
         prompt = str(who.get_option_at_index(0).prompt)
         assert "\x1b" not in prompt and "\x07" not in prompt
-        assert "Ana \\x1b]0;PWNED\\x07 (ana)" == prompt
+        assert prompt == "Ana \\x1b]0;PWNED\\x07 (ana)"
 
     drive(steps, score)
 
