@@ -2,10 +2,11 @@
 
 After a whole-production change to performers' records, every other scene that
 names them is re-checked with the new cast (only the beats the change can reach,
-with ``notation.production.recheck``), and those same beats with the old cast;
-each beat that now has an error or warning it did not have is one
-``RippleItem``: scene, beat, finding. Pure: the app runs it in a worker thread
-and posts the report back.
+with ``notation.production.recheck``), and those same beats with the old cast
+(only the rules re-run after the change, ``SceneRecheck.rules``: no other rule's
+findings can be new); each beat that now has an error or warning it did not have
+is one ``RippleItem``: scene, beat, finding. Pure: the app runs it in a worker
+thread and posts the report back.
 """
 
 from __future__ import annotations
@@ -111,13 +112,22 @@ def ripple_report(
 ) -> RippleReport:
     """Beats of other scenes that ``before`` -> ``after`` newly flagged for these performers."""
     scenes, unreadable = other_scenes(before, production_path, skip)
+    names = tuple((after.by_id[pid].name if pid in after.by_id else pid) for pid in performer_ids)
+    return RippleReport(names, newly_flagged(scenes, after, performer_ids), tuple(unreadable))
+
+
+def newly_flagged(
+    scenes: Sequence[ProductionScene], after: Production, performer_ids: Sequence[str]
+) -> tuple[RippleItem, ...]:
+    """Each beat of ``scenes`` (merged with the cast as it was) that ``after`` gives an
+    error or warning it did not have, one item per beat and code, in file and beat order."""
     items: dict[tuple[str, int, str], RippleItem] = {}
     by_path = {scene.path: scene for scene in scenes}
     for pid in performer_ids:
         for new in recheck(scenes, after, pid):
             # The same beats, checked with the cast as it was: what was already there.
             old = by_path[new.scene.path]
-            known = {(f.beat, f.code) for f in beat_findings(old, new.beats)}
+            known = {(f.beat, f.code) for f in beat_findings(old, new.beats, rules=new.rules)}
             for finding in new.findings:
                 if finding.beat is None or finding.severity == "info":
                     continue
@@ -136,6 +146,4 @@ def ripple_report(
                     severity=finding.severity,
                     message=finding.message,
                 )
-    names = tuple((after.by_id[pid].name if pid in after.by_id else pid) for pid in performer_ids)
-    ordered = sorted(items.values(), key=lambda i: (str(i.path), i.beat, i.code))
-    return RippleReport(names, tuple(ordered), tuple(unreadable))
+    return tuple(sorted(items.values(), key=lambda i: (str(i.path), i.beat, i.code)))

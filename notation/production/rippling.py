@@ -100,8 +100,13 @@ def _change_of(before: Performer | None, after: Performer | None, memo: _Leaves)
 # boundaries and will_touch; only nudity and simulated read the rider; every rule may
 # name the performer, and C404/S303 read minor and garments (a change there re-checks
 # everything). tests/test_production_recheck_rules.py holds every other rule to that.
-_BOUNDARY_RULES: tuple[BeatRule, ...] = (boundaries.check,)
-_RIDER_RULES: tuple[BeatRule, ...] = (protocol.nudity, protocol.simulated)
+# Each family's codes come from its rules alone (B1xx, N2xx, S3xx): the app's ripple
+# checks the old cast with them too. tests/test_ripple_narrowing.py holds that.
+_FAMILY_RULES: dict[str, tuple[BeatRule, ...]] = {
+    "B": (boundaries.check,),
+    "N": (protocol.nudity,),
+    "S": (protocol.simulated,),
+}
 _Rules = tuple[tuple[BeatRule, ...] | None, frozenset[str] | None]
 
 
@@ -109,16 +114,21 @@ def _rules_for(change: _Change) -> _Rules:
     """The beat rules a change can change the findings of, and their code families."""
     if change.everyone:
         return None, None
-    rules: tuple[BeatRule, ...] = ()
     families: set[str] = set()
     if change.touched or change.willing:
-        rules += _BOUNDARY_RULES
         families.add("B")
     if change.rider:
-        rules += _RIDER_RULES
         families.update("NS")
+    return _rules_of(frozenset(families)), frozenset(families)
+
+
+def _rules_of(families: frozenset[str] | None) -> tuple[BeatRule, ...] | None:
+    """The beat rules that find the codes of these families; None (every family) stays None."""
+    if families is None:
+        return None
+    chosen = {rule for family in families for rule in _FAMILY_RULES[family]}
     # In check_beat's order, so that findings come out as a full check gives them.
-    return tuple(r for r in BEAT_RULES if r in rules), frozenset(families)
+    return tuple(rule for rule in BEAT_RULES if rule in chosen)
 
 
 def affected(
@@ -197,6 +207,14 @@ class SceneRecheck:
     families: frozenset[str] | None = None
     """The code families (first letters: ``B``, ``N``, ``S``) re-checked in ``beats``,
     or None for every finding: a change to boundaries alone cannot change a T503."""
+
+    @property
+    def rules(self) -> tuple[BeatRule, ...] | None:
+        """The beat rules re-run in ``beats`` (those of ``families``), or None for every rule.
+
+        Checking the same beats with the cast as it was needs only these too.
+        """
+        return _rules_of(self.families)
 
     def applied_to(self, before: Sequence[PlacedFinding]) -> list[PlacedFinding]:
         """The scene's findings after the change, from its findings ``before`` it.
