@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from choreo_tui.cast.screen import performer_line
-from notation.model import Performer
+import pytest
+from cast_fixtures import orchard
+from test_cast_screen import CastHost, drive
+from textual.pilot import Pilot
+from textual.widgets import OptionList
+
+from choreo_tui.cast.cast_row import MARKS, fill
+from choreo_tui.cast.screen import boundaries_at_a_glance, performer_line
+from notation.model import AreaRule, Performer, Score
 
 
 def test_a_row_is_two_lines_and_hostile_text_is_shown_escaped() -> None:
@@ -14,3 +21,55 @@ def test_a_row_is_two_lines_and_hostile_text_is_shown_escaped() -> None:
     assert "\\x1b]0;pwned\\x07" in first and "\\u202e\\x0ax" in first
     assert "\x1b" not in row and "\u202e" not in row
     assert "no boundaries recorded" in second and "\\x0a" not in second
+
+
+def _long_record() -> Score:
+    # At 120 columns this row's second line once ended in "no rider" with its "✗"
+    # alone at the start of the next line, under the ids.
+    score = orchard()
+    ana = score.performers[0]
+    table = ana.boundaries
+    assert table is not None
+    areas = {
+        **table.areas,
+        "neck": AreaRule(status="no"),
+        "lips": AreaRule(status="ask", only=("closed_mouth",)),
+        "cheek": AreaRule(status="ask"),
+    }
+    ana = ana.model_copy(update={"boundaries": table.model_copy(update={"areas": areas})})
+    return score.replace(performers=(ana, *score.performers[1:]))
+
+
+def _list_lines(score: Score, size: tuple[int, int]) -> list[str]:
+    """The cast list's lines as drawn, without its border."""
+    shown: list[str] = []
+
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        listing = app.screen.query_one("#performers", OptionList)
+        shown.extend(listing.render_line(y).text.rstrip() for y in range(listing.size.height))
+
+    drive(steps, score, size)
+    return shown
+
+
+@pytest.mark.parametrize("columns", [80, 100, 120])
+def test_a_long_row_breaks_between_its_parts_never_leaving_a_mark_alone(columns: int) -> None:
+    score = _long_record()
+    ana = score.performers[0]
+    lines = _list_lines(score, (columns, 30))
+    row = lines[: next(i for i, line in enumerate(lines) if line.startswith("ben"))]
+    assert len(row) > 2, "the row is long enough to be broken here"
+    assert not [line for line in row if line.strip() in MARKS]
+    # Each part whole on one line, every line after the first under the names.
+    for part in boundaries_at_a_glance(ana).split(" · "):
+        assert any(part in line for line in row), part
+    assert all(line.startswith(" " * 11) and line[11] != " " for line in row[1:])
+    # Nothing lost: the same words as the unbroken row.
+    words = [w for w in " ".join(row).split() if w != "·"]
+    assert words == [w for w in performer_line(ana).split() if w != "·"]
+
+
+def test_a_part_wider_than_a_line_breaks_at_its_spaces_with_each_mark_on_its_words() -> None:
+    lines = fill(["✗ no: neck, hair, nape", "no rider ✗"], "", 2, 12)
+    assert lines == ["✗ no: neck,", "  hair,", "  nape ·", "  no rider ✗"]
+    assert fill(["x", "no rider ✗"], "", 2, 9) == ["x ·", "  no", "  rider ✗"]

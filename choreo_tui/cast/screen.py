@@ -12,11 +12,11 @@ from typing import ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from choreo_tui.cast.cast_row import CastRow
 from choreo_tui.cast.dialogs import Choice, LeaveCast, Leaving
 from choreo_tui.cast.performer_form import PerformerForm
 from choreo_tui.cast.rechecking import BackgroundRecheck
@@ -26,9 +26,13 @@ from notation.cast_edits import beats_naming, boundaries_changed, put_performer,
 from notation.model import Performer, Score
 from notation.terminal import safe, safe_line
 
+ROW_INDENT = 11
+"""Where a row's names start: its id takes ten columns and a space."""
 
-def performer_line(performer: Performer) -> str:
-    """One row of the cast list: id, name, role and what is on record."""
+
+def performer_row(performer: Performer) -> CastRow:
+    """One row of the cast list: id, name, role and what is on record, then their
+    boundaries at a glance; laid out at the list's width, broken only between parts."""
     # Score text is escaped here, field by field, so that the line break between the
     # two rows stays a line break.
     parts = [f"{performer.id:<10} {safe_line(performer.name)}"]
@@ -46,12 +50,21 @@ def performer_line(performer: Performer) -> str:
         parts.append(f"{count} garment{'s' if count != 1 else ''}")
     if performer.minor:
         parts.append("minor" if performer.guardian.strip() else "✗ minor, no guardian")
-    return " · ".join(parts) + "\n" + " " * 11 + boundaries_at_a_glance(performer)
+    return CastRow((parts, _glance(performer)), ROW_INDENT)
+
+
+def performer_line(performer: Performer) -> str:
+    """The cast list's row as plain text, unbroken: two lines."""
+    return str(performer_row(performer))
 
 
 def boundaries_at_a_glance(performer: Performer) -> str:
     """ "✗ no: neck, groin · ? ask: lips · else yes · rider ✓" (or "no rider ✗"): what
     the room must know of a performer's record, in one line (marks, not colour alone)."""
+    return " · ".join(_glance(performer))
+
+
+def _glance(performer: Performer) -> list[str]:
     b = performer.boundaries
     if b is None:
         glance = ["no boundaries recorded: every area counts as 'ask'"]
@@ -71,7 +84,7 @@ def boundaries_at_a_glance(performer: Performer) -> str:
         glance.append(f"else {b.default}")
     rider = performer.rider
     glance.append("rider ✓" if rider is not None else "no rider ✗")
-    return " · ".join(glance)
+    return glance
 
 
 class CastScreen(Screen[Score | None]):
@@ -79,7 +92,9 @@ class CastScreen(Screen[Score | None]):
 
     DEFAULT_CSS = """
     CastScreen #cast-title { height: 1; padding: 0 1; background: $panel; }
-    CastScreen #performers { height: 1fr; }
+    /* Rows are laid out at the list's width: a scrollbar that comes and goes would
+       change it under rows already measured, and their last line would be cut. */
+    CastScreen #performers { height: 1fr; scrollbar-gutter: stable; }
     CastScreen #cast-summary { height: auto; max-height: 6; padding: 0 1; background: $panel; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -177,10 +192,8 @@ class CastScreen(Screen[Score | None]):
         keep = listing.highlighted if highlight is None else highlight
         listing.clear_options()
         if self.score.performers:
-            # Content, not str: a str prompt is read as markup, and a "[/" in a name crashed.
-            listing.add_options(
-                Option(Content(performer_line(p)), id=p.id) for p in self.score.performers
-            )
+            # Plain text, not a str prompt: that is read as markup, and a "[/" in a name crashed.
+            listing.add_options(Option(performer_row(p), id=p.id) for p in self.score.performers)
             listing.highlighted = min(keep or 0, len(self.score.performers) - 1)
         else:
             listing.add_option(Option("(no performers yet: press a to add one)", disabled=True))
