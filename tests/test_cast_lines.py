@@ -1,6 +1,9 @@
-"""The cast list's rows: two lines a performer, score text escaped field by field."""
+"""The cast list's rows: two lines a performer, score text escaped field by field, laid
+out at the list's width and broken only between parts."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from cast_fixtures import orchard
@@ -11,6 +14,9 @@ from textual.widgets import OptionList
 from choreo_tui.cast.cast_row import MARKS, fill
 from choreo_tui.cast.screen import boundaries_at_a_glance, performer_line
 from notation.model import AreaRule, Performer, Score
+from notation.production import ProductionScene, open_score
+
+SAMPLES = Path(__file__).parent.parent / "sample_scenes"
 
 
 def test_a_row_is_two_lines_and_hostile_text_is_shown_escaped() -> None:
@@ -73,3 +79,22 @@ def test_a_part_wider_than_a_line_breaks_at_its_spaces_with_each_mark_on_its_wor
     lines = fill(["✗ no: neck, hair, nape", "no rider ✗"], "", 2, 12)
     assert lines == ["✗ no: neck,", "  hair,", "  nape ·", "  no rider ✗"]
     assert fill(["x", "no rider ✗"], "", 2, 9) == ["x ·", "  no", "  rider ✗"]
+
+
+def test_a_row_keeps_its_last_line_when_a_resize_brings_the_scrollbar() -> None:
+    # The rows were measured at the list's width; a scrollbar that came with a smaller
+    # terminal narrowed it under them, and Mara's last line ("no rider ✗") was cut.
+    scene = open_score(SAMPLES / "northern-light" / "ep4-sc09-bedroom.score.toml")
+    assert isinstance(scene, ProductionScene)
+    score = scene.score.replace(performers=scene.production.performers)
+    shown: list[str] = []
+
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        await pilot.resize_terminal(60, 24)
+        await pilot.pause()
+        listing = app.screen.query_one("#performers", OptionList)
+        shown.extend(listing.render_line(y).text for y in range(listing.size.height))
+
+    drive(steps, score, (80, 24))
+    mara = shown[: next(i for i, line in enumerate(shown) if line.startswith("oren"))]
+    assert "no rider ✗" in mara[-1]
