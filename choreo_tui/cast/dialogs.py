@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from choreo_tui.screens.dialog import Dialog
+from choreo_tui.widgets.score_input import ScoreInput
 from choreo_tui.widgets.tick import TickBox, TickList
 from notation import clock
 from notation.model import Score
@@ -129,7 +130,7 @@ class LeaveCast(Dialog[Leaving | None]):
                     id="who",
                     compact=True,
                 )
-                yield Input(placeholder="private note (optional)", id="note", compact=True)
+                yield ScoreInput(placeholder="private note (optional)", id="note", compact=True)
                 yield Label("When (time with UTC offset):")
                 yield Input(clock.typed(), id="at", compact=True)
                 yield Static("", id="problem", classes="problem", markup=False)

@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, Static
 
 from choreo_tui.cast.ticks import AreaTicks
 from choreo_tui.widgets.notes_area import NotesArea
+from choreo_tui.widgets.score_input import ScoreInput
 from choreo_tui.widgets.tick import TickBox
 from notation.model import Performer, Rider
 
@@ -21,16 +22,16 @@ DATE_HINT = "YYYY-MM-DD, or F4 for today"
 def details_fields(p: Performer | None) -> ComposeResult:
     """Id, name, character, minor, guardian and private notes, as ``p`` has them."""
     yield Label("Id (a slug: ana, ben_2)")
-    yield Input(p.id if p else "", id="id", compact=True)
+    yield ScoreInput(p.id if p else "", id="id", compact=True)
     yield Static("", id="id-problem", classes="problem", markup=False)
     yield Label("Name")
-    yield Input(p.name if p else "", id="name", compact=True)
+    yield ScoreInput(p.name if p else "", id="name", compact=True)
     yield Static("", id="name-problem", classes="problem", markup=False)
     yield Label("Character")
-    yield Input(p.character if p else "", id="character", compact=True)
+    yield ScoreInput(p.character if p else "", id="character", compact=True)
     yield TickBox("Minor", p.minor if p else False, id="minor", compact=True)
     yield Label("Guardian or additional adult present")
-    yield Input(p.guardian if p else "", id="guardian", compact=True)
+    yield ScoreInput(p.guardian if p else "", id="guardian", compact=True)
     yield Static("", id="guardian-problem", classes="problem", markup=False)
     yield Label("Private notes (never shared)")
     yield NotesArea(p.private_notes if p else "", id="private_notes")

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from choreo_tui.screens.dialog import Dialog
 from choreo_tui.widgets.pick import Pick
+from choreo_tui.widgets.score_input import ScoreInput
 
 
 class QuitUnsaved(Dialog[str]):
@@ -61,7 +62,7 @@ class AskTitle(Dialog[str | None]):
         with Vertical():
             yield Static(Content.assemble(("A new score", "bold"), f" in {self.where}"))
             yield Label("Scene title (e.g. Act 2, Scene 3: the orchard), then Enter:")
-            yield Input(placeholder="scene title", id="title")
+            yield ScoreInput(placeholder="scene title", id="title")
             yield Static("", classes="error")
 
     @on(Input.Submitted)

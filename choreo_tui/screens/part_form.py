@@ -24,6 +24,7 @@ from choreo_tui.cast.tables import DEFAULT_STATUS, node_status
 from choreo_tui.numbers import read_positive, read_whole
 from choreo_tui.widgets.notes_area import NotesArea
 from choreo_tui.widgets.pick import Choice, Pick
+from choreo_tui.widgets.score_input import ScoreInput
 from choreo_tui.widgets.tick import Tick
 from notation.areas import ALIASES, NODES, area_label
 from notation.checks.cast import resolve_table
@@ -247,7 +248,7 @@ class PartForm(ModalScreen[T | None], Generic[T]):
                 else:
                     with Horizontal(classes="row"):
                         yield Label(spec.label)
-                        yield Input(
+                        yield ScoreInput(
                             ""
                             if value is None
                             else f"{value:g}"

@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
 from choreo_tui.screens.dialog import Dialog
+from choreo_tui.widgets.score_input import ScoreInput
 from notation.terminal import safe
 
 
@@ -82,7 +83,7 @@ class AskCopyPath(Dialog[Path | None]):
         """A line for the path, filled with a suggestion."""
         with Vertical():
             yield Label("Save a copy as (a new file; Enter saves, Escape cancels):")
-            yield Input(value=str(self.suggestion), id="copy-path")
+            yield ScoreInput(value=str(self.suggestion), id="copy-path")
             yield Static("", classes="error", markup=False)
 
     @on(Input.Submitted)

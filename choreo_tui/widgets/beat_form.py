@@ -20,9 +20,9 @@ from textual.widgets import Checkbox, Input, Label, Static
 
 from choreo_tui.numbers import NumberRefused, read_positive, read_whole
 from choreo_tui.typed import Typing
-from choreo_tui.widgets.field import Field
 from choreo_tui.widgets.notes_area import NotesArea
 from choreo_tui.widgets.parts import PartsTable
+from choreo_tui.widgets.score_input import ScoreField as Field
 from choreo_tui.widgets.tick import Tick
 from notation.agreement import is_current
 from notation.describe import and_list, counted

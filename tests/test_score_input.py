@@ -1,0 +1,135 @@
+"""Fields that show score text mark every control or bidi character where it is.
+
+Textual's ``Input`` drew "Ana\\x1bRuiz" as "AnaRuiz" (the app's line filter drops the
+raw character): safe, but the coordinator could not see that the name on file is not
+the name on the screen. ``ScoreInput`` shows the escape the cast list shows, in reverse
+video, and keeps the value exactly as it is.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import sync
+from factories import beat, performer, score
+from test_cast_screen import CastHost, drive
+from textual.app import App, ComposeResult
+from textual.pilot import Pilot
+from textual.strip import Strip
+from textual.widgets import Input
+
+from choreo_tui.app import ChoreoApp
+from choreo_tui.widgets.score_input import ScoreInput
+from notation import save
+
+HOSTILE = "Ana\x1b]0;x\x07Ruiz\u202e"
+SHOWN = "Ana\\x1b]0;x\\x07Ruiz\\u202e"
+
+
+def _escapes(strip: Strip) -> list[str]:
+    """The text drawn in reverse video (the escapes), piece by piece."""
+    return [s.text for s in strip if s.style is not None and s.style.reverse]
+
+
+def test_the_cast_form_shows_each_control_character_of_a_name_and_keeps_it() -> None:
+    hostile = score(beat(), performers=(performer("ana", HOSTILE), performer("ben")))
+
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        await pilot.press("e")  # the highlighted performer: ana
+        await pilot.pause()
+        name = app.screen.query_one("#name", Input)
+        assert name.value == HOSTILE
+        name.blur()
+        await pilot.pause()
+        line = name.render_line(0)
+        assert line.text.startswith(SHOWN)
+        assert _escapes(line) == ["\\x1b", "\\x07", "\\u202e"]
+        await pilot.press("ctrl+s")  # kept as it is
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+
+    app = drive(steps, hostile, (100, 30))
+    assert app.result is None  # nothing changed: the name was not rewritten by showing it
+
+
+@sync
+async def test_the_beat_forms_title_shows_the_escape(tmp_path: Path) -> None:
+    path = tmp_path / "t.score.toml"
+    save(score(beat(title="the\x1b[2Jkiss")), path)
+    app = ChoreoApp(path, keymap_file=tmp_path / "k.toml", folder=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        title = app.screen.query_one("#title", Input)
+        assert title.value == "the\x1b[2Jkiss"
+        assert title.render_line(0).text.startswith("the\\x1b[2Jkiss")
+
+
+class _Fields(App[None]):
+    def __init__(self, value: str) -> None:
+        super().__init__()
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        yield ScoreInput(self.value, id="score", compact=True, select_on_focus=False)
+        yield Input(self.value, id="plain", compact=True, select_on_focus=False)
+
+
+@sync
+async def test_the_cursor_steps_over_an_escape_whole_and_backspace_removes_it_whole() -> None:
+    app = _Fields("Ana\x1bR")
+    async with app.run_test(size=(40, 4)) as pilot:
+        field = app.query_one("#score", ScoreInput)
+        field.focus()
+        field.cursor_position = len(field.value)
+        await pilot.press("left")  # before R: one step back, over nothing else
+        assert field.cursor_position == 4
+        await pilot.press("left")  # onto the escape: the cursor covers all of it
+        await pilot.pause()
+        assert field.cursor_position == 3
+        cursor = [s.text for s in field.render_line(0) if s.style and s.style.bgcolor]
+        assert "\\x1b" in cursor
+        await pilot.press("right", "backspace")
+        assert field.value == "AnaR"
+        assert field.render_line(0).text.startswith("AnaR ")
+
+
+@sync
+async def test_text_typed_as_a_backslash_is_not_drawn_as_an_escape() -> None:
+    app = _Fields("a\x1b")
+    async with app.run_test(size=(40, 4)) as pilot:
+        field = app.query_one("#score", ScoreInput)
+        field.focus()
+        field.cursor_position = len(field.value)
+        await pilot.press(*"\\x1b")
+        await pilot.pause()
+        field.blur()
+        await pilot.pause()
+        line = field.render_line(0)
+        assert line.text.startswith("a\\x1b\\x1b")
+        assert _escapes(line) == ["\\x1b"]  # only the real one
+        assert field.value == "a\x1b\\x1b"
+
+
+@sync
+async def test_a_click_on_an_escape_puts_the_cursor_on_its_character() -> None:
+    app = _Fields("Ana\x1bRuiz")
+    async with app.run_test(size=(40, 4)) as pilot:
+        field = app.query_one("#score", ScoreInput)
+        for cell, index in ((2, 2), (3, 3), (6, 3), (7, 4), (30, 8)):
+            await pilot.click(field, offset=(cell, 0))
+            assert field.cursor_position == index, cell
+
+
+@sync
+async def test_a_value_with_nothing_to_escape_is_drawn_as_input_draws_it() -> None:
+    app = _Fields("Ana Ruiz, naïve 名前")
+    async with app.run_test(size=(40, 4)) as pilot:
+        mine, theirs = app.query_one("#score", ScoreInput), app.query_one("#plain", Input)
+        for field in (mine, theirs):
+            field.cursor_position = 12
+            assert field._cursor_offset == 12
+        app.set_focus(None)
+        await pilot.pause()
+        assert list(mine.render_line(0)) == list(theirs.render_line(0))
+        assert not _escapes(mine.render_line(0))
