@@ -106,7 +106,11 @@ class ScoreInput(Input):
         return shown.index_at(offset + scroll_x)
 
     def render_line(self, y: int) -> Strip:
-        """``Input``'s line, with the cursor and selection over whole escapes."""
+        """``Input``'s line, with the cursor and selection over whole escapes.
+
+        A suggester's completion is not drawn while the value holds an escape (no
+        field for score text has one).
+        """
         shown = self._shown()
         if shown is None or y != 0:
             return super().render_line(y)
