@@ -214,7 +214,9 @@ class PerformerForm(Screen[Performer | None]):
 
     def _value(self, selector: str) -> str:
         field = self.query_one(selector)
-        return field.text if isinstance(field, NotesArea) else self.query_one(selector, Input).value
+        if isinstance(field, NotesArea):
+            return field.value  # the exact text, never the escaped drawing of held notes
+        return self.query_one(selector, Input).value
 
     def _day(self, selector: str, problem: str, tab: str) -> date | None:
         parsed = parse_day(self._value(selector))

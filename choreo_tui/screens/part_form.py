@@ -279,10 +279,8 @@ class PartForm(ModalScreen[T | None], Generic[T]):
                     data[spec.name] = widget.values
                 elif widget.value is not None:
                     data[spec.name] = widget.value
-            elif isinstance(widget, Checkbox):
+            elif isinstance(widget, (Checkbox, NotesArea)):  # NotesArea.value: exact text
                 data[spec.name] = widget.value
-            elif isinstance(widget, NotesArea):
-                data[spec.name] = widget.text
             elif isinstance(widget, Input):
                 text = widget.value.strip()
                 if spec.kind == "text":

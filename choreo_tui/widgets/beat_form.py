@@ -299,7 +299,7 @@ class BeatForm(Vertical):
     def _text(self, name: str) -> str:
         """The present text of a text field, one-line or notes."""
         if name in NOTE_FIELDS:
-            return self.query_one(f"#{name}", NotesArea).text
+            return self.query_one(f"#{name}", NotesArea).value
         return self.query_one(f"#{name}", Input).value
 
     @on(Input.Blurred)

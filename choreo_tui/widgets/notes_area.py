@@ -7,11 +7,25 @@ move focus as in every other field: Enter is a new line here, so leaving the
 area (Tab, Escape to the list, a click elsewhere) is what applies it. Its text is
 the score's own string: what is drawn elsewhere goes through
 ``notation.terminal.safe`` there, never here, so editing never changes the text.
+
+Notes that hold a control or bidi character (untrusted text: ESC, a right-to-left
+override) cannot be edited as they are: drawn raw they would reach the terminal, and
+the app's last guard would drop them from the screen, so "check in\\x1b[2J" looked
+like "check in". Such notes are **held**: the area shows them escaped
+(``notation.terminal.safe``), each escape in reverse video, read-only, and ``value``
+stays the exact text. Typing there says why nothing happens; ctrl+r drops those
+characters (and nothing else) and makes the notes editable again, an edit the form
+applies like any other. Forms read ``value``, never ``text``: in a held area ``text``
+is the escaped drawing.
 """
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from rich.text import Text
 from textual import events
+from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
@@ -19,6 +33,32 @@ from textual.scrollbar import ScrollBar
 from textual.widgets import TextArea
 
 from choreo_tui.widgets.fixed_size import follow_content, vertical_scrollbar
+from notation.terminal import safe
+
+EDITING_KEYS = frozenset({"enter", "backspace", "delete", "ctrl+d", "ctrl+w", "ctrl+u", "ctrl+k"})
+"""Keys that would change an editable area's text (printable characters besides)."""
+
+
+def hidden_spans(text: str) -> tuple[str, dict[int, list[tuple[int, int]]]]:
+    """``text`` escaped, and where each escape sits: line -> (start, end) columns."""
+    pieces: list[str] = []
+    spans: dict[int, list[tuple[int, int]]] = {}
+    line = column = 0
+    for char in text:
+        piece = safe(char)
+        pieces.append(piece)
+        if char == "\n":
+            line, column = line + 1, 0
+            continue
+        if piece != char:
+            spans.setdefault(line, []).append((column, column + len(piece)))
+        column += len(piece)
+    return "".join(pieces), spans
+
+
+def without_hidden(text: str) -> str:
+    """``text`` without its control and bidi characters (newlines and tabs kept)."""
+    return "".join(char for char in text if safe(char) == char)
 
 
 class NotesArea(TextArea):
@@ -28,6 +68,28 @@ class NotesArea(TextArea):
     NotesArea { height: 3; min-height: 2; border: none; padding: 0 1; }
     NotesArea:focus { border: none; }
     """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+r",
+            "drop_hidden",
+            "Drop hidden characters",
+            id="notes_drop_hidden",
+            tooltip="Drop the control characters shown escaped, then edit the notes",
+        ),
+    ]
+
+    HELP = (
+        "Notes: a few lines. Enter starts a new line; Tab or Escape leaves and applies them. "
+        "Notes holding control characters are shown escaped and reversed, read-only; "
+        "ctrl+r drops those characters so the notes can be edited."
+    )
+
+    _held: str | None = None
+    """The exact text while it holds control characters (the area shows it escaped)."""
+
+    _escapes: dict[int, list[tuple[int, int]]] = {}  # noqa: RUF012 (replaced, never mutated)
+    """Where the escapes of held text sit: line -> (start, end) columns."""
 
     # Sized by CSS: new notes on a move to another beat repaint the area, never the
     # screen's layout (choreo_tui.widgets.fixed_size).
@@ -54,7 +116,7 @@ class NotesArea(TextArea):
         placeholder: str = "",
     ) -> None:
         super().__init__(
-            text,
+            self._hold(text),
             id=id,
             classes=classes,
             soft_wrap=True,
@@ -64,6 +126,7 @@ class NotesArea(TextArea):
             compact=True,
             placeholder=placeholder,
         )
+        self.set_reactive(TextArea.read_only, self._held is not None)
 
     def watch_virtual_size(self, size: Size) -> None:
         """Fit the scrollbar to the new text, as a layout pass would."""
@@ -76,13 +139,74 @@ class NotesArea(TextArea):
 
     @property
     def value(self) -> str:
-        """The text, as ``Input.value`` reads (so forms read every field alike)."""
-        return self.text
+        """The exact text, as ``Input.value`` reads (so forms read every field alike)."""
+        return self.text if self._held is None else self._held
+
+    @property
+    def holds_hidden(self) -> bool:
+        """Does the text hold control characters (shown escaped, read-only)?"""
+        return self._held is not None
+
+    def _hold(self, text: str) -> str:
+        """Remember whether ``text`` must be held; what the area shows for it."""
+        shown, self._escapes = hidden_spans(text)
+        self._held = text if shown != text else None
+        return shown
 
     def show(self, text: str) -> None:
         """Show ``text`` unless it is already shown (loading resets the cursor and undo)."""
-        if self.text != text:
-            self.load_text(text)
+        if self.value == text and (self._held is None) == (safe(text) == text):
+            return
+        self.load_text(self._hold(text))
+        self.read_only = self._held is not None
+
+    def get_line(self, line_index: int) -> Text:
+        """A line of the notes, each escape of held text in reverse video."""
+        line = super().get_line(line_index)
+        for start, end in self._escapes.get(line_index, ()) if self._held is not None else ():
+            line.stylize("reverse", start, end)
+        return line
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """ctrl+r is offered only while the notes hold control characters."""
+        if action == "drop_hidden":
+            return self._held is not None
+        return super().check_action(action, parameters)
+
+    def action_drop_hidden(self) -> None:
+        """Drop the held text's control characters; the notes become editable."""
+        if self._held is None:
+            return
+        kept = without_hidden(self._held)
+        self._held, self._escapes = None, {}
+        self.read_only = False
+        self.load_text(kept)
+        self.move_cursor(self.document.end)
+        self.post_message(self.Changed(self))
+        self.refresh_bindings()
+
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
+        """Held notes take the editing keys (answering them), as editable notes do."""
+        typed = character is not None and character.isprintable()
+        if self._held is not None and (key in EDITING_KEYS or typed):
+            return True
+        return super().check_consume_key(key, character)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self._held is not None and self.check_consume_key(event.key, event.character):
+            # Read-only, the area would let the key through to the screen ('a' adds a
+            # beat): it is taken here and answered instead.
+            event.stop()
+            event.prevent_default()
+            self.app.bell()
+            self.notify(
+                "These notes hold control characters, shown escaped and reversed; they are "
+                "kept exactly. Press ctrl+r to drop those characters and edit the notes.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        await super()._on_key(event)
 
     def _on_focus(self, event: events.Focus) -> None:
         # Tabbing in lands after the last word, as in a one-line field: notes are added to.
