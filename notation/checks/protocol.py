@@ -7,6 +7,7 @@ from notation.areas import GROIN, leaves_of
 from notation.checks.context import BeatContext, leaf_list
 from notation.describe import and_list
 from notation.findings import Finding
+from notation.model import Agreed
 
 
 def _bare_leaves(areas: tuple[str, ...]) -> frozenset[str]:
@@ -129,25 +130,27 @@ def simulated(ctx: BeatContext) -> list[Finding]:
     return found
 
 
+def _c401(ctx: BeatContext, agreed: Agreed) -> str:
+    names = and_list([ctx.name(p) for p in agreed.by]) or "the performers"
+    when = f" on {agreed.on.isoformat()}" if agreed.on else ""
+    why = (
+        "the beat changed after " + names + " agreed it" + when
+        if agreed.digest
+        else "the agreement carries no digest, so Choreo cannot tell what was agreed"
+    )
+    return (
+        f"The agreement has lapsed: {why}. Walk everyone through the beat as it is "
+        "now and record their agreement again."
+    )
+
+
 def consent(ctx: BeatContext) -> list[Finding]:
     """C401 lapsed agreement, C404 a minor in a beat with nudity or simulated sex."""
     found: list[Finding] = []
     agreed = ctx.beat.agreed
     if agreed is not None and agreed.digest != digest(ctx.beat):
-        names = and_list([ctx.name(p) for p in agreed.by]) or "the performers"
-        when = f" on {agreed.on.isoformat()}" if agreed.on else ""
-        why = (
-            "the beat changed after " + names + " agreed it" + when
-            if agreed.digest
-            else "the agreement carries no digest, so Choreo cannot tell what was agreed"
-        )
-        found.append(
-            ctx.finding(
-                "C401",
-                f"The agreement has lapsed: {why}. Walk everyone through the beat as it is "
-                "now and record their agreement again.",
-            )
-        )
+        # The words are built when read (a draft has hundreds of lapsed agreements).
+        found.append(ctx.finding("C401", (_c401, ctx, agreed)))
     if ctx.has_nudity or ctx.is_sexual:
         for who in sorted(ctx.ids):
             view = ctx.cast.get(who)
