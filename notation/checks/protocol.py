@@ -43,20 +43,22 @@ def nudity(ctx: BeatContext) -> list[Finding]:
                     f"does not list. Cover it, or agree a new rider with {name} before asking.",
                 )
             )
-    medium = ctx.score.scene.medium
-    exposed = ctx.has_nudity or ctx.is_sexual
-    if medium in ("film", "tv") and not ctx.score.scene.closed_set and exposed:
-        what = "nudity" if ctx.has_nudity else "simulated sex"
-        if ctx.has_nudity and ctx.is_sexual:
-            what = "nudity and simulated sex"
-        found.append(
-            ctx.finding(
-                "N203",
-                f"This beat has {what} on a {'TV' if medium == 'tv' else 'film'} set that "
-                "is not marked closed. Close the set (only essential crew) and set "
-                "closed_set = true.",
+    if ctx.has_nudity or ctx.is_sexual:
+        # The scene is asked only about beats that show or simulate something.
+        scene = ctx.score.scene
+        medium = scene.medium
+        if medium in ("film", "tv") and not scene.closed_set:
+            what = "nudity" if ctx.has_nudity else "simulated sex"
+            if ctx.has_nudity and ctx.is_sexual:
+                what = "nudity and simulated sex"
+            found.append(
+                ctx.finding(
+                    "N203",
+                    f"This beat has {what} on a {'TV' if medium == 'tv' else 'film'} set that "
+                    "is not marked closed. Close the set (only essential crew) and set "
+                    "closed_set = true.",
+                )
             )
-        )
     return found
 
 
