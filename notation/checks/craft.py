@@ -46,10 +46,10 @@ def placement(ctx: BeatContext) -> list[Finding]:
         return []
     found: list[Finding] = []
     reported: set[frozenset[str]] = set()
-    number, lines = ctx.index + 1, ctx.lines
-    for i, touch in contacts:
-        # Read from the touch's fields at once (see BeatContext on __dict__).
-        fields = touch.__dict__
+    number, lines, fields_of = ctx.index + 1, ctx.lines, ctx.fields
+    for i, _touch in contacts:
+        # Read from the touch's fields (see ``BeatContext.fields``).
+        fields = fields_of[i]
         by = fields["by"]
         a = where.get(by)
         if a is None:
@@ -111,12 +111,12 @@ def overrun(ctx: BeatContext) -> list[Finding]:
     beat_counts = t.counts
     found: list[Finding] = []
     number, lines = ctx.index + 1, ctx.lines
-    for i, touch in enumerate(ctx.beat.touches):
-        # Read from the touch's fields at once (see BeatContext on __dict__).
-        fields = touch.__dict__
+    # Read from the touches' fields (see ``BeatContext.fields``).
+    for i, fields in enumerate(ctx.fields):
         if fields["start"] + (fields["counts"] or 1) - 1 <= beat_counts:
             continue
         # The words are built when read: a draft has over a thousand of these.
+        touch = ctx.beat.touches[i]
         found.append(BeatFinding(number, "T506", (_t506, ctx, touch, beat_counts), i, lines))
     return found
 
