@@ -74,6 +74,10 @@ def _covers_groin(ctx: BeatContext, who: str) -> bool:
 
 def simulated(ctx: BeatContext) -> list[Finding]:
     """S301 rider, S302 barrier and S303 garment for simulated sex and groin contact."""
+    if not ctx.is_sexual:
+        # Neither simulated nor touching the groin: nobody is in simulated sex here
+        # (the common case, told before anything is gathered).
+        return []
     found: list[Finding] = []
     in_sex: dict[str, int | None] = {}
     if ctx.beat.simulated:
@@ -99,8 +103,6 @@ def simulated(ctx: BeatContext) -> list[Finding]:
                     touch_index,
                 )
             )
-    if not ctx.is_sexual:
-        return found
     # The barrier's job is to keep pelvises apart: one placed only at the knee
     # or the shoulder does not prevent genital contact, so it does not count.
     shielded = {frozenset(b.between) for b in ctx.beat.barriers if GROIN in leaves_of(b.at)}
