@@ -86,7 +86,10 @@ def areas_in_force(score: Score) -> list[Mapping[str, frozenset[str]]]:
         if placements:
             moved: dict[str, frozenset[str]] = {}
             for placement in placements:
-                who, area = placement.who, placement.area
+                # Read from its fields at once: pydantic models define __getattr__,
+                # so each attribute read is a slow, unspecialised lookup.
+                fields = placement.__dict__
+                who, area = fields["who"], fields["area"]
                 areas = moved.get(who)
                 one = _ONE.get(area)
                 if one is None:

@@ -181,16 +181,6 @@ class Finding:
         return MARK[self.severity]
 
 
-# Finding's slot descriptors, which set a slot without going through __setattr__.
-_SLOTS: dict[str, Any] = dict(Finding.__dict__)
-_set_beat = _SLOTS["beat"].__set__
-_set_code = _SLOTS["code"].__set__
-_set_message = _SLOTS["_message"].__set__
-_set_touch = _SLOTS["touch"].__set__
-_set_line = _SLOTS["_line"].__set__
-_set_locate = _SLOTS["_locate"].__set__
-
-
 class BeatFinding(Finding):
     """A finding on a beat (and maybe one of its touches) of a score read from a file,
     whose line is looked up from its beat and touch when first read.
@@ -199,9 +189,19 @@ class BeatFinding(Finding):
     with a locator for that beat and touch, but made without one: ``lines`` is the
     score's ``line_of``, shared by every finding of a check, so a finding costs the
     collector one object instead of three.
+
+    Immutable like every ``Finding`` once made: it is made writable (this class
+    keeps ``object.__setattr__``, so its slots are set by plain, specialised
+    stores) and sealed at the end of ``__init__`` by becoming a ``SealedBeatFinding``,
+    a subclass with the same slots that refuses every change again. A draft's
+    check makes tens of thousands of these, and setting six slots through
+    ``Finding``'s guard cost twice the rest of making one.
     """
 
     __slots__ = ()
+    # object's own, not a function calling it: only then does Python set the slots
+    # with its fast stores (mypy reads object's signature as a different one).
+    __setattr__ = object.__setattr__  # type: ignore[assignment]
 
     def __init__(
         self,
@@ -211,14 +211,15 @@ class BeatFinding(Finding):
         touch: int | None,
         lines: Callable[..., int | None],
     ) -> None:
-        # The slots' own setters: a third cheaper than object.__setattr__ by name,
-        # and a draft's check makes tens of thousands of these.
-        _set_beat(self, beat)
-        _set_code(self, code)
-        _set_message(self, message)
-        _set_touch(self, touch)
-        _set_line(self, None)
-        _set_locate(self, lines)
+        self.beat = beat
+        self.code = code
+        self._message = message
+        self.touch = touch
+        self._line = None
+        self._locate = lines
+        # Sealed: from here on it refuses every change (same slots, so Python
+        # allows the switch; nothing else holds the finding yet).
+        self.__class__ = SealedBeatFinding
 
     @property
     def line(self) -> int | None:
@@ -234,6 +235,13 @@ class BeatFinding(Finding):
             object.__setattr__(self, "_line", line)
             object.__setattr__(self, "_locate", None)
         return self._line
+
+
+class SealedBeatFinding(BeatFinding):
+    """What every ``BeatFinding`` is once made: immutable, like every ``Finding``."""
+
+    __slots__ = ()
+    __setattr__ = Finding.__setattr__
 
 
 def worst(findings: list[Finding] | tuple[Finding, ...]) -> Severity | None:

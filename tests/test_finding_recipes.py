@@ -57,3 +57,19 @@ def test_a_check_leaves_its_findings_old_and_the_collector_as_it_was() -> None:
     assert gc.get_freeze_count() == 0
     young = {id(o) for o in (*gc.get_objects(generation=0), *gc.get_objects(generation=1))}
     assert not any(id(f) in young for f in found)
+
+
+def test_a_beat_finding_refuses_every_change_once_made() -> None:
+    # BeatFinding is writable only inside its own __init__ (see its docstring):
+    # every finding a caller holds must refuse changes, slot by slot.
+    score = load(SAMPLES / "problems-demo.score.toml")
+    found = [f for f in check(score) if f.beat is not None]
+    made = BeatFinding(1, "T501", "words", None, score.line_of)
+    assert found
+    for finding in (*found, made):
+        assert isinstance(finding, BeatFinding)
+        for name in ("beat", "code", "touch", "_message", "_line", "_locate", "other"):
+            with pytest.raises(AttributeError):
+                setattr(finding, name, 1)
+    assert made.line == score.line_of("beats", 0)
+    assert made == Finding(1, "T501", "words", score.line_of("beats", 0))

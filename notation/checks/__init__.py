@@ -134,8 +134,7 @@ def check(score: Score) -> list[Finding]:
         in_beats: list[Finding] = []
         for index, beat in enumerate(score.beats):
             ctx = BeatContext(score, cast, index, beat)
-            for contact in ctx.contacts:
-                touched.add(contact[1].to)
+            touched.update(ctx.receivers)
             in_beats += _beat_findings(ctx)
         found = check_scene(score, touched)
         found += in_beats

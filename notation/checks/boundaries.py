@@ -218,17 +218,20 @@ def check(ctx: BeatContext) -> list[Finding]:
     views = ctx.cast.views
     number, lines = ctx.index + 1, ctx.lines
     agreed_by: frozenset[str] | None = None
+    fields = ctx.fields
     for i, touch in ctx.contacts:
         # shape_findings, remembered by the receiver's view for each shape of touch:
         # a draft's 16,000 contacts have under a thousand shapes. The view holds the
         # answers (a view is replaced, never changed, when its performer changes),
         # each beside the giver's view it was worked out with, and used only while
         # that is the giver's view still. Written out here, not called per contact.
-        giver, receiver = views.get(touch.by), views.get(touch.to)
+        # The shape first: it holds who gives and who receives (``by``, ``to``),
+        # read from the touch's fields at once (see ``BeatContext.fields``).
+        shape = SHAPE(fields[i])
+        giver, receiver = views.get(shape[0]), views.get(shape[2])
         if receiver is None:
             entries = shape_findings(giver, receiver, touch)
         else:
-            shape = SHAPE(touch.__dict__)
             kept = receiver.touches.get(shape)
             if kept is None or kept[0] is not giver:
                 kept = receiver.touches[shape] = (giver, shape_findings(giver, receiver, touch))

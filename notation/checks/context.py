@@ -87,6 +87,11 @@ class BeatContext:
 
     contacts: list[tuple[int, Touch]] = field(init=False)
     """The touches between two different performers, with their index."""
+    receivers: list[str] = field(init=False)
+    """Who each of ``contacts`` touches, in the same order."""
+    fields: list[dict[str, Any]] = field(init=False)
+    """Each touch's fields by name (its ``__dict__``), by touch index: what the rules
+    read a touch's values from in their loops. Never change one."""
     groin_touches: list[tuple[int, Touch]] = field(init=False)
     """Touches (with index) whose ``on`` or ``with`` involves the groin."""
     kisses: list[tuple[int, Touch]] = field(init=False)
@@ -107,17 +112,27 @@ class BeatContext:
         self.beat = beat
         self.lines = score.line_of
         contacts: list[tuple[int, Touch]] = []
+        receivers: list[str] = []
         groin: list[tuple[int, Touch]] = []
         kisses: list[tuple[int, Touch]] = []
+        fields_of: list[dict[str, Any]] = []
         for pair in enumerate(beat.touches):
-            touch = pair[1]
-            if touch.by != touch.to:
+            # A touch's fields read from its __dict__, once for every rule: pydantic
+            # models define __getattr__, so each ``touch.by`` is a slow, unspecialised
+            # lookup, and a draft's check read hundreds of thousands of them.
+            fields = pair[1].__dict__
+            fields_of.append(fields)
+            to = fields["to"]
+            if fields["by"] != to:
                 contacts.append(pair)
-            if touch.on in _GROIN_AREAS or touch.with_ in _GROIN_AREAS:
+                receivers.append(to)
+            if fields["on"] in _GROIN_AREAS or fields["with_"] in _GROIN_AREAS:
                 groin.append(pair)
-            if touch.action == "kiss":
+            if fields["action"] == "kiss":
                 kisses.append(pair)
         self.contacts = contacts
+        self.receivers = receivers
+        self.fields = fields_of
         self.groin_touches = groin
         self.kisses = kisses
         self.is_sexual = beat.simulated or bool(groin)

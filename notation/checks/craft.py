@@ -6,6 +6,7 @@ from notation.blocking import areas_in_force_at
 from notation.checks.context import BeatContext, surface
 from notation.describe import counted
 from notation.findings import BeatFinding, Finding
+from notation.model import Touch
 
 
 def timing(ctx: BeatContext) -> list[Finding]:
@@ -45,12 +46,16 @@ def placement(ctx: BeatContext) -> list[Finding]:
         return []
     found: list[Finding] = []
     reported: set[frozenset[str]] = set()
-    number, lines = ctx.index + 1, ctx.lines
-    for i, touch in contacts:
-        a = where.get(touch.by)
+    number, lines, fields_of = ctx.index + 1, ctx.lines, ctx.fields
+    for i, _touch in contacts:
+        # Read from the touch's fields (see ``BeatContext.fields``).
+        fields = fields_of[i]
+        by = fields["by"]
+        a = where.get(by)
         if a is None:
             continue
-        b = where.get(touch.to)
+        to = fields["to"]
+        b = where.get(to)
         if b is None:
             continue
         # Equal areas are what they share (an area set is never empty): the common
@@ -59,11 +64,11 @@ def placement(ctx: BeatContext) -> list[Finding]:
         if shared and shared != _OFF:
             # In contact in some stage area (not only both offstage).
             continue
-        pair = frozenset((touch.by, touch.to))
+        pair = frozenset((by, to))
         if pair in reported:
             continue
         reported.add(pair)
-        found.append(BeatFinding(number, "T503", (_t503, ctx, touch.by, a, touch.to, b), i, lines))
+        found.append(BeatFinding(number, "T503", (_t503, ctx, by, a, to, b), i, lines))
     return found
 
 
@@ -86,16 +91,16 @@ def kisses(ctx: BeatContext) -> list[Finding]:
         if touch.counts is None:
             missing.append("how many counts")
         if missing:
-            found.append(
-                ctx.finding(
-                    "T504",
-                    f"The kiss by {surface(ctx.name(touch.by), touch.with_)} on "
-                    f"{surface(ctx.name(touch.to), touch.on)} does not say "
-                    f"{' or '.join(missing)}. Specify it so the kiss is the same every time.",
-                    i,
-                )
-            )
+            found.append(ctx.finding("T504", (_t504, ctx, touch, " or ".join(missing)), i))
     return found
+
+
+def _t504(ctx: BeatContext, touch: Touch, missing: str) -> str:
+    return (
+        f"The kiss by {surface(ctx.name(touch.by), touch.with_)} on "
+        f"{surface(ctx.name(touch.to), touch.on)} does not say "
+        f"{missing}. Specify it so the kiss is the same every time."
+    )
 
 
 def overrun(ctx: BeatContext) -> list[Finding]:
@@ -105,27 +110,30 @@ def overrun(ctx: BeatContext) -> list[Finding]:
         return []
     beat_counts = t.counts
     found: list[Finding] = []
-    for i, touch in enumerate(ctx.beat.touches):
-        last = touch.start + (touch.counts or 1) - 1
-        if last <= beat_counts:
+    number, lines = ctx.index + 1, ctx.lines
+    # Read from the touches' fields (see ``BeatContext.fields``).
+    for i, fields in enumerate(ctx.fields):
+        if fields["start"] + (fields["counts"] or 1) - 1 <= beat_counts:
             continue
-        span = (
-            f"starts on count {touch.start} and lasts {counted(touch.counts, 'count')}, "
-            f"to count {last}"
-            if touch.counts is not None
-            else f"starts on count {touch.start}"
-        )
-        found.append(
-            ctx.finding(
-                "T506",
-                f"The {touch.action} by {surface(ctx.name(touch.by), touch.with_)} on "
-                f"{surface(ctx.name(touch.to), touch.on)} {span}, but the beat has "
-                f"{counted(t.counts, 'count')}. Start it earlier, shorten it, or lengthen "
-                "the beat.",
-                i,
-            )
-        )
+        # The words are built when read: a draft has over a thousand of these.
+        touch = ctx.beat.touches[i]
+        found.append(BeatFinding(number, "T506", (_t506, ctx, touch, beat_counts), i, lines))
     return found
+
+
+def _t506(ctx: BeatContext, touch: Touch, beat_counts: int) -> str:
+    last = touch.start + (touch.counts or 1) - 1
+    span = (
+        f"starts on count {touch.start} and lasts {counted(touch.counts, 'count')}, to count {last}"
+        if touch.counts is not None
+        else f"starts on count {touch.start}"
+    )
+    return (
+        f"The {touch.action} by {surface(ctx.name(touch.by), touch.with_)} on "
+        f"{surface(ctx.name(touch.to), touch.on)} {span}, but the beat has "
+        f"{counted(beat_counts, 'count')}. Start it earlier, shorten it, or lengthen "
+        "the beat."
+    )
 
 
 def unknown_ids(ctx: BeatContext) -> list[Finding]:

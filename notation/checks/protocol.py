@@ -7,6 +7,7 @@ from notation.areas import GROIN, leaves_of
 from notation.checks.context import BeatContext, leaf_list
 from notation.describe import and_list
 from notation.findings import Finding
+from notation.model import Agreed
 
 
 def _bare_leaves(areas: tuple[str, ...]) -> frozenset[str]:
@@ -42,20 +43,22 @@ def nudity(ctx: BeatContext) -> list[Finding]:
                     f"does not list. Cover it, or agree a new rider with {name} before asking.",
                 )
             )
-    medium = ctx.score.scene.medium
-    exposed = ctx.has_nudity or ctx.is_sexual
-    if medium in ("film", "tv") and not ctx.score.scene.closed_set and exposed:
-        what = "nudity" if ctx.has_nudity else "simulated sex"
-        if ctx.has_nudity and ctx.is_sexual:
-            what = "nudity and simulated sex"
-        found.append(
-            ctx.finding(
-                "N203",
-                f"This beat has {what} on a {'TV' if medium == 'tv' else 'film'} set that "
-                "is not marked closed. Close the set (only essential crew) and set "
-                "closed_set = true.",
+    if ctx.has_nudity or ctx.is_sexual:
+        # The scene is asked only about beats that show or simulate something.
+        scene = ctx.score.scene
+        medium = scene.medium
+        if medium in ("film", "tv") and not scene.closed_set:
+            what = "nudity" if ctx.has_nudity else "simulated sex"
+            if ctx.has_nudity and ctx.is_sexual:
+                what = "nudity and simulated sex"
+            found.append(
+                ctx.finding(
+                    "N203",
+                    f"This beat has {what} on a {'TV' if medium == 'tv' else 'film'} set that "
+                    "is not marked closed. Close the set (only essential crew) and set "
+                    "closed_set = true.",
+                )
             )
-        )
     return found
 
 
@@ -71,6 +74,10 @@ def _covers_groin(ctx: BeatContext, who: str) -> bool:
 
 def simulated(ctx: BeatContext) -> list[Finding]:
     """S301 rider, S302 barrier and S303 garment for simulated sex and groin contact."""
+    if not ctx.is_sexual:
+        # Neither simulated nor touching the groin: nobody is in simulated sex here
+        # (the common case, told before anything is gathered).
+        return []
     found: list[Finding] = []
     in_sex: dict[str, int | None] = {}
     if ctx.beat.simulated:
@@ -96,8 +103,6 @@ def simulated(ctx: BeatContext) -> list[Finding]:
                     touch_index,
                 )
             )
-    if not ctx.is_sexual:
-        return found
     # The barrier's job is to keep pelvises apart: one placed only at the knee
     # or the shoulder does not prevent genital contact, so it does not count.
     shielded = {frozenset(b.between) for b in ctx.beat.barriers if GROIN in leaves_of(b.at)}
@@ -129,25 +134,27 @@ def simulated(ctx: BeatContext) -> list[Finding]:
     return found
 
 
+def _c401(ctx: BeatContext, agreed: Agreed) -> str:
+    names = and_list([ctx.name(p) for p in agreed.by]) or "the performers"
+    when = f" on {agreed.on.isoformat()}" if agreed.on else ""
+    why = (
+        "the beat changed after " + names + " agreed it" + when
+        if agreed.digest
+        else "the agreement carries no digest, so Choreo cannot tell what was agreed"
+    )
+    return (
+        f"The agreement has lapsed: {why}. Walk everyone through the beat as it is "
+        "now and record their agreement again."
+    )
+
+
 def consent(ctx: BeatContext) -> list[Finding]:
     """C401 lapsed agreement, C404 a minor in a beat with nudity or simulated sex."""
     found: list[Finding] = []
     agreed = ctx.beat.agreed
     if agreed is not None and agreed.digest != digest(ctx.beat):
-        names = and_list([ctx.name(p) for p in agreed.by]) or "the performers"
-        when = f" on {agreed.on.isoformat()}" if agreed.on else ""
-        why = (
-            "the beat changed after " + names + " agreed it" + when
-            if agreed.digest
-            else "the agreement carries no digest, so Choreo cannot tell what was agreed"
-        )
-        found.append(
-            ctx.finding(
-                "C401",
-                f"The agreement has lapsed: {why}. Walk everyone through the beat as it is "
-                "now and record their agreement again.",
-            )
-        )
+        # The words are built when read (a draft has hundreds of lapsed agreements).
+        found.append(ctx.finding("C401", (_c401, ctx, agreed)))
     if ctx.has_nudity or ctx.is_sexual:
         for who in sorted(ctx.ids):
             view = ctx.cast.get(who)
