@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
@@ -108,6 +111,8 @@ class PartsTable(DataTable[str | Text]):
         self._words_width = 0
         self._rows: list[tuple[str, str, str]] | None = None
         """The rows shown, as ``part_rows`` gave them (None before the first)."""
+        self._wrapped: dict[tuple[str, int], list[str]] = {}
+        """Each cell's words as wrapped to its column, for the rows shown."""
 
     def watch_virtual_size(self, size: Size) -> None:
         """Fit the scrollbar to the new rows, as a layout pass would."""
@@ -157,6 +162,7 @@ class PartsTable(DataTable[str | Text]):
         if not self._fit_words() and rows == self._rows:
             return  # the same rows at the same width: nothing to draw again
         self._rows = rows
+        self._wrapped.clear()
         self.clear()
         for key, kind, words in rows:
             # Text, not str: DataTable reads str cells as markup, and a "[/" in a name
@@ -175,12 +181,91 @@ class PartsTable(DataTable[str | Text]):
         """
         if not self._words_width:
             return None
-        console = self.app.console
         return max(
             1,
-            len(Text(kind).wrap(console, self.KIND_WIDTH)),
-            len(words.wrap(console, self._words_width)),
+            len(self._wrap(Text(kind), self.KIND_WIDTH)),
+            len(self._wrap(words, self._words_width)),
         )
+
+    def _wrap(self, text: Text, width: int) -> list[str]:
+        """``text`` wrapped to ``width`` cells as Rich wraps a cell, one string a line."""
+        key = (text.plain, width)
+        lines = self._wrapped.get(key)
+        if lines is None:
+            lines = [line.plain for line in text.wrap(self.app.console, width)]
+            self._wrapped[key] = lines
+        return lines
+
+    def _render_cell(
+        self,
+        row_index: int,
+        column_index: int,
+        base_style: Style,
+        width: int,
+        cursor: bool = False,
+        hover: bool = False,
+    ) -> list[list[Segment]]:
+        # DataTable renders each cell through Rich (a Padding in a Styled, a console
+        # render), about a tenth of a millisecond a cell, and every row is new on a
+        # move to another beat. Our cells are plain words: each line is the words
+        # wrapped as Rich wraps them, padded to the cell, in the one style Rich would
+        # give every piece of it. Anything else goes the DataTable way.
+        # tests/test_parts_cells.py holds the two equal.
+        plain = self._plain_cell(row_index, column_index)
+        if plain is None or self.fixed_rows or self.fixed_columns:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        if row_index == -1:
+            height = self.header_height
+        else:
+            key = self._row_locations.get_key(row_index)
+            height = self.rows[key].height if key is not None else 0
+            if not height:  # not measured yet: DataTable measures it
+                return super()._render_cell(
+                    row_index, column_index, base_style, width, cursor, hover
+                )
+        pad = self.cell_padding
+        inner = max(0, width - 2 * pad)
+        lines = self._wrap(Text(plain), inner) if height != 1 else [plain]
+        if height == 1 and cell_len(plain) > inner:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        component, post = self._get_styles_to_render_cell(
+            row_index == -1,
+            False,
+            False,
+            hover,
+            cursor,
+            self.show_cursor,
+            self._show_hover_cursor,
+            self.cursor_foreground_priority == "css",
+            self.cursor_background_priority == "css",
+        )
+        style = base_style + Style.from_meta({"row": row_index, "column": column_index})
+        style = style + component + post
+        edge = " " * pad
+        out: list[list[Segment]] = []
+        for y in range(height):
+            text = lines[y] if y < len(lines) else ""
+            room = inner - cell_len(text)
+            if room < 0:  # a line Rich would cut or fold differently: not ours to guess
+                return super()._render_cell(
+                    row_index, column_index, base_style, width, cursor, hover
+                )
+            out.append([Segment(f"{edge}{text}{' ' * room}{edge}", style)])
+        return out
+
+    def _plain_cell(self, row_index: int, column_index: int) -> str | None:
+        """The cell's words when they are plain text Rich would draw in one style."""
+        if row_index == -1:
+            cell: object = self.ordered_columns[column_index].label
+        else:
+            cell = self.get_row_at(row_index)[column_index]
+        if isinstance(cell, str):
+            cell = Text.from_markup(cell)
+        if not isinstance(cell, Text) or cell.spans or cell.style or "\t" in cell.plain:
+            return None
+        if cell.justify not in (None, "default") or cell.overflow not in (None, "fold"):
+            return None
+        return cell.plain
 
     def highlighted_key(self) -> str | None:
         """The key of the highlighted part, if any."""
