@@ -16,6 +16,7 @@ from choreo_tui.screens.editor import FRAME, EditorScreen
 from choreo_tui.widgets.beat_form import BeatForm
 from choreo_tui.widgets.beat_list import BeatList
 from choreo_tui.widgets.parts import PartsTable
+from choreo_tui.widgets.problems import ProblemsPanel
 from notation import save
 
 SIZE = (100, 34)
@@ -165,3 +166,40 @@ async def test_a_layout_pass_leaves_the_beat_lists_scrollbar_alone(
         await pilot.press("a")  # a new beat: the list's scrollbar follows
         await pilot.pause()
         assert bar.window_virtual_size == 63
+
+
+@sync
+async def test_a_layout_pass_leaves_the_problems_panels_scrollbar_alone(
+    tmp_path: Path, layouts: list[int]
+) -> None:
+    people = (performer("ana", "Ana Ruiz"), performer("ben", "Ben Okafor"))
+    # Beats without timing: a warning each, more than the panel shows at once.
+    untimed = [beat(title=f"b{n}", timing=None) for n in range(40)]
+    beats = [beat(title="few"), many_parts(6), *untimed]
+    path = tmp_path / "warned.score.toml"
+    save(score(*beats, performers=people), path)
+    app = ChoreoApp(path, keymap_file=tmp_path / "k.toml", folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        ed = pilot.app.screen
+        assert isinstance(ed, EditorScreen)
+        panel = ed.query_one(ProblemsPanel)
+        bar = panel.vertical_scrollbar
+        assert panel.display and bar.display
+        lines = bar.window_virtual_size
+        redrawn: list[int] = []
+        original = bar.refresh
+
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            redrawn.append(1)
+            return original(*args, **kwargs)
+
+        bar.refresh = counted  # type: ignore[method-assign]
+        layouts.clear()
+        await pilot.press("down")  # the parts table's scrollbar appears: a layout pass
+        await pilot.pause()
+        assert layouts and not redrawn, "the layout pass redrew the panel's scrollbar"
+        await pilot.press("a")  # a new beat without timing: one more warning listed
+        await pilot.pause(0.5)
+        assert bar.window_virtual_size > lines
+        assert bar.window_virtual_size == panel.virtual_size.height
