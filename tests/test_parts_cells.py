@@ -8,6 +8,7 @@ import pytest
 from conftest import sync
 from factories import beat, performer, placed, score, touch
 from rich.segment import Segment
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
 from choreo_tui.app import ChoreoApp
@@ -86,3 +87,39 @@ async def test_parts_cells_are_what_datatable_renders(
                             checked += 1
         assert checked >= 3 * 5 * 2 * 4
         assert len(fallbacks) < checked / 4, "the cells went the DataTable way"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@sync
+async def test_parts_row_lines_are_what_datatable_renders(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = ChoreoApp(_scene(tmp_path), keymap_file=tmp_path / "k.toml", folder=tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        parts = app.screen.query_one(PartsTable)
+        keys = [parts._header_row_key, *(row.key for row in parts.ordered_rows)]
+        checked = 0
+        for focused, mouse in ((False, False), (True, False), (True, True)):
+            if focused:
+                parts.focus()
+                await pilot.pause()
+            parts._show_hover_cursor = mouse
+            parts._pseudo_class_state = parts.get_pseudo_class_state()
+            base = parts.rich_style
+            for cursor_row in range(parts.row_count):
+                for hover_row in (-1, 0, parts.row_count - 1):
+                    cursor, hover = Coordinate(cursor_row, 0), Coordinate(hover_row, 0)
+                    for key in keys:
+                        for line in range(parts.get_row_height(key)):
+                            parts._row_render_cache.clear()  # both keep lines there
+                            mine = parts._render_line_in_row(key, line, base, cursor, hover)
+                            parts._row_render_cache.clear()
+                            theirs = DataTable._render_line_in_row(
+                                parts, key, line, base, cursor, hover
+                            )
+                            assert [_merged(part) for part in mine] == [
+                                _merged(part) for part in theirs
+                            ], (size, key.value, line, cursor_row, hover_row)
+                            checked += 1
+        assert checked > 3 * 5 * 3 * 6

@@ -12,12 +12,13 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.coordinate import Coordinate
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
 from textual.scrollbar import ScrollBar
 from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey, RowDoesNotExist
+from textual.widgets.data_table import ColumnKey, RowDoesNotExist, RowKey
 
 from choreo_tui.widgets.fixed_size import follow_content, vertical_scrollbar
 from notation.areas import area_label
@@ -252,6 +253,73 @@ class PartsTable(DataTable[str | Text]):
                 )
             out.append([Segment(f"{edge}{text}{' ' * room}{edge}", style)])
         return out
+
+    def _render_line_in_row(
+        self,
+        row_key: RowKey,
+        line_no: int,
+        base_style: Style,
+        cursor_location: Coordinate,
+        hover_location: Coordinate,
+    ) -> tuple[list[list[Segment]], list[list[Segment]]]:
+        # DataTable's row line works out the header's style and the table's background
+        # (each a walk up every ancestor) for every line of every row, whether the row
+        # needs them or not. A row cursor, no labels and no fixed columns (this table)
+        # need neither; the cells and the rest of the line are made as DataTable makes
+        # them. tests/test_parts_cells.py holds every line equal to DataTable's.
+        if (
+            self.cursor_type != "row"
+            or self.fixed_columns
+            or (self._labelled_row_exists and self.show_row_labels)
+        ):
+            return super()._render_line_in_row(
+                row_key, line_no, base_style, cursor_location, hover_location
+            )
+        cache_key = (
+            row_key,
+            line_no,
+            base_style,
+            cursor_location,
+            hover_location,
+            self.cursor_type,
+            self.show_cursor,
+            self._show_hover_cursor,
+            self._update_count,
+            self._pseudo_class_state,
+        )
+        cached = self._row_render_cache.get(cache_key)
+        if cached is not None:
+            return cached
+        located = self._row_locations.get(row_key)
+        row_index = located if located is not None else -1
+        row_style = self._get_row_style(row_index, base_style)
+        cursor = cursor_location.row == row_index
+        hover = hover_location.row == row_index
+        widths = [column.get_render_width(self) for column in self.ordered_columns]
+        line: list[list[Segment]] = [
+            self._render_cell(row_index, index, row_style, width, cursor=cursor, hover=hover)[
+                line_no
+            ]
+            for index, width in enumerate(widths)
+        ]
+        extend_style, _ = self._get_styles_to_render_cell(
+            row_index == -1,
+            False,
+            False,
+            hover,
+            cursor,
+            self.show_cursor,
+            self._show_hover_cursor,
+            False,
+            False,
+        )
+        extend_style = row_style + extend_style
+        extend_style += Style.from_meta({"row": row_index, "column": 0, "out_of_bounds": True})
+        room = max(0, self.size.width - sum(widths))
+        line.append([Segment(" " * room, extend_style)])
+        pair: tuple[list[list[Segment]], list[list[Segment]]] = ([], line)
+        self._row_render_cache[cache_key] = pair
+        return pair
 
     def _plain_cell(self, row_index: int, column_index: int) -> str | None:
         """The cell's words when they are plain text Rich would draw in one style."""
