@@ -12,7 +12,7 @@ from factories import beat, performer, placed, score, touch
 from textual.screen import Screen
 
 from choreo_tui.app import ChoreoApp
-from choreo_tui.screens.editor import FRAME, EditorScreen
+from choreo_tui.screens.editor import FRAME, PANEL_DELAY, EditorScreen
 from choreo_tui.widgets.beat_form import BeatForm
 from choreo_tui.widgets.beat_list import BeatList
 from choreo_tui.widgets.parts import PartsTable
@@ -180,7 +180,10 @@ async def test_a_layout_pass_leaves_the_problems_panels_scrollbar_alone(
     save(score(*beats, performers=people), path)
     app = ChoreoApp(path, keymap_file=tmp_path / "k.toml", folder=tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        # Past the panel's first filling (after a delay) and the first moves' passes.
+        await pilot.pause(2 * PANEL_DELAY)
+        await pilot.press("down", "up")
+        await pilot.pause(2 * PANEL_DELAY)
         ed = pilot.app.screen
         assert isinstance(ed, EditorScreen)
         panel = ed.query_one(ProblemsPanel)
