@@ -365,6 +365,10 @@ class PartsTable(DataTable[str | Text]):
         if key is not None:
             self.post_message(self.Request("remove", key))
 
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Nobody above listens: the new rows of every move need not travel up the screen."""
+        event.stop()
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter on a part edits it."""
         event.stop()
