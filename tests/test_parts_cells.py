@@ -123,3 +123,38 @@ async def test_parts_row_lines_are_what_datatable_renders(
                             ], (size, key.value, line, cursor_row, hover_row)
                             checked += 1
         assert checked > 3 * 5 * 3 * 6
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@sync
+async def test_parts_size_is_what_datatable_works_out(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = ChoreoApp(_scene(tmp_path), keymap_file=tmp_path / "k.toml", folder=tmp_path)
+    measured: list[int] = []
+    original = DataTable._update_dimensions
+
+    def counted(table: DataTable[object], rows: object) -> None:
+        measured.append(1)
+        original(table, rows)  # type: ignore[arg-type]
+
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        parts = app.screen.query_one(PartsTable)
+        for key in ("down", "up", "down"):
+            await pilot.press(key)
+            await pilot.pause()
+            mine = parts.virtual_size
+            DataTable._update_dimensions = counted  # type: ignore[method-assign,assignment]
+            try:
+                parts._update_dimensions(list(parts.rows))
+            finally:
+                DataTable._update_dimensions = original  # type: ignore[method-assign]
+            assert not measured, "the rows were measured again"
+            original(parts, list(parts.rows))
+            assert parts.virtual_size == mine
+            assert (
+                parts.row_count
+                and mine.height
+                == parts.row_count + sum(row.height - 1 for row in parts.rows.values()) + 1
+            )

@@ -4,6 +4,7 @@ and bare areas, each in plain words, with the mark of any finding on a touch.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -253,6 +254,24 @@ class PartsTable(DataTable[str | Text]):
                 )
             out.append([Segment(f"{edge}{text}{' ' * room}{edge}", style)])
         return out
+
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+        # After new rows DataTable measures every cell (a Rich measurement each) to
+        # widen auto-width columns, and renders rows of unknown height. This table's
+        # columns have set widths and its rows say their heights, so only the size of
+        # what it scrolls over is left to work out, as DataTable works it out.
+        keys = list(new_rows)
+        if any(column.auto_width for column in self.columns.values()) or any(
+            (row := self.rows.get(key)) is not None and (row.auto_height or row.label is not None)
+            for key in keys
+        ):
+            super()._update_dimensions(keys)
+            return
+        width = sum(column.get_render_width(self) for column in self.columns.values())
+        header = self.header_height if self.show_header else 0
+        self.virtual_size = Size(
+            width + self._row_label_column_width, self._total_row_height + header
+        )
 
     def _render_line_in_row(
         self,
