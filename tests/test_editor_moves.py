@@ -206,3 +206,20 @@ async def test_a_layout_pass_leaves_the_problems_panels_scrollbar_alone(
         await pilot.pause(0.5)
         assert bar.window_virtual_size > lines
         assert bar.window_virtual_size == panel.virtual_size.height
+
+
+@sync
+async def test_the_parts_size_and_scrollbar_follow_in_the_same_frame(tmp_path: Path) -> None:
+    async with app_for(tmp_path).run_test(size=SIZE) as pilot:
+        ed = pilot.app.screen
+        assert isinstance(ed, EditorScreen)
+        await pilot.pause(2 * FRAME)
+        parts = ed.query_one(PartsTable)
+        for index in (1, 3, 2):
+            ed.query_one(BeatList).select(index)
+            # No await: nothing is left for after the frame (DataTable sized itself
+            # when idle, and the scrollbar followed a frame later).
+            rows = sum(row.height for row in parts.rows.values())
+            assert parts.virtual_size.height == rows + 1, index  # and the header
+            assert parts.vertical_scrollbar.window_virtual_size == rows + 1, index
+            await pilot.pause(2 * FRAME)

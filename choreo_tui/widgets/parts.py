@@ -171,6 +171,14 @@ class PartsTable(DataTable[str | Text]):
             # would crash the editor. As many lines as the words wrap to.
             text = Text(safe_line(words))
             self.add_row(kind, text, key=key, height=self._height(kind, text))
+        if self._require_update_dimensions:
+            # DataTable works out its size when idle, which may come after the frame:
+            # then the scrollbar followed the rows, and the cursor was scrolled into
+            # view, one frame later. Worked out now, the move is one frame.
+            self._require_update_dimensions = False
+            added = set(self._new_rows)
+            self._new_rows.clear()
+            self._update_dimensions(added)
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1))
 
