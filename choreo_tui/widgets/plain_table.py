@@ -39,7 +39,10 @@ class PlainTable(DataTable[str | Text]):
 
     def _wrap(self, text: Text, width: int) -> list[str]:
         """``text`` wrapped to ``width`` cells as Rich wraps a cell, one string a line."""
-        key = (text.plain, width)
+        plain = text.plain
+        if "\n" not in plain and cell_len(plain) <= width:
+            return [plain]  # a line that fits is its own wrap (most parts' words)
+        key = (plain, width)
         lines = self._wrapped.get(key)
         if lines is None:
             lines = [line.plain for line in text.wrap(self.app.console, width)]
