@@ -12,10 +12,11 @@ from factories import beat, performer, placed, score, touch
 from textual.screen import Screen
 
 from choreo_tui.app import ChoreoApp
-from choreo_tui.screens.editor import FRAME, EditorScreen
+from choreo_tui.screens.editor import FRAME, PANEL_DELAY, EditorScreen
 from choreo_tui.widgets.beat_form import BeatForm
 from choreo_tui.widgets.beat_list import BeatList
 from choreo_tui.widgets.parts import PartsTable
+from choreo_tui.widgets.problems import ProblemsPanel
 from notation import save
 
 SIZE = (100, 34)
@@ -165,3 +166,60 @@ async def test_a_layout_pass_leaves_the_beat_lists_scrollbar_alone(
         await pilot.press("a")  # a new beat: the list's scrollbar follows
         await pilot.pause()
         assert bar.window_virtual_size == 63
+
+
+@sync
+async def test_a_layout_pass_leaves_the_problems_panels_scrollbar_alone(
+    tmp_path: Path, layouts: list[int]
+) -> None:
+    people = (performer("ana", "Ana Ruiz"), performer("ben", "Ben Okafor"))
+    # Beats without timing: a warning each, more than the panel shows at once.
+    untimed = [beat(title=f"b{n}", timing=None) for n in range(40)]
+    beats = [beat(title="few"), many_parts(6), *untimed]
+    path = tmp_path / "warned.score.toml"
+    save(score(*beats, performers=people), path)
+    app = ChoreoApp(path, keymap_file=tmp_path / "k.toml", folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        # Past the panel's first filling (after a delay) and the first moves' passes.
+        await pilot.pause(2 * PANEL_DELAY)
+        await pilot.press("down", "up")
+        await pilot.pause(2 * PANEL_DELAY)
+        ed = pilot.app.screen
+        assert isinstance(ed, EditorScreen)
+        panel = ed.query_one(ProblemsPanel)
+        bar = panel.vertical_scrollbar
+        assert panel.display and bar.display
+        lines = bar.window_virtual_size
+        redrawn: list[int] = []
+        original = bar.refresh
+
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            redrawn.append(1)
+            return original(*args, **kwargs)
+
+        bar.refresh = counted  # type: ignore[method-assign]
+        layouts.clear()
+        await pilot.press("down")  # the parts table's scrollbar appears: a layout pass
+        await pilot.pause()
+        assert layouts and not redrawn, "the layout pass redrew the panel's scrollbar"
+        await pilot.press("a")  # a new beat without timing: one more warning listed
+        await pilot.pause(0.5)
+        assert bar.window_virtual_size > lines
+        assert bar.window_virtual_size == panel.virtual_size.height
+
+
+@sync
+async def test_the_parts_size_and_scrollbar_follow_in_the_same_frame(tmp_path: Path) -> None:
+    async with app_for(tmp_path).run_test(size=SIZE) as pilot:
+        ed = pilot.app.screen
+        assert isinstance(ed, EditorScreen)
+        await pilot.pause(2 * FRAME)
+        parts = ed.query_one(PartsTable)
+        for index in (1, 3, 2):
+            ed.query_one(BeatList).select(index)
+            # No await: nothing is left for after the frame (DataTable sized itself
+            # when idle, and the scrollbar followed a frame later).
+            rows = sum(row.height for row in parts.rows.values())
+            assert parts.virtual_size.height == rows + 1, index  # and the header
+            assert parts.vertical_scrollbar.window_virtual_size == rows + 1, index
+            await pilot.pause(2 * FRAME)

@@ -18,6 +18,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from choreo_tui import heap
+from choreo_tui.screens.editor_frames import ChangedRegionsCompositor
 from choreo_tui.screens.part_form import error_words
 from choreo_tui.widgets.beat_form import BeatForm
 from choreo_tui.widgets.beat_list import BeatList, header_text
@@ -44,6 +45,8 @@ class EditorBase(Screen[None]):
 
     def __init__(self, history: History, *, on_change: Callable[[], None] | None = None) -> None:
         super().__init__()
+        # Partial frames draw only the widgets in changed regions (editor_frames).
+        self._compositor = ChangedRegionsCompositor()
         self.history = history
         # A big score is checked in a thread after the first frame; until then its
         # marks read "·" (not checked yet) and edits wait for nothing.

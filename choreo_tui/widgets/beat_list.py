@@ -96,13 +96,6 @@ class BeatList(ScrollView, can_focus=True):
     # No repaint of the whole list on a move: watch_cursor redraws the two rows concerned.
     cursor: reactive[int] = reactive(0, always_update=False, repaint=False)
 
-    class Highlighted(Message):
-        """The selected beat changed."""
-
-        def __init__(self, index: int) -> None:
-            super().__init__()
-            self.index = index
-
     class Resized(Message):
         """The list changed width (the column titles must follow)."""
 
@@ -173,11 +166,10 @@ class BeatList(ScrollView, can_focus=True):
         self.post_message(self.Resized(self.scrollable_content_region.width))
 
     def watch_cursor(self, old: int, new: int) -> None:
-        """Keep the cursor on screen and tell the editor."""
+        """Keep the cursor on screen (the editor watches the cursor itself)."""
         self.refresh_line_at(old)
         self.refresh_line_at(new)
         self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True, immediate=True)
-        self.post_message(self.Highlighted(new))
 
     def refresh_line_at(self, index: int) -> None:
         """Redraw one beat's row, if on screen."""

@@ -26,11 +26,14 @@ from typing import ClassVar
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import Reactive
 from textual.scrollbar import ScrollBar
+from textual.strip import Strip
+from textual.widget import PseudoClasses, Widget
 from textual.widgets import TextArea
+from textual.widgets.text_area import TextAreaTheme
 
 from choreo_tui.widgets.fixed_size import follow_content, vertical_scrollbar
 from notation.terminal import safe
@@ -127,6 +130,27 @@ class NotesArea(TextArea):
             placeholder=placeholder,
         )
         self.set_reactive(TextArea.read_only, self._held is not None)
+
+    _styled: tuple[TextAreaTheme, PseudoClasses] | None = None
+    """The theme the area's CSS was last applied to, and the state it was applied in."""
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Draw the area, applying its CSS to its theme only when the styles changed."""
+        # TextArea applies its CSS (colours, cursor, selection) to its theme before
+        # every render, looking up six component styles each time; on every move to
+        # another beat both areas are drawn. The result changes only when the styles
+        # do, which Textual signals with notify_style_update (TextArea's own line
+        # cache already relies on that), or with a new theme or a change of state.
+        theme, state = self._theme, self.get_pseudo_class_state()
+        if self._styled is not None and self._styled[0] is theme and self._styled[1] == state:
+            return Widget.render_lines(self, crop)
+        self._styled = (theme, state)
+        return super().render_lines(crop)
+
+    def notify_style_update(self) -> None:
+        """Styles changed: apply the CSS to the theme again at the next render."""
+        self._styled = None
+        super().notify_style_update()
 
     def watch_virtual_size(self, size: Size) -> None:
         """Fit the scrollbar to the new text, as a layout pass would."""

@@ -17,6 +17,7 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowDoesNotExist
 
 from choreo_tui.widgets.fixed_size import follow_content, vertical_scrollbar
+from choreo_tui.widgets.plain_table import PlainTable
 from notation.areas import area_label
 from notation.blocking import in_force
 from notation.describe import barrier_words, garment_words, placement_words, touch_words
@@ -72,7 +73,7 @@ def part_rows(
     return rows
 
 
-class PartsTable(DataTable[str | Text]):
+class PartsTable(PlainTable):
     """The selected beat's parts; Enter edits one, + adds one, x removes one."""
 
     HELP = (
@@ -103,7 +104,7 @@ class PartsTable(DataTable[str | Text]):
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=False)
+        super().__init__(id=id)
         self._shown: tuple[Score, Beat | None, list[Finding], int | None] | None = None
         self._words_width = 0
         self._rows: list[tuple[str, str, str]] | None = None
@@ -157,12 +158,21 @@ class PartsTable(DataTable[str | Text]):
         if not self._fit_words() and rows == self._rows:
             return  # the same rows at the same width: nothing to draw again
         self._rows = rows
+        self.forget_wrapping()
         self.clear()
         for key, kind, words in rows:
             # Text, not str: DataTable reads str cells as markup, and a "[/" in a name
             # would crash the editor. As many lines as the words wrap to.
             text = Text(safe_line(words))
             self.add_row(kind, text, key=key, height=self._height(kind, text))
+        if self._require_update_dimensions:
+            # DataTable works out its size when idle, which may come after the frame:
+            # then the scrollbar followed the rows, and the cursor was scrolled into
+            # view, one frame later. Worked out now, the move is one frame.
+            self._require_update_dimensions = False
+            added = set(self._new_rows)
+            self._new_rows.clear()
+            self._update_dimensions(added)
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1))
 
@@ -175,11 +185,10 @@ class PartsTable(DataTable[str | Text]):
         """
         if not self._words_width:
             return None
-        console = self.app.console
         return max(
             1,
-            len(Text(kind).wrap(console, self.KIND_WIDTH)),
-            len(words.wrap(console, self._words_width)),
+            len(self._wrap(Text(kind), self.KIND_WIDTH)),
+            len(self._wrap(words, self._words_width)),
         )
 
     def highlighted_key(self) -> str | None:
@@ -211,6 +220,10 @@ class PartsTable(DataTable[str | Text]):
         key = self.highlighted_key()
         if key is not None:
             self.post_message(self.Request("remove", key))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Nobody above listens: the new rows of every move need not travel up the screen."""
+        event.stop()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter on a part edits it."""

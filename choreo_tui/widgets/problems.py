@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -77,6 +78,22 @@ class ProblemsPanel(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.findings: list[Finding] = []
+        self._fitted: tuple[Size, Size, Size] | None = None
+        """(size, virtual size, room) the scrollbar was last fitted to."""
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # As for the beat list (beat_list.py): a layout pass hands the panel the size of
+        # its children (none), never its own lines, so every pass fitted its scrollbar
+        # again and redrew it whole (19 lines of each move between the first two beats,
+        # where the parts table's scrollbar comes and goes). New findings fit it
+        # themselves (OptionList does when its lines change).
+        now = (size, self.virtual_size, container_size)
+        if now == self._fitted:
+            return False
+        self._fitted = now
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def show(self, score: Score, findings: list[Finding]) -> None:
         """List ``findings`` (skipped when they are the ones already shown)."""
