@@ -8,6 +8,7 @@ from pathlib import Path
 from conftest import sync
 from factories import beat, score, touch
 from textual.app import App, ComposeResult
+from textual.pilot import Pilot
 
 from choreo_tui.app import ChoreoApp
 from choreo_tui.screens.editor import EditorScreen
@@ -86,17 +87,22 @@ def _notes_path(tmp_path: Path) -> Path:
     return path
 
 
+async def _in_held_notes(pilot: Pilot[int], app: ChoreoApp) -> EditorScreen:
+    """The editor, with the first beat's held notes focused."""
+    ed = app.screen
+    assert isinstance(ed, EditorScreen)
+    await pilot.pause()
+    ed.query_one("#notes", NotesArea).focus()
+    await pilot.pause()
+    return ed
+
+
 @sync
 async def test_typing_in_held_notes_changes_nothing_and_reaches_no_binding(tmp_path: Path) -> None:
     path = _notes_path(tmp_path)
     app = ChoreoApp(path, keymap_file=tmp_path / "no-keys.toml", folder=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        ed = app.screen
-        assert isinstance(ed, EditorScreen)
-        await pilot.pause()
-        notes = ed.query_one("#notes", NotesArea)
-        notes.focus()
-        await pilot.pause()
+        ed = await _in_held_notes(pilot, app)
         # 'a' adds a beat on the editor screen; a held area must take it, not pass it on.
         await pilot.press("a", "x", "backspace", "enter")
         await pilot.press("tab")  # leaving applies the notes: the exact text, unchanged
@@ -112,12 +118,8 @@ async def test_ctrl_r_drops_the_hidden_characters_and_the_notes_edit_again(tmp_p
     path = _notes_path(tmp_path)
     app = ChoreoApp(path, keymap_file=tmp_path / "no-keys.toml", folder=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        ed = app.screen
-        assert isinstance(ed, EditorScreen)
-        await pilot.pause()
+        ed = await _in_held_notes(pilot, app)
         notes = ed.query_one("#notes", NotesArea)
-        notes.focus()
-        await pilot.pause()
         await pilot.press("ctrl+r")
         assert not notes.holds_hidden and not notes.read_only
         await pilot.press(*" now")
