@@ -64,7 +64,7 @@ async def test_partial_frames_send_what_textual_would(
     monkeypatch.setattr(editor_base, "ChangedRegionsCompositor", Compared)
     monkeypatch.setattr(Compared, "frames", [])
     app = ChoreoApp(scene(tmp_path), keymap_file=tmp_path / "k.toml", folder=tmp_path)
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=size, notifications=True) as pilot:
         await pilot.pause()
         keys = [
             *["down"] * 5,
@@ -91,6 +91,12 @@ async def test_partial_frames_send_what_textual_would(
             "up",
         ]
         for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        app.notify("A notice over the editor", timeout=60)  # moves under a toast
+        await pilot.pause()
+        assert app.screen.query("Toast")
+        for key in ("down", "down", "up", "pagedown"):
             await pilot.press(key)
             await pilot.pause()
     frames = Compared.frames
