@@ -158,21 +158,13 @@ class PartsTable(PlainTable):
         if not self._fit_words() and rows == self._rows:
             return  # the same rows at the same width: nothing to draw again
         self._rows = rows
-        self.forget_wrapping()
         self.clear()
         for key, kind, words in rows:
             # Text, not str: DataTable reads str cells as markup, and a "[/" in a name
             # would crash the editor. As many lines as the words wrap to.
             text = Text(safe_line(words))
             self.add_row(kind, text, key=key, height=self._height(kind, text))
-        if self._require_update_dimensions:
-            # DataTable works out its size when idle, which may come after the frame:
-            # then the scrollbar followed the rows, and the cursor was scrolled into
-            # view, one frame later. Worked out now, the move is one frame.
-            self._require_update_dimensions = False
-            added = set(self._new_rows)
-            self._new_rows.clear()
-            self._update_dimensions(added)
+        self.size_now()  # not when idle, after the frame: a move is one frame
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1))
 

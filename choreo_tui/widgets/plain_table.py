@@ -14,6 +14,7 @@ holds every cell, every row line and the size equal to DataTable's own.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Self
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -31,11 +32,25 @@ class PlainTable(DataTable[str | Text]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self._wrapped: dict[tuple[str, int], list[str]] = {}
-        """Words wrapped to a width (kept until the rows change: ``forget_wrapping``)."""
+        """Words wrapped to a width, kept until the table is cleared."""
 
-    def forget_wrapping(self) -> None:
-        """The rows are about to change: wrapped words kept for the old ones go."""
+    def clear(self, columns: bool = False) -> Self:
+        """Clear the table (and the words wrapped for its old rows)."""
         self._wrapped.clear()
+        return super().clear(columns)
+
+    def size_now(self) -> None:
+        """Work out the size of what the table scrolls over now, if rows were added.
+
+        DataTable does it when idle, which may come after the frame: then the
+        scrollbar follows new rows, and the cursor is scrolled into view, one frame
+        later. A table given new rows on every move works it out at once.
+        """
+        if self._require_update_dimensions:
+            self._require_update_dimensions = False
+            added = set(self._new_rows)
+            self._new_rows.clear()
+            self._update_dimensions(added)
 
     def _wrap(self, text: Text, width: int) -> list[str]:
         """``text`` wrapped to ``width`` cells as Rich wraps a cell, one string a line."""
