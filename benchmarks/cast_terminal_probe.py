@@ -29,7 +29,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -38,9 +37,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import write  # noqa: E402
-from tmux_screen import capture as _capture  # noqa: E402
+from tmux_screen import press_timed, wait_still  # noqa: E402
 from tmux_screen import send as _send  # noqa: E402
-from tmux_screen import wait_still  # noqa: E402
 
 QUIET = 1.5
 """Seconds without a change after which the screen counts as settled: longer than a
@@ -55,25 +53,6 @@ def _ask(session: str, key: str) -> Iterator[None]:
     for _ in range(int(READY // 10)):
         _send(session, key)
         yield
-
-
-def _press(session: str, key: str) -> tuple[float, float] | None:
-    """Send ``key``; seconds to the first change and to the settled screen."""
-    screen = _capture(session)
-    t0 = time.perf_counter()
-    _send(session, key)
-    first = last = None
-    while True:
-        now = _capture(session)
-        at = time.perf_counter()
-        if now != screen:
-            screen, last = now, at
-            if first is None:
-                first = at
-        if first is not None and last is not None and at - last >= QUIET:
-            return first - t0, last - t0
-        if first is None and at - t0 > 5.0:
-            return None  # the key changed nothing
 
 
 def measure(score: Path, beats: int, presses: int) -> dict[str, Any]:
@@ -113,7 +92,7 @@ def measure(score: Path, beats: int, presses: int) -> dict[str, Any]:
             firsts: list[float] = []
             settles: list[float] = []
             for index in range(presses):
-                got = _press(session, "n" if index % 2 == 0 else "x")
+                got = press_timed(session, "n" if index % 2 == 0 else "x", QUIET)
                 if got is not None:
                     firsts.append(got[0])
                     settles.append(got[1])

@@ -34,7 +34,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -44,8 +43,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import write  # noqa: E402
-from tmux_screen import capture as _capture  # noqa: E402
-from tmux_screen import wait_still  # noqa: E402
+from tmux_screen import press_timed, wait_still  # noqa: E402
 
 QUIET = 0.25
 """Seconds without a change after which the screen counts as settled."""
@@ -53,28 +51,6 @@ READY = 120.0
 """Seconds an app may take to show a still screen after launch."""
 INSIDE = 5
 """Page Down presses before measuring at the ``inside`` start."""
-
-
-def _press(session: str, key: str) -> tuple[float, float] | None:
-    """Send ``key``; seconds to the first change and to the settled screen."""
-    before = _capture(session)
-    t0 = time.perf_counter()
-    subprocess.run(["tmux", "send-keys", "-t", session, key], check=False)
-    first = last = None
-    screen = before
-    while True:
-        now = _capture(session)
-        at = time.perf_counter()
-        if now != screen:
-            screen, last = now, at
-            if first is None:
-                first = at
-        if first is not None and at - last >= QUIET:  # type: ignore[operator]
-            break
-        if first is None and at - t0 > 5.0:
-            return None  # the key changed nothing (at the end of the list?)
-    assert first is not None and last is not None
-    return first - t0, last - t0
 
 
 @contextmanager
@@ -130,7 +106,7 @@ def measure(apps: dict[str, tuple[list[str], str]], presses: int, start: str) ->
         for index in range(presses):
             key = "Down" if index % 2 == 0 else "Up"
             for name, session in sessions.items():  # interleaved: one press each in turn
-                got = _press(session, key)
+                got = press_timed(session, key, QUIET)
                 if got is not None:
                     timings[name]["first"].append(got[0])
                     timings[name]["settle"].append(got[1])

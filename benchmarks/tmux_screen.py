@@ -34,3 +34,24 @@ def wait_still(session: str, needle: str, quiet: float, limit: float) -> bool:
             return True
         time.sleep(0.05)
     return False
+
+
+def press_timed(session: str, key: str, quiet: float) -> tuple[float, float] | None:
+    """Send ``key`` and poll the screen as fast as it can: seconds to its first change and
+    to its last change before it stays still for ``quiet`` seconds; None when the key
+    changed nothing within five seconds (at the end of a list, say)."""
+    screen = capture(session)
+    t0 = time.perf_counter()
+    send(session, key)
+    first = last = None
+    while True:
+        now = capture(session)
+        at = time.perf_counter()
+        if now != screen:
+            screen, last = now, at
+            if first is None:
+                first = at
+        if first is not None and last is not None and at - last >= quiet:
+            return first - t0, last - t0
+        if first is None and at - t0 > 5.0:
+            return None
