@@ -10,6 +10,7 @@ import pytest
 from conftest import sync
 from factories import beat, performer, placed, score, touch
 from textual.screen import Screen
+from textual.widget import Widget
 
 from choreo_tui.app import ChoreoApp
 from choreo_tui.screens.editor import FRAME, PANEL_DELAY, EditorScreen
@@ -136,6 +137,19 @@ async def test_a_burst_of_keys_leaves_the_form_on_the_last_beat(tmp_path: Path) 
         assert "touch:7" in [str(row.key.value) for row in ed.query_one(PartsTable).ordered_rows]
 
 
+def _count_refreshes(widget: Widget) -> list[int]:
+    """A list that gains an item each time ``widget`` asks to be redrawn."""
+    redrawn: list[int] = []
+    original = widget.refresh
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        redrawn.append(1)
+        return original(*args, **kwargs)
+
+    widget.refresh = counted  # type: ignore[method-assign]
+    return redrawn
+
+
 @sync
 async def test_a_layout_pass_leaves_the_beat_lists_scrollbar_alone(
     tmp_path: Path, layouts: list[int]
@@ -151,14 +165,7 @@ async def test_a_layout_pass_leaves_the_beat_lists_scrollbar_alone(
         assert isinstance(ed, EditorScreen)
         bar = ed.query_one(BeatList).vertical_scrollbar
         assert bar.display and bar.window_virtual_size == 62
-        redrawn: list[int] = []
-        original = bar.refresh
-
-        def counted(*args: Any, **kwargs: Any) -> Any:
-            redrawn.append(1)
-            return original(*args, **kwargs)
-
-        bar.refresh = counted  # type: ignore[method-assign]
+        redrawn = _count_refreshes(bar)
         layouts.clear()
         await pilot.press("down")  # the parts table's scrollbar appears: a layout pass
         await pilot.pause()
@@ -190,14 +197,7 @@ async def test_a_layout_pass_leaves_the_problems_panels_scrollbar_alone(
         bar = panel.vertical_scrollbar
         assert panel.display and bar.display
         lines = bar.window_virtual_size
-        redrawn: list[int] = []
-        original = bar.refresh
-
-        def counted(*args: Any, **kwargs: Any) -> Any:
-            redrawn.append(1)
-            return original(*args, **kwargs)
-
-        bar.refresh = counted  # type: ignore[method-assign]
+        redrawn = _count_refreshes(bar)
         layouts.clear()
         await pilot.press("down")  # the parts table's scrollbar appears: a layout pass
         await pilot.pause()

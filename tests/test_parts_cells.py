@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 from conftest import sync
 from factories import beat, performer, placed, score, touch
 from rich.segment import Segment
+from rich.style import Style
 from textual.coordinate import Coordinate
+from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from choreo_tui.app import ChoreoApp
@@ -46,6 +49,17 @@ def _scene(tmp_path: Path) -> Path:
     return path
 
 
+async def _each_state(pilot: Pilot[int], parts: PartsTable) -> AsyncIterator[Style]:
+    """The table unfocused, focused, then focused under the mouse: its base style in each."""
+    for focused, mouse in ((False, False), (True, False), (True, True)):
+        if focused:
+            parts.focus()
+            await pilot.pause()
+        parts._show_hover_cursor = mouse
+        parts._pseudo_class_state = parts.get_pseudo_class_state()
+        yield parts.rich_style
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40), (61, 30), (100, 34)])
 @sync
 async def test_parts_cells_are_what_datatable_renders(
@@ -63,13 +77,7 @@ async def test_parts_cells_are_what_datatable_renders(
             fallbacks.append(1)
             return original(table, *args, **kwargs)  # type: ignore[arg-type]
 
-        for focused, mouse in ((False, False), (True, False), (True, True)):
-            if focused:
-                parts.focus()
-                await pilot.pause()
-            parts._show_hover_cursor = mouse
-            parts._pseudo_class_state = parts.get_pseudo_class_state()
-            base = parts.rich_style
+        async for base in _each_state(pilot, parts):
             for row in range(-1, parts.row_count):
                 for column, spec in enumerate(parts.ordered_columns):
                     width = spec.get_render_width(parts)
@@ -100,13 +108,7 @@ async def test_parts_row_lines_are_what_datatable_renders(
         parts = app.screen.query_one(PartsTable)
         keys = [parts._header_row_key, *(row.key for row in parts.ordered_rows)]
         checked = 0
-        for focused, mouse in ((False, False), (True, False), (True, True)):
-            if focused:
-                parts.focus()
-                await pilot.pause()
-            parts._show_hover_cursor = mouse
-            parts._pseudo_class_state = parts.get_pseudo_class_state()
-            base = parts.rich_style
+        async for base in _each_state(pilot, parts):
             for cursor_row in range(parts.row_count):
                 for hover_row in (-1, 0, parts.row_count - 1):
                     cursor, hover = Coordinate(cursor_row, 0), Coordinate(hover_row, 0)
