@@ -9,9 +9,18 @@ from collections.abc import Awaitable, Callable
 
 import pytest
 from cast_fixtures import orchard
+from conftest import sync
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Button, Input, Select, SelectionList, Static, TabbedContent
+from textual.widgets import (
+    Button,
+    Input,
+    OptionList,
+    Select,
+    SelectionList,
+    Static,
+    TabbedContent,
+)
 
 from choreo_tui.cast import CastScreen, rechecking
 from choreo_tui.cast.area_picker import AreaPicker
@@ -257,6 +266,37 @@ def test_the_leave_dialog_shows_a_name_with_control_characters_escaped() -> None
         assert prompt == "Ana \\x1b]0;PWNED\\x07 (ana)"
 
     drive(steps, score)
+
+
+def test_the_remove_question_shows_a_name_with_control_characters_escaped() -> None:
+    """Nothing from a score reaches the terminal raw, nor is dropped unseen: the
+    question before removing a performer quotes their name escaped."""
+    score = orchard()
+    ana = score.performers[0].model_copy(update={"name": "Ana \x1b]0;PWNED\x07\nRuiz"})
+    score = score.replace(performers=(ana, *score.performers[1:]))
+
+    async def steps(pilot: Pilot[None], app: CastHost) -> None:
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, Choice)
+        question = str(app.screen.query_one(".question", Static).render())
+        assert "\x1b" not in question and "\x07" not in question
+        assert question.startswith("Ana \\x1b]0;PWNED\\x07\\x0aRuiz is named in")
+
+    drive(steps, score)
+
+
+@sync
+async def test_a_choice_shows_control_characters_in_its_question_and_answers_escaped() -> None:
+    """Every question quotes score text; the dialog escapes what a caller did not."""
+    app: App[None] = App()
+    async with app.run_test() as pilot:
+        app.push_screen(Choice("Open x\x1b[2J.toml?\nSure?", [("yes", "Yes \u202eplease")]))
+        await pilot.pause()
+        question = str(app.screen.query_one(".question", Static).render())
+        answer = str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
+    assert question == "Open x\\x1b[2J.toml?\nSure?", "escaped, its line break kept"
+    assert answer == "Yes \\u202eplease"
 
 
 def test_remove_a_performer_named_in_beats_asks_and_can_purge() -> None:

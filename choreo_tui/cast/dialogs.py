@@ -24,7 +24,7 @@ from choreo_tui.widgets.score_input import ScoreInput
 from choreo_tui.widgets.tick import TickBox, TickList
 from notation import clock
 from notation.model import Score
-from notation.terminal import safe_line
+from notation.terminal import safe, safe_line
 
 
 class Choice(Dialog[str | None]):
@@ -43,10 +43,13 @@ class Choice(Dialog[str | None]):
         self.answers = answers
 
     def compose(self) -> ComposeResult:
-        """The question and its answers."""
+        """The question and its answers, each control character shown escaped: questions
+        quote names, titles and file names from scores."""
         with Vertical():
-            yield Static(self.question, classes="question", markup=False)
-            yield OptionList(*(Option(text, id=key) for key, text in self.answers), markup=False)
+            yield Static(safe(self.question), classes="question", markup=False)
+            yield OptionList(
+                *(Option(safe(text), id=key) for key, text in self.answers), markup=False
+            )
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -252,12 +252,13 @@ class CastScreen(Screen[Score | None]):
         if index is None:
             return
         performer = self.score.performers[index]
+        name = safe_line(performer.name)
         beats = beats_naming(self.score, performer.id)
         if beats:
             count = len(beats)
             numbers = ", ".join(str(n) for n in beats[:12]) + (" ..." if count > 12 else "")
             question = (
-                f"{performer.name} is named in {count} beat{'s' if count != 1 else ''} "
+                f"{name} is named in {count} beat{'s' if count != 1 else ''} "
                 f"({numbers}). Removed, they would show ✗ T505 there unless their part "
                 "goes too. Remove them?"
             )
@@ -267,7 +268,7 @@ class CastScreen(Screen[Score | None]):
                 ("back", "Do not remove"),
             ]
         else:
-            question = f"Remove {performer.name}? They are named in no beat."
+            question = f"Remove {name}? They are named in no beat."
             answers = [("keep", "Remove"), ("back", "Do not remove")]
 
         def answered(answer: str | None) -> None:
