@@ -26,7 +26,6 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -37,7 +36,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import write  # noqa: E402
-from tmux_screen import press_timed, wait_still  # noqa: E402
+from tmux_screen import press_timed, server, tmux, wait_still  # noqa: E402
 from tmux_screen import send as _send  # noqa: E402
 
 QUIET = 1.5
@@ -70,7 +69,7 @@ def measure(score: Path, beats: int, presses: int) -> dict[str, Any]:
         ]
         size = ["-x", "120", "-y", "40"]
         command = ["env", *env, choreo, str(score)]
-        subprocess.run(["tmux", "new-session", "-d", "-s", session, *size, *command], check=True)
+        tmux("new-session", "-d", "-s", session, *size, *command, check=True)
         try:
             # The editor takes keys once a big score is read: until the cast shows, ask again.
             if not any(wait_still(session, "Cast ·", 0.5, 10.0) for _ in _ask(session, "c")):
@@ -104,7 +103,7 @@ def measure(score: Path, beats: int, presses: int) -> dict[str, Any]:
                 "presses": len(firsts),
             }
         finally:
-            subprocess.run(["tmux", "kill-session", "-t", session], check=False)
+            tmux("kill-session", "-t", session)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -136,4 +135,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    with server():
+        sys.exit(main())

@@ -23,7 +23,6 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -34,7 +33,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import write  # noqa: E402
-from tmux_screen import capture  # noqa: E402
+from tmux_screen import capture, server, tmux  # noqa: E402
 
 WRAPPER = """
 import json, sys, time
@@ -86,7 +85,7 @@ def _run(kind: str, arg: str, code: str | None, start: str, presses: int, home: 
     wrapper = os.path.join(home, "wrapper.py")
     kind_arg = "bare" if kind == "bare" else "choreo"
     command = ["env", *env, sys.executable, wrapper, out, kind_arg, arg]
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", *command])
+    tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", *command)
     try:
         ready = "4 counts" if kind == "bare" else "of "
         deadline = time.monotonic() + 180
@@ -101,19 +100,19 @@ def _run(kind: str, arg: str, code: str | None, start: str, presses: int, home: 
         time.sleep(1.5)
         if start == "inside":
             for _ in range(5):
-                subprocess.run(["tmux", "send-keys", "-t", session, "PageDown"])
+                tmux("send-keys", "-t", session, "PageDown")
                 time.sleep(0.3)
         time.sleep(0.5)
         for index in range(presses):
-            subprocess.run(["tmux", "send-keys", "-t", session, "Down" if index % 2 == 0 else "Up"])
+            tmux("send-keys", "-t", session, "Down" if index % 2 == 0 else "Up")
             time.sleep(0.25)
-        subprocess.run(["tmux", "send-keys", "-t", session, "C-q"])
+        tmux("send-keys", "-t", session, "C-q")
         for _ in range(80):
             if os.path.exists(out):
                 break
             time.sleep(0.25)
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        tmux("kill-session", "-t", session)
     with open(out) as file:
         return list(json.load(file))[-presses:]
 
@@ -164,4 +163,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    with server():
+        sys.exit(main())

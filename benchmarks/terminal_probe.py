@@ -31,7 +31,6 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -43,7 +42,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import write  # noqa: E402
-from tmux_screen import press_timed, wait_still  # noqa: E402
+from tmux_screen import press_timed, server, tmux, wait_still  # noqa: E402
 
 QUIET = 0.25
 """Seconds without a change after which the screen counts as settled."""
@@ -64,13 +63,11 @@ def _session(name: str, command: list[str], home: str) -> Iterator[str]:
     # The tmux server may be older than this process: pass on what picks the code.
     env += [f"{k}={os.environ[k]}" for k in ("PYTHONPATH", "CHOREO_TOML_PARSER") if k in os.environ]
     size = ["-x", "120", "-y", "40"]
-    subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, *size, "env", *env, *command], check=True
-    )
+    tmux("new-session", "-d", "-s", session, *size, "env", *env, *command, check=True)
     try:
         yield session
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], check=False)
+        tmux("kill-session", "-t", session)
 
 
 def _summary(values: list[float]) -> dict[str, Any]:
@@ -101,7 +98,7 @@ def measure(apps: dict[str, tuple[list[str], str]], presses: int, start: str) ->
                 return {"ready": False, "why": f"{name} showed no still screen"}
             if start == "inside":
                 for _ in range(INSIDE):
-                    subprocess.run(["tmux", "send-keys", "-t", session, "PageDown"], check=False)
+                    tmux("send-keys", "-t", session, "PageDown")
                 wait_still(session, apps[name][1], 0.5, READY)
         for index in range(presses):
             key = "Down" if index % 2 == 0 else "Up"
@@ -178,4 +175,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    with server():
+        sys.exit(main())

@@ -2,23 +2,46 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+SOCKET = f"choreo-bench-{os.getpid()}"
+"""The probe's own tmux server: it never meets anyone else's sessions."""
+
+
+def tmux(*args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run one tmux command against the probe's own server."""
+    return subprocess.run(
+        ["tmux", "-L", SOCKET, *args], capture_output=True, text=True, check=check
+    )
+
+
+@contextmanager
+def server() -> Iterator[None]:
+    """Keep the probe's tmux server up while the probe runs, then stop it.
+
+    tmux stops its server when its last session ends, and a session started while it
+    stops fails (``new-session`` exit 1, seen between two runs of a probe): an idle
+    session holds the server up from the first app to the last.
+    """
+    tmux("new-session", "-d", "-s", "keep", "sleep", "86400", check=True)
+    try:
+        yield
+    finally:
+        tmux("kill-server")
 
 
 def capture(session: str) -> str:
     """The screen of ``session`` as the terminal shows it (with its escape codes)."""
-    return subprocess.run(
-        ["tmux", "capture-pane", "-p", "-e", "-t", session],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout
+    return tmux("capture-pane", "-p", "-e", "-t", session).stdout
 
 
 def send(session: str, *keys: str) -> None:
     """Type ``keys`` into ``session`` (tmux key names, or ``-l`` then literal text)."""
-    subprocess.run(["tmux", "send-keys", "-t", session, *keys], check=False)
+    tmux("send-keys", "-t", session, *keys)
 
 
 def wait_still(session: str, needle: str, quiet: float, limit: float) -> bool:
