@@ -64,6 +64,7 @@ def _watch() -> None:
     def counted_draw(self: StylesCache, widget: Widget, crop: Any) -> Any:
         if counting[0]:
             counts["widgets drawn into frames"] += 1
+            counts[f"widgets drawn: {type(widget).__name__}#{widget.id}"] += 1
         return draw(self, widget, crop)
 
     def counted_line(self: StylesCache, *args: Any, **kwargs: Any) -> Any:
