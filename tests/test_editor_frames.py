@@ -126,4 +126,8 @@ async def test_a_move_asks_only_the_widgets_it_changes(
     # Textual's own compositor drew these too, though nothing of theirs changed.
     for untouched in ("Footer", "TitleBar", "QuickEntry", "Label", "ProblemsPanel"):
         assert untouched not in drawn, drawn
+    # Nor are the containers behind the changed widgets: whatever they drew there was
+    # covered by their children.
+    for behind in ("EditorScreen", "Horizontal", "Vertical", "BeatForm"):
+        assert behind not in drawn, drawn
     assert "BeatList" in drawn and "PartsTable" in drawn

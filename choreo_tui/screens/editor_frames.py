@@ -15,10 +15,16 @@ terminal is the same, byte for byte: the terminal is sent only the changed regio
 and every piece of a changed line there comes from the front-most widget showing
 at that place, which shows in a changed region and so is still asked.
 ``tests/test_editor_frames.py`` holds the two equal over the editor's flows.
+
+A widget that shows in a changed region but lies wholly behind widgets in front of it
+there (a container behind its children, the form behind its rows) is not asked
+either. The frame is painted front to back and keeps the first strip it gets for each
+piece of a line, so what such a widget would draw is thrown away.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from textual._compositor import ChopsUpdate, Compositor
@@ -49,7 +55,24 @@ class ChangedRegionsCompositor(Compositor):
         if changed is None:  # a full frame, a screenshot: every widget, as Textual does
             yield from super()._get_renders(crop)
             return
-        for widget, (region, clip) in self.visible_widgets.items():
+        # The pieces of line (from one cut to the next) the frame sends, per line. Those
+        # that overlap a changed span are sent as drawn. The one starting where a span
+        # ends is sent as a bare cursor move, whatever fills it: Textual writes no cell
+        # of it, but does move the cursor there when something fills it.
+        cuts = self.cuts
+        shows: dict[int, list[tuple[int, int]]] = {}
+        moves: dict[int, list[tuple[int, int]]] = {}
+        for y, start, end in self._regions_to_spans(changed):
+            line = cuts[y]
+            index = bisect_right(line, start) - 1
+            while index < len(line) - 1 and line[index] < end:
+                shows.setdefault(y, []).append((line[index], line[index + 1]))
+                index += 1
+            if index < len(line) - 1 and line[index] == end:
+                moves.setdefault(y, []).append((line[index], line[index + 1]))
+        # Per line, the columns that widgets in front already filled with their strips.
+        filled: dict[int, list[tuple[int, int]]] = {}
+        for widget, (region, clip) in self.visible_widgets.items():  # front to back
             shown = region.intersection(clip)
             touched = [shown.intersection(part) for part in changed if shown.overlaps(part)]
             if not touched:
@@ -59,5 +82,31 @@ class ChangedRegionsCompositor(Compositor):
             # that the frame places them where they belong.
             top = min(part.y for part in touched)
             bottom = max(part.bottom for part in touched)
-            band = Region(shown.x, top, shown.width, bottom - top)
-            yield region, band, widget.render_lines(band.translate(-region.offset))
+            left, right = shown.x, shown.right
+            if all(
+                _within(filled.get(y), piece)
+                for y in range(top, bottom)
+                for piece in shows.get(y, ())
+                if left <= piece[0] < right
+            ):
+                # Hidden where it shows: only its pieces sent as a cursor move need
+                # filling, and a blank does that as well as the widget would.
+                for y in range(top, bottom):
+                    for piece in moves.get(y, ()):
+                        if left <= piece[0] < right and not _within(filled.get(y), piece):
+                            blank = Region(piece[0], y, piece[1] - piece[0], 1)
+                            filled.setdefault(y, []).append(piece)
+                            yield blank, blank, [Strip.blank(blank.width)]
+                continue
+            band = Region(left, top, shown.width, bottom - top)
+            strips = widget.render_lines(band.translate(-region.offset))
+            for y, strip in zip(range(top, bottom), strips, strict=False):  # as the frame reads
+                if y in shows or y in moves:  # a short strip fills only what it reaches
+                    filled.setdefault(y, []).append((left, left + strip.cell_length))
+            yield region, band, strips
+
+
+def _within(spans: list[tuple[int, int]] | None, piece: tuple[int, int]) -> bool:
+    """Does one of ``spans`` (start, end) hold all of ``piece``?"""
+    start, end = piece
+    return any(left <= start and end <= right for left, right in spans or ())
