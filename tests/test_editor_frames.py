@@ -131,3 +131,28 @@ async def test_a_move_asks_only_the_widgets_it_changes(
     for behind in ("EditorScreen", "Horizontal", "Vertical", "BeatForm"):
         assert behind not in drawn, drawn
     assert "BeatList" in drawn and "PartsTable" in drawn
+
+
+@sync
+async def test_a_move_leaves_the_beat_lists_scrollbar_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn: list[str] = []
+    draw = StylesCache.render_widget
+
+    def counted(self: StylesCache, widget: Widget, crop: Any) -> Any:
+        drawn.append(type(widget).__name__)
+        return draw(self, widget, crop)
+
+    path = tmp_path / "long.score.toml"
+    save(score(*(beat(title=f"beat {n}") for n in range(80))), path)
+    app = ChoreoApp(path, keymap_file=tmp_path / "k.toml", folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert app.screen.query_one("#beat-list").scrollbars_enabled[0]
+        monkeypatch.setattr(StylesCache, "render_widget", counted)
+        await pilot.press("down")
+        await pilot.pause()
+    assert "BeatList" in drawn
+    assert "ScrollBar" not in drawn, drawn

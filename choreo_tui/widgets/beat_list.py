@@ -175,7 +175,8 @@ class BeatList(ScrollView, can_focus=True):
         """Redraw one beat's row, if on screen."""
         y = index - round(self.scroll_y)
         if 0 <= y < self.size.height:
-            self.refresh(Region(0, y, self.size.width, 1))
+            # The row, not the scrollbar beside it: a move leaves the scrollbar as it was.
+            self.refresh(Region(0, y, self.scrollable_content_region.width, 1))
 
     def select(self, index: int) -> None:
         """Put the cursor on a beat (clamped to the list)."""
