@@ -6,7 +6,7 @@ scrollbar in their own lines, scrolled as DataTable scrolled its cursor into vie
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -20,6 +20,18 @@ from textual.strip import Strip
 
 Row = tuple[str, list[str], list[str]]
 """A row: its key, its first cell's lines and its second cell's lines."""
+
+
+class Frame(NamedTuple):
+    """What every line of one frame shares."""
+
+    base: Style
+    """The widget's own style."""
+    width: int
+    room: int
+    """Cells for the rows (the width less the scrollbar's)."""
+    bar: list[Segment]
+    """The scrollbar, a segment a line (empty when the rows fit)."""
 
 
 class LineRows(ScrollView):
@@ -105,6 +117,8 @@ class LineRows(ScrollView):
         self._strips: dict[tuple[object, ...], Strip] = {}
         """Lines of rows drawn, by what they show (cleared with new rows or styles)."""
         self._bar: dict[tuple[object, ...], list[Segment]] = {}
+        self._looks_by_base: dict[Style, dict[str, Style]] = {}
+        self._frame: Frame | None = None  # what every line of the frame drawn shares
         """The scrollbar's lines as last drawn, by what they depend on."""
 
     # ----- rows ----------------------------------------------------------------------
@@ -219,28 +233,44 @@ class LineRows(ScrollView):
         """Styles changed (focus, theme): draw every line again."""
         super().notify_style_update()
         self._strips.clear()
+        self._bar.clear()
+        self._looks_by_base.clear()
         self.refresh()
 
     # ----- drawing -------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Work out once per frame what every line shares (the widget's style is a walk
+        up its ancestors each time it is read), then draw the lines."""
+        self._frame = self._frame_now()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
+
+    def _frame_now(self) -> Frame:
+        base = self.rich_style
+        width = self.size.width
+        bar = self.styles.scrollbar_size_vertical if self._scrolls() else 0
+        return Frame(base, width, max(0, width - bar), self._bar_lines(base, bar))
+
     def render_line(self, y: int) -> Strip:
         """Line ``y``: the header, a line of a row or blank, then the scrollbar."""
-        width = self.size.width
-        base = self.rich_style
-        bar = self.styles.scrollbar_size_vertical if self._scrolls() else 0
-        room = max(0, width - bar)
+        frame = self._frame or self._frame_now()
         if y == 0:
             row, line = -1, 0
         else:
             row, line = self._row_at(y - 1 + self._top)
         hover = self._hovering and row == self.hover_row
-        key = (row, line, row == self.cursor_row, hover, base, room, width)
+        cursor = row == self.cursor_row
+        key = (row, line, cursor, hover, frame.base, frame.room)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._content(row, line, row == self.cursor_row, hover, base, room)
+            strip = self._content(row, line, cursor, hover, frame.base, frame.room)
             self._strips[key] = strip
-        if bar:
-            strip = Strip([*strip, *self._bar_line(y, bar)], width)
+        if frame.bar:
+            last = frame.bar[y] if y < len(frame.bar) else frame.bar[-1]
+            strip = Strip([*strip, last], frame.width)
         return strip
 
     def _row_at(self, v: int) -> tuple[int, int]:
@@ -263,12 +293,12 @@ class LineRows(ScrollView):
         if row == -2:
             return Strip.blank(room, base)
         component = Style()
+        looks = self._looks(base)
         if row == -1:
-            row_style = self.get_component_styles("line-table--header").rich_style
+            row_style = looks["header"]
             cells = self.LABELS
             if hover:
-                component += self.get_component_rich_style("line-table--hover")
-                component += self.get_component_rich_style("line-table--header-hover")
+                component += looks["hover"] + looks["header-hover"]
         else:
             row_style = base
             _, first, second = self._rows[row]
@@ -277,9 +307,9 @@ class LineRows(ScrollView):
                 second[line] if line < len(second) else "",
             )
             if hover:
-                component += self.get_component_rich_style("line-table--hover")
+                component += looks["hover"]
             if cursor:
-                component += self.get_component_rich_style("line-table--cursor")
+                component += looks["cursor"]
         # DataTable lets the CSS colours of the cursor and hover win over a cell's own.
         post = Style.from_color(component.color, component.bgcolor)
         edge = " " * self.PADDING
@@ -300,8 +330,29 @@ class LineRows(ScrollView):
             segments.append(Segment(" " * (room - used), row_style + component + rest))
         return Strip(segments).crop_extend(0, room, base).simplify()
 
-    def _bar_line(self, y: int, bar: int) -> list[Segment]:
-        """Line ``y`` of the scrollbar, as Textual's ``ScrollBar`` draws it."""
+    def _looks(self, base: Style) -> dict[str, Style]:
+        """The header's, hover's and cursor's styles under the widget's ``base`` style."""
+        looks = self._looks_by_base.get(base)
+        if looks is None:
+            looks = {
+                "header": self.get_component_styles("line-table--header").rich_style,
+                "hover": self.get_component_rich_style("line-table--hover"),
+                "header-hover": self.get_component_rich_style("line-table--header-hover"),
+                "cursor": self.get_component_rich_style("line-table--cursor"),
+            }
+            self._looks_by_base = {base: looks}
+        return looks
+
+    def _bar_lines(self, base: Style, bar: int) -> list[Segment]:
+        """The scrollbar's lines (none when the rows fit), as Textual's ``ScrollBar``
+        draws them in the colours it takes from this widget."""
+        if not bar:
+            return []
+        height = self.size.height
+        key = (self._bar_mouse, base, height, 1 + self._lines, self._top, bar)
+        lines = self._bar.get(key)
+        if lines is not None:
+            return lines
         styles = self.styles
         if self._bar_mouse == "grabbed":
             background, color = styles.scrollbar_background_active, styles.scrollbar_color_active
@@ -312,29 +363,25 @@ class LineRows(ScrollView):
         if background.a < 1:
             background = self.background_colors[0] + background
         color = background + color
-        height = self.size.height
-        key = (background, color, height, 1 + self._lines, self._top, bar, self.rich_style)
-        lines = self._bar.get(key)
-        if lines is None:
-            window = height if height < 1 + self._lines else 0
-            segments = ScrollBarRender.render_bar(
-                size=height,
-                virtual_size=1 + self._lines,
-                window_size=window,
-                position=int(self._top * 8) / 8,
-                thickness=bar,
-                vertical=True,
-                back_color=background.rich_color,
-                bar_color=color.rich_color,
-            ).segments
-            # Where the bar's pieces say no colour, the widget's own shows (a track).
-            fore = Style(color=self.rich_style.color, bgcolor=self.rich_style.bgcolor)
-            lines = [
-                Segment(s.text, fore + s.style.clear_meta_and_links()) if s.style else s
-                for s in segments
-            ]
-            self._bar = {key: lines}
-        return [lines[y] if y < len(lines) else Segment(" " * bar, self.rich_style)]
+        window = height if height < 1 + self._lines else 0
+        segments = ScrollBarRender.render_bar(
+            size=height,
+            virtual_size=1 + self._lines,
+            window_size=window,
+            position=int(self._top * 8) / 8,
+            thickness=bar,
+            vertical=True,
+            back_color=background.rich_color,
+            bar_color=color.rich_color,
+        ).segments
+        # Where the bar's pieces say no colour, the widget's own shows (a track).
+        fore = Style(color=base.color, bgcolor=base.bgcolor)
+        lines = [
+            Segment(s.text, fore + s.style.clear_meta_and_links()) if s.style else s
+            for s in segments
+        ] or [Segment(" " * bar, base)]
+        self._bar = {key: lines}
+        return lines
 
     # ----- the cursor ----------------------------------------------------------------
 
