@@ -117,9 +117,9 @@ class LineRows(ScrollView):
         self._strips: dict[tuple[object, ...], Strip] = {}
         """Lines of rows drawn, by what they show (cleared with new rows or styles)."""
         self._bar: dict[tuple[object, ...], list[Segment]] = {}
+        """The scrollbar's lines as last drawn, by what they depend on."""
         self._looks_by_base: dict[Style, dict[str, Style]] = {}
         self._frame: Frame | None = None  # what every line of the frame drawn shares
-        """The scrollbar's lines as last drawn, by what they depend on."""
 
     # ----- rows ----------------------------------------------------------------------
 
@@ -172,13 +172,10 @@ class LineRows(ScrollView):
             return [words]
         return [line.plain for line in Text(words).wrap(self.app.console, width)] or [""]
 
-    def _height(self, row: int) -> int:
-        _, first, second = self._rows[row]
-        return max(1, len(first), len(second))
-
     def row_height(self, row: int) -> int:
         """How many lines row ``row`` wraps to."""
-        return self._height(row)
+        _, first, second = self._rows[row]
+        return max(1, len(first), len(second))
 
     @property
     def column_widths(self) -> tuple[int, int]:
@@ -186,9 +183,14 @@ class LineRows(ScrollView):
         return self.FIRST_WIDTH, self._second_width
 
     @property
+    def first_line(self) -> int:
+        """How many lines of rows are scrolled off above."""
+        return self._top
+
+    @property
     def scrolls(self) -> bool:
         """True when the rows are more than the room: the scrollbar shows."""
-        return self._scrolls()
+        return 1 + self._lines > self.size.height
 
     # ----- scrolling -----------------------------------------------------------------
 
@@ -201,9 +203,6 @@ class LineRows(ScrollView):
     def _max_top(self) -> int:
         return max(0, 1 + self._lines - self.size.height)
 
-    def _scrolls(self) -> bool:
-        return 1 + self._lines > self.size.height
-
     def _scroll_top_to(self, top: int) -> None:
         top = max(0, min(top, self._max_top))
         if top != self._top:
@@ -215,7 +214,7 @@ class LineRows(ScrollView):
         if not self._rows or not self.size.height:
             return
         window = Region(0, self._top, 1, self.size.height).shrink(Spacing(1, 0, 0, 0))
-        region = Region(0, 1 + self._tops[self.cursor_row], 1, self._height(self.cursor_row))
+        region = Region(0, 1 + self._tops[self.cursor_row], 1, self.row_height(self.cursor_row))
         if region.contains_region(window):
             return
         delta = Region.get_scroll_to_visible(window, region)
@@ -251,7 +250,7 @@ class LineRows(ScrollView):
     def _frame_now(self) -> Frame:
         base = self.rich_style
         width = self.size.width
-        bar = self.styles.scrollbar_size_vertical if self._scrolls() else 0
+        bar = self.styles.scrollbar_size_vertical if self.scrolls else 0
         return Frame(base, width, max(0, width - bar), self._bar_lines(base, bar))
 
     def render_line(self, y: int) -> Strip:

@@ -79,7 +79,7 @@ class LineTable(LineRows, can_focus=True):
             return
         offset = steps = 0
         for row in range(self.cursor_row, len(self._rows)):
-            offset += self._height(row)
+            offset += self.row_height(row)
             steps += 1
             if offset > self._room:
                 break
@@ -93,7 +93,7 @@ class LineTable(LineRows, can_focus=True):
             return
         offset = steps = 0
         for row in range(self.cursor_row + 1):
-            offset += self._height(row)
+            offset += self.row_height(row)
             steps += 1
             if offset > self._room:
                 break
@@ -112,7 +112,7 @@ class LineTable(LineRows, can_focus=True):
     # ----- mouse ---------------------------------------------------------------------
 
     def _on_bar(self, x: int) -> bool:
-        return self._scrolls() and x >= self.size.width - self.styles.scrollbar_size_vertical
+        return self.scrolls and x >= self.size.width - self.styles.scrollbar_size_vertical
 
     def _set_bar_mouse(self, state: str | None) -> None:
         if state != self._bar_mouse:
@@ -197,12 +197,12 @@ class LineTable(LineRows, can_focus=True):
 
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         """The wheel scrolls the rows (not the cursor), as far as they go."""
-        if self._scrolls() and self._top < self._max_top:
+        if self.scrolls and self._top < self._max_top:
             self._scroll_top_to(self._top + int(self.app.scroll_sensitivity_y))
             event.stop()
 
     def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
         """The wheel scrolls the rows back."""
-        if self._scrolls() and self._top > 0:
+        if self.scrolls and self._top > 0:
             self._scroll_top_to(self._top - int(self.app.scroll_sensitivity_y))
             event.stop()
