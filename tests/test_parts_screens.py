@@ -58,3 +58,20 @@ async def test_the_wheel_and_the_scrollbar_scroll_the_parts(tmp_path: Path) -> N
         await pilot.mouse_down("#parts", offset=(right, 0))  # the thumb is lower now
         await pilot.mouse_up("#parts", offset=(right, 0))
         assert parts.first_line == parts.size.height
+
+
+@sync
+async def test_dragging_the_parts_scrollbar_scrolls_them(tmp_path: Path) -> None:
+    app = ChoreoApp(scenes(tmp_path)["rows"], keymap_file=tmp_path / "k.toml", folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("down", "down", "down", "down")  # 8 touches: the rows scroll
+        await pilot.pause()
+        parts = app.screen.query_one(PartsTable)
+        assert parts.scrolls and parts.first_line == 0
+        right = parts.size.width - 1
+        await pilot.mouse_down("#parts", offset=(right, 0))  # the thumb, at the top
+        await pilot.hover("#parts", offset=(right, parts.size.height - 1))
+        await pilot.mouse_up("#parts", offset=(right, parts.size.height - 1))
+        assert parts.first_line > 0
+        await pilot.hover("#beat-status")
+        assert parts.cursor_row == 0, "dragging scrolls, the cursor stays"
