@@ -502,9 +502,9 @@ async def test_the_form_shows_placements_carried_forward_and_enter_moves_them_he
         await pilot.press("down")
         await pilot.pause()
         parts = ed.query_one(PartsTable)
-        keys = [str(row.key.value) for row in parts.ordered_rows]
+        keys = parts.row_keys()
         assert keys == ["carried:0:ana", "carried:0:ben"]
-        words = str(parts.get_row("carried:0:ben")[1])
+        words = parts.cells("carried:0:ben")[1]
         assert "upstage left" in words and "from beat 1" in words
         parts.focus()
         parts.select_key("carried:0:ben")
@@ -518,7 +518,7 @@ async def test_the_form_shows_placements_carried_forward_and_enter_moves_them_he
         await pilot.press("f10")
         await pilot.pause()
         assert [(p.who, p.area) for p in ed.score.beats[1].placements] == [("ben", "USL")]
-        keys = [str(row.key.value) for row in parts.ordered_rows]
+        keys = parts.row_keys()
         assert "placement:0" in keys and "carried:0:ben" not in keys and "carried:0:ana" in keys
 
 

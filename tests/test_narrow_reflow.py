@@ -8,6 +8,7 @@ from pathlib import Path
 from conftest import sync
 from factories import beat, bounds, performer, score, touch
 from rich.padding import Padding
+from rich.text import Text
 
 from choreo_tui.app import ChoreoApp
 from choreo_tui.screens.editor import EditorScreen
@@ -42,8 +43,7 @@ async def test_a_part_row_wraps_instead_of_being_cut(tmp_path: Path) -> None:
         assert isinstance(ed, EditorScreen)
         await pilot.pause()
         parts = ed.query_one(PartsTable)
-        row = parts.ordered_rows[0]
-        assert row.height >= 2, "a touch's words wrap onto a second line"
+        assert parts.row_height(0) >= 2, "a touch's words wrap onto a second line"
         shown = " ".join(parts.render_line(y).text.strip() for y in range(1, 1 + parts.size.height))
         assert "Benedict" in shown and "neck" in shown and "light" in shown, shown
 
@@ -68,9 +68,9 @@ async def test_the_problems_panel_takes_the_width_at_80_columns(tmp_path: Path) 
 
 @sync
 async def test_part_rows_are_as_tall_as_datatable_would_measure_them(tmp_path: Path) -> None:
-    # The table says each row's height when it adds it (measuring after the frame
-    # rendered every row once more); the height must be what DataTable's own
-    # measurement gives, for wide characters and words longer than the column too.
+    # The table wraps each row when it is given; the height must be what DataTable's
+    # own measurement (Rich rendering the padded cell) gives, for wide characters and
+    # words longer than the column too.
     people = (
         performer("ana", "安娜·沃尔肯施泰因-鲁伊斯 Anastasia"),
         performer("ben", "B" * 90 + " Okafor 🙂🙂🙂 Lindqvist-" * 3),
@@ -87,15 +87,15 @@ async def test_part_rows_are_as_tall_as_datatable_would_measure_them(tmp_path: P
             await pilot.pause()
             parts = app.screen.query_one(PartsTable)
             console = app.console
-            for row in parts.ordered_rows:
-                cells = parts.get_row(row.key)
+            pad = parts.PADDING
+            for index, key in enumerate(parts.row_keys()):
                 measured = max(
                     len(
                         console.render_lines(
-                            Padding(cell, (0, parts.cell_padding)),
-                            console.options.update_width(column.get_render_width(parts)),
+                            Padding(Text(cell), (0, pad)),
+                            console.options.update_width(width + 2 * pad),
                         )
                     )
-                    for cell, column in zip(cells, parts.ordered_columns, strict=True)
+                    for cell, width in zip(parts.cells(key), parts.column_widths, strict=True)
                 )
-                assert not row.auto_height and row.height == measured, (size, row.key.value)
+                assert parts.row_height(index) == measured, (size, key)

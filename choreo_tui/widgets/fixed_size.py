@@ -3,12 +3,13 @@ without re-laying out the screen.
 
 A widget's virtual size (the size of what it scrolls over) is a layout reactive in
 Textual: every change asks for a layout pass of the whole screen, and the re-render
-of everything that pass touches. The beat form's notes areas and parts table get new
-content on every move to another beat, and that pass was the largest part of a key
-press on a big score. Their own size is set by CSS, so the pass places nothing
-differently; all it does for them is fit their scrollbars to the new content. This
-module does that by itself, and asks for a layout pass only when a scrollbar has to
-appear or go (which does change what is placed where).
+of everything that pass touches. The beat form's notes areas get new content on every
+move to another beat, and that pass was the largest part of a key press on a big
+score (the parts table, once also here, now draws its own scrollbar: ``line_rows``).
+Their own size is set by CSS, so the pass places nothing differently; all it does for
+them is fit their scrollbars to the new content. This module does that by itself, and
+asks for a layout pass only when a scrollbar has to appear or go (which does change
+what is placed where).
 
 A widget opts in with a class attribute
 ``virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)`` and a

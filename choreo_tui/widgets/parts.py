@@ -6,18 +6,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
-from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import Reactive
-from textual.scrollbar import ScrollBar
-from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey, RowDoesNotExist
 
-from choreo_tui.widgets.fixed_size import follow_content, vertical_scrollbar
-from choreo_tui.widgets.plain_table import PlainTable
+from choreo_tui.widgets.line_table import LineTable
 from notation.areas import area_label
 from notation.blocking import in_force
 from notation.describe import barrier_words, garment_words, placement_words, touch_words
@@ -73,7 +65,7 @@ def part_rows(
     return rows
 
 
-class PartsTable(PlainTable):
+class PartsTable(LineTable):
     """The selected beat's parts; Enter edits one, + adds one, x removes one."""
 
     HELP = (
@@ -97,51 +89,13 @@ class PartsTable(PlainTable):
             self.verb = verb
             self.key = key
 
-    KIND_WIDTH = 10
-
-    # Sized by CSS: new rows on a move to another beat repaint the table, never the
-    # screen's layout (choreo_tui.widgets.fixed_size).
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    LABELS = ("Part", "What")
+    FIRST_WIDTH = 10
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._shown: tuple[Score, Beat | None, list[Finding], int | None] | None = None
-        self._words_width = 0
-        self._rows: list[tuple[str, str, str]] | None = None
+        self._shown: list[tuple[str, str, str]] | None = None
         """The rows shown, as ``part_rows`` gave them (None before the first)."""
-
-    def watch_virtual_size(self, size: Size) -> None:
-        """Fit the scrollbar to the new rows, as a layout pass would."""
-        follow_content(self, size)
-
-    @property
-    def vertical_scrollbar(self) -> ScrollBar:
-        """The vertical scrollbar; showing it takes one layout pass, not two."""
-        return vertical_scrollbar(self)
-
-    def on_mount(self) -> None:
-        """The two columns."""
-        self.add_column("Part", key="kind", width=self.KIND_WIDTH)
-        self.add_column("What", key="words")
-
-    def _fit_words(self) -> bool:
-        """Give the words column the width left, so its rows wrap rather than run off
-        the edge (at 80 columns a touch's words were cut mid-word); True when it changed."""
-        # Each column has cell padding both sides; keep room for the vertical scrollbar.
-        used = self.KIND_WIDTH + 4 * self.cell_padding + self.styles.scrollbar_size_vertical
-        width = max(20, self.size.width - used)
-        if width == self._words_width or not self.size.width:
-            return False
-        self._words_width = width
-        column = self.columns[ColumnKey("words")]
-        column.width, column.auto_width = width, False
-        return True
-
-    def on_resize(self, event: events.Resize) -> None:
-        """Rewrap the rows to the new width."""
-        if self._fit_words() and self._shown is not None:
-            self._rows = None  # wrapped to the old width: draw them again
-            self.show(*self._shown)
 
     def show(
         self,
@@ -152,55 +106,28 @@ class PartsTable(PlainTable):
     ) -> None:
         """Show ``beat``'s parts (none when there is no beat); with its ``index``, also
         the placements it inherits from earlier beats."""
-        row = self.cursor_row
-        self._shown = (score, beat, findings, index)
         rows = part_rows(score, beat, findings, index) if beat is not None else []
-        if not self._fit_words() and rows == self._rows:
-            return  # the same rows at the same width: nothing to draw again
-        self._rows = rows
-        self.clear()
-        for key, kind, words in rows:
-            # Text, not str: DataTable reads str cells as markup, and a "[/" in a name
-            # would crash the editor. As many lines as the words wrap to.
-            text = Text(safe_line(words))
-            self.add_row(kind, text, key=key, height=self._height(kind, text))
-        self.size_now()  # not when idle, after the frame: a move is one frame
-        if self.row_count:
-            self.move_cursor(row=min(row, self.row_count - 1))
-
-    def _height(self, kind: str, words: Text) -> int | None:
-        """How many lines a row wraps to in its columns (None before the table has a width).
-
-        Said when the row is added: left to DataTable (``height=None``), it renders every
-        row's cells once more after the frame to measure them, hidden rows included,
-        on every move to another beat.
-        """
-        if not self._words_width:
-            return None
-        return max(
-            1,
-            len(self._wrap(Text(kind), self.KIND_WIDTH)),
-            len(self._wrap(words, self._words_width)),
-        )
+        if rows == self._shown:
+            return  # the same rows: nothing to draw again
+        self._shown = rows
+        self.set_rows([(key, kind, safe_line(words)) for key, kind, words in rows], self.cursor_row)
 
     def highlighted_key(self) -> str | None:
         """The key of the highlighted part, if any."""
-        if not self.row_count:
-            return None
-        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        keys = self.row_keys()
+        return keys[self.cursor_row] if keys else None
 
     def select_key(self, key: str) -> None:
-        """Highlight the part with ``key`` when it is shown."""
-        try:
-            self.move_cursor(row=self.get_row_index(key))
-        except RowDoesNotExist:  # a part that is gone is simply not highlighted
-            return
+        """Highlight the part with ``key`` when it is shown (a part that is gone is not)."""
+        keys = self.row_keys()
+        if key in keys:
+            self._move(keys.index(key))
 
     def select_kind(self, kind: str) -> None:
         """Highlight the first part of ``kind`` (``bare``, ``barrier``...), when there is one."""
-        for index, row in enumerate(self.ordered_rows):
-            if str(row.key.value).startswith(f"{kind}:"):
-                self.move_cursor(row=index)
+        for index, key in enumerate(self.row_keys()):
+            if key.startswith(f"{kind}:"):
+                self._move(index)
                 return
 
     def action_add_part(self) -> None:
@@ -213,11 +140,6 @@ class PartsTable(PlainTable):
         if key is not None:
             self.post_message(self.Request("remove", key))
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        """Nobody above listens: the new rows of every move need not travel up the screen."""
-        event.stop()
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        """Enter on a part edits it."""
-        event.stop()
-        self.post_message(self.Request("edit", event.row_key.value))
+    def selected(self, key: str) -> None:
+        """Enter (or a click) on a part edits it."""
+        self.post_message(self.Request("edit", key))
