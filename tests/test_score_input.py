@@ -133,3 +133,43 @@ async def test_a_value_with_nothing_to_escape_is_drawn_as_input_draws_it() -> No
         await pilot.pause()
         assert list(mine.render_line(0)) == list(theirs.render_line(0))
         assert not _escapes(mine.render_line(0))
+
+
+PLAIN = ("", "Ana", "Ana Ruiz, naïve 名前", "e\u0301t\u00e9", "  spaced  ", "x" * 40, "x" * 41)
+"""Values with nothing to escape that fit a 40-cell field (``Input`` draws one cell more),
+and no value at all (no placeholder)."""
+
+
+@sync
+async def test_a_plain_value_that_fits_is_drawn_at_once_exactly_as_input_draws_it() -> None:
+    app = _Fields("")
+    async with app.run_test(size=(40, 4)) as pilot:
+        mine = app.query_one("#score", ScoreInput)
+        app.set_focus(None)
+        for value in PLAIN:
+            mine.value = value
+            await pilot.pause()
+            quick = mine._plain_line()
+            assert quick is not None, value
+            assert list(quick) == list(Input.render_line(mine, 0)), value
+            assert list(mine.render_line(0)) == list(quick)
+
+
+@sync
+async def test_a_value_that_does_not_fit_or_a_placeholder_is_left_to_input() -> None:
+    app = _Fields("")
+    async with app.run_test(size=(40, 4)) as pilot:
+        mine, theirs = app.query_one("#score", ScoreInput), app.query_one("#plain", Input)
+        app.set_focus(None)
+        mine.placeholder = theirs.placeholder = "a placeholder"
+        for value in ("", "x" * 42, "名" * 30, "a long title " * 5):
+            for field in (mine, theirs):
+                field.value = value
+            await pilot.pause()
+            assert mine._plain_line() is None, value
+            assert list(mine.render_line(0)) == list(theirs.render_line(0)), value
+        mine.value = "Ana"
+        mine.focus()  # the cursor is drawn, Input's way
+        await pilot.pause()
+        assert list(mine.render_line(0)) == list(Input.render_line(mine, 0))
+        assert list(mine.render_line(0)) != list(mine._plain_line() or [])

@@ -17,6 +17,7 @@ without such characters is drawn by ``Input`` itself, unchanged.
 from __future__ import annotations
 
 from rich.cells import cell_len
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
@@ -112,6 +113,10 @@ class ScoreInput(Input):
         field for score text has one).
         """
         shown = self._shown()
+        if shown is None and y == 0 and not self.has_focus and self.highlighter is None:
+            plain = self._plain_line()
+            if plain is not None:
+                return plain
         if shown is None or y != 0:
             return super().render_line(y)
         result = self._value
@@ -137,6 +142,30 @@ class ScoreInput(Input):
         scroll_x, _ = self.scroll_offset
         strip = strip.crop(scroll_x, scroll_x + width + 1).extend_cell_length(width + 1)
         return strip.apply_style(self.rich_style)
+
+    def _plain_line(self) -> Strip | None:
+        """The line ``Input`` draws for a value that fits, unfocused; None when it does not fit
+        (or is empty with a placeholder to show).
+
+        The beat form draws two or three fields on every move to another beat, and
+        ``Input`` makes each line through a Rich ``Text``, a console render and three
+        strips. A value with nothing to escape that fits the field unscrolled is its
+        text then spaces, in the field's style: built here at once, the same segments.
+        An empty field with no placeholder (the beat form's) is spaces alone.
+        """
+        value = self.value
+        if (not value and self.placeholder) or self.password or self.scroll_offset.x:
+            return None
+        width = self.scrollable_content_region.width + 1
+        used = cell_len(value)
+        if used > width:
+            return None
+        # An empty value with no placeholder is drawn as spaces alone, in one segment.
+        style = self.rich_style
+        segments = [Segment(value, style)] if value else []
+        if used < width:
+            segments.append(Segment(" " * (width - used), style))
+        return Strip(segments, width)
 
 
 class ScoreField(ScoreInput, Field):
