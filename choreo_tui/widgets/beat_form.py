@@ -23,6 +23,7 @@ from choreo_tui.typed import Typing
 from choreo_tui.widgets.notes_area import NotesArea
 from choreo_tui.widgets.parts import PartsTable
 from choreo_tui.widgets.score_input import ScoreField as Field
+from choreo_tui.widgets.status_line import StatusLine
 from choreo_tui.widgets.tick import Tick
 from notation.agreement import is_current
 from notation.describe import and_list, counted
@@ -124,7 +125,7 @@ class BeatForm(Vertical):
 
     def compose(self) -> ComposeResult:
         """Status line, three rows of fields, the message line and the parts."""
-        yield Static("", id="beat-status")
+        yield StatusLine(id="beat-status")
         with Horizontal(classes="row"):
             yield Label("Title")
             yield Field(id="title", compact=True)
@@ -187,7 +188,7 @@ class BeatForm(Vertical):
         # Fixed-height lines: updating them never re-lays out the screen, which keeps
         # moving from beat to beat cheap on a big score. A line whose words are the same
         # is left alone: it is not drawn again.
-        self._line("#beat-status", safe_line(status))
+        self.query_one("#beat-status", StatusLine).show(safe_line(status))
         self.findings_text = finding_line(findings)
         self.note(self.findings_text)
         self.query_one(PartsTable).show(score, beat, findings, self.index)
