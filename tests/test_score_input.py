@@ -19,7 +19,7 @@ from textual.strip import Strip
 from textual.widgets import Input
 
 from choreo_tui.app import ChoreoApp
-from choreo_tui.widgets.score_input import ScoreInput
+from choreo_tui.widgets.score_input import ScoreField, ScoreInput
 from notation import save
 
 HOSTILE = "Ana\x1b]0;x\x07Ruiz\u202e"
@@ -173,3 +173,54 @@ async def test_a_value_that_does_not_fit_or_a_placeholder_is_left_to_input() -> 
         await pilot.pause()
         assert list(mine.render_line(0)) == list(Input.render_line(mine, 0))
         assert list(mine.render_line(0)) != list(mine._plain_line() or [])
+
+
+class _Shown(App[None]):
+    CSS = "ScoreField { width: 12; }"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.changed: list[str | None] = []
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.changed.append(event.input.id)
+
+    def compose(self) -> ComposeResult:
+        yield ScoreField(id="shown", compact=True)
+        yield ScoreField(id="set", compact=True)
+
+
+def _state(field: ScoreField) -> tuple[object, ...]:
+    return (
+        field.value,
+        field.selection,
+        field.cursor_position,
+        field.virtual_size,
+        field.scroll_offset,
+        field.classes,
+        list(field.render_line(0)),
+    )
+
+
+@sync
+async def test_showing_a_value_leaves_the_field_as_setting_it_does_without_a_message() -> None:
+    app = _Shown()
+    async with app.run_test(size=(40, 4)) as pilot:
+        shown, typed = app.query_one("#shown", ScoreField), app.query_one("#set", ScoreField)
+        app.set_focus(None)
+        values = ("lights 14", "", "a cue longer than the field is wide", "4", "Ana\x1bRuiz", "8")
+        for value in values:
+            typed.value = value
+            shown.show(value)
+            await pilot.pause()
+            assert _state(shown) == _state(typed), value
+        shown.focus()  # the form is bound while a field is focused after an undo
+        await pilot.pause()
+        shown.cursor_position = typed.cursor_position = 1
+        for value in ("a cue longer than the field is wide", "ab"):
+            shown.show(value)
+            typed.value = value
+            await pilot.pause()
+            assert _state(shown)[:5] == _state(typed)[:5], value
+        assert app.changed.count("shown") == 1  # the first value only, set as Input sets it
+        assert app.changed.count("set") == len(values) + 2

@@ -174,9 +174,7 @@ class BeatForm(Vertical):
                 if name in NOTE_FIELDS:
                     self.query_one(f"#{name}", NotesArea).show(value)
                     continue
-                field = self.query_one(f"#{name}", Input)
-                if field.value != value:
-                    field.value = value
+                self.query_one(f"#{name}", Field).show(value)
             for flag in FLAGS:
                 box = self.query_one(f"#{flag}", Checkbox)
                 box.value = bool(beat and getattr(beat, flag))

@@ -20,6 +20,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.geometry import Size
 from textual.strip import Strip
 from textual.widgets import Input
 
@@ -170,3 +171,24 @@ class ScoreInput(Input):
 
 class ScoreField(ScoreInput, Field):
     """A ``Field`` (fixed size, no layout pass as its text changes) for score text."""
+
+    def show(self, value: str) -> None:
+        """Show ``value`` as the field's text: what setting ``value`` does, without the
+        ``Changed`` message.
+
+        The beat form shows the next beat's values on every move and drops those
+        messages (they are not typing), yet ``Input`` built and validated one for each
+        field, and measured the text twice over. A field with no validators, suggester
+        or automatic size needs only its new text measured, its selection kept within
+        it, and a repaint. The first value, which also puts the cursor at the end, is
+        set as ``Input`` sets it.
+        """
+        if value == self.value:
+            return
+        if self._initial_value or self.validators or self.suggester or self.styles.auto_dimensions:
+            self.value = value
+            return
+        self.set_reactive(Input.value, value)
+        self.virtual_size = Size(self.content_width, 1)
+        self.selection = self.selection  # within the new text, as Input keeps it
+        self.refresh()
