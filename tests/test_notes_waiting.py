@@ -95,6 +95,10 @@ async def test_notes_that_cannot_wait_are_loaded_at_once() -> None:
             await pilot.pause()
             assert waiting._waiting is None, text
             assert waiting.value == text
+        assert waiting.read_only and waiting.holds_hidden
+        waiting.show("plain again")  # after held notes: editable again
+        assert waiting._waiting == waiting.value == "plain again"
+        assert not waiting.read_only and not waiting.holds_hidden
         waiting.focus()
         await pilot.pause()
         waiting.show("shown while focused")

@@ -228,11 +228,14 @@ class NotesArea(TextArea):
 
     def _wait(self, text: str) -> None:
         """Show ``text`` without loading it: what ``load_text`` shows, for a fraction of it."""
-        self._held, self._escapes = None, {}
-        self.read_only = False
+        if self._held is not None or self.read_only:
+            self._held, self._escapes = None, {}
+            self.read_only = False
         self._waiting = text
-        self._waiting_wrap = WrappedDocument(Document(text), self.wrap_width, self.indent_width)
-        self._refresh_size()
+        wrapped = WrappedDocument(Document(text), self.wrap_width, self.indent_width)
+        self._waiting_wrap = wrapped
+        if self.virtual_size != Size(0, wrapped.height):  # else the scrollbars stay as they are
+            self._refresh_size()
         # Loading moves the cursor to the start: that scrolls it into view, clears the
         # screen's text selection and puts the terminal's cursor there.
         if self.scroll_offset != (0, 0):
@@ -317,9 +320,13 @@ class NotesArea(TextArea):
         line = wrapped.document.get_line(line_index) + " "
         cuts = [0, *wrapped.get_offsets(line_index), len(line)]
         section = line[cuts[section_index] : cuts[section_index + 1]]
+        # The one strip Strip.extend_cell_length then apply_style would end with.
         width = self.scrollable_content_region.width - self.gutter_width
-        strip = Strip([Segment(section)], cell_len(section))
-        return strip.extend_cell_length(width, theme.base_style).apply_style(base_style)
+        used = cell_len(section)
+        segments = [Segment(section, base_style)]
+        if used < width:
+            segments.append(Segment(" " * (width - used), base_style + theme.base_style))
+        return Strip(segments, max(used, width))
 
     def get_line(self, line_index: int) -> Text:
         """A line of the notes, each escape of held text in reverse video."""
