@@ -14,6 +14,7 @@ from conftest import sync
 from factories import beat, performer, score
 from test_cast_screen import CastHost, drive
 from textual.app import App, ComposeResult
+from textual.containers import Horizontal
 from textual.pilot import Pilot
 from textual.strip import Strip
 from textual.widgets import Input
@@ -224,3 +225,33 @@ async def test_showing_a_value_leaves_the_field_as_setting_it_does_without_a_mes
             assert _state(shown)[:5] == _state(typed)[:5], value
         assert app.changed.count("shown") == 1  # the first value only, set as Input sets it
         assert app.changed.count("set") == len(values) + 2
+
+
+class _Tinted(App[None]):
+    CSS = """
+    .tinted { background: darkred; color: yellow; }
+    .tinted ScoreInput { text-style: bold; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="row"):
+            yield ScoreInput("Ana Ruiz", id="score", compact=True)
+
+
+@sync
+async def test_a_plain_value_follows_every_change_of_style_around_it() -> None:
+    app = _Tinted()
+    async with app.run_test(size=(40, 4)) as pilot:
+        field, row = app.query_one(ScoreInput), app.query_one("#row")
+        app.set_focus(None)
+        for change in (
+            lambda: row.add_class("tinted"),
+            lambda: row.remove_class("tinted"),
+            lambda: setattr(row.styles, "background", "darkblue"),
+            lambda: setattr(app, "theme", "textual-light"),
+            lambda: setattr(field, "disabled", True),
+        ):
+            field.render_line(0)
+            change()
+            await pilot.pause()
+            assert list(field.render_line(0)) == list(Input.render_line(field, 0))

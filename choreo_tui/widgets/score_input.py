@@ -162,11 +162,26 @@ class ScoreInput(Input):
         if used > width:
             return None
         # An empty value with no placeholder is drawn as spaces alone, in one segment.
-        style = self.rich_style
+        style = self._plain_style()
         segments = [Segment(value, style)] if value else []
         if used < width:
             segments.append(Segment(" " * (width - used), style))
         return Strip(segments, width)
+
+    _style_for: object = None
+    _style: Style | None = None
+
+    def _plain_style(self) -> Style:
+        """``rich_style``, worked out again only when Textual works out ``visual_style`` again.
+
+        Both come from the same walk up every ancestor's colours and text style, which
+        Textual repeats for ``rich_style`` on every call; ``visual_style`` it keeps until
+        the styles change (``notify_style_update``), as every ``Static`` relies on.
+        """
+        visual = self.visual_style
+        if self._style is None or self._style_for is not visual:
+            self._style_for, self._style = visual, self.rich_style
+        return self._style
 
 
 class ScoreField(ScoreInput, Field):
