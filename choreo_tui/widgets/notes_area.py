@@ -235,7 +235,9 @@ class NotesArea(TextArea):
         wrapped = WrappedDocument(Document(text), self.wrap_width, self.indent_width)
         self._waiting_wrap = wrapped
         if self.virtual_size != Size(0, wrapped.height):  # else the scrollbars stay as they are
-            self._refresh_size()
+            self._refresh_size()  # which repaints the area
+        else:
+            self.refresh()
         # Loading moves the cursor to the start: that scrolls it into view, clears the
         # screen's text selection and puts the terminal's cursor there.
         if self.scroll_offset != (0, 0):
@@ -248,7 +250,6 @@ class NotesArea(TextArea):
         self.app.clear_selection()
         x, y, _, _ = self.content_region
         self.app.cursor_position = Offset(x + self.gutter_width, y)
-        self.refresh()
 
     def _settle(self) -> None:
         """Load waiting notes into the document: the area is about to be used."""

@@ -204,6 +204,11 @@ class ScoreField(ScoreInput, Field):
             self.value = value
             return
         self.set_reactive(Input.value, value)
-        self.virtual_size = Size(self.content_width, 1)
-        self.selection = self.selection  # within the new text, as Input keeps it
-        self.refresh()
+        size = Size(self.content_width, 1)
+        if size != self.virtual_size:
+            self.virtual_size = size  # which repaints the field
+        else:
+            self.refresh()
+        start, end = self.selection
+        if max(start, end) > len(value):
+            self.selection = self.selection  # kept within the new text, as Input keeps it
