@@ -23,6 +23,7 @@ from choreo_tui.typed import Typing
 from choreo_tui.widgets.notes_area import NotesArea
 from choreo_tui.widgets.parts import PartsTable
 from choreo_tui.widgets.score_input import ScoreField as Field
+from choreo_tui.widgets.status_line import StatusLine
 from choreo_tui.widgets.tick import Tick
 from notation.agreement import is_current
 from notation.describe import and_list, counted
@@ -121,10 +122,12 @@ class BeatForm(Vertical):
         self.findings_text = ""
         self._shown: dict[str, str] = {}
         """The words each status line shows now (drawing the same words again is skipped)."""
+        self._shows: dict[str, Field | NotesArea] = {}
+        self._ticks: dict[str, Checkbox] = {}
 
     def compose(self) -> ComposeResult:
         """Status line, three rows of fields, the message line and the parts."""
-        yield Static("", id="beat-status")
+        yield StatusLine(id="beat-status")
         with Horizontal(classes="row"):
             yield Label("Title")
             yield Field(id="title", compact=True)
@@ -158,6 +161,7 @@ class BeatForm(Vertical):
         self.index = index if beat is not None else None
         if self.disabled != (beat is None):
             self.disabled = beat is None
+        self._look_up()
         with self.prevent(Input.Changed, Checkbox.Changed, NotesArea.Changed):
             timing = beat.timing if beat else None
             values: dict[str, str] = {
@@ -170,15 +174,9 @@ class BeatForm(Vertical):
                 "cue": timing.cue if timing else "",
             }
             for name, value in values.items():
-                if name in NOTE_FIELDS:
-                    self.query_one(f"#{name}", NotesArea).show(value)
-                    continue
-                field = self.query_one(f"#{name}", Input)
-                if field.value != value:
-                    field.value = value
+                self._shows[name].show(value)
             for flag in FLAGS:
-                box = self.query_one(f"#{flag}", Checkbox)
-                box.value = bool(beat and getattr(beat, flag))
+                self._ticks[flag].value = bool(beat and getattr(beat, flag))
         status = (
             status_words(score, index, findings, checked)
             if beat is not None and index is not None
@@ -187,10 +185,21 @@ class BeatForm(Vertical):
         # Fixed-height lines: updating them never re-lays out the screen, which keeps
         # moving from beat to beat cheap on a big score. A line whose words are the same
         # is left alone: it is not drawn again.
-        self._line("#beat-status", safe_line(status))
+        self.query_one("#beat-status", StatusLine).show(safe_line(status))
         self.findings_text = finding_line(findings)
         self.note(self.findings_text)
         self.query_one(PartsTable).show(score, beat, findings, self.index)
+
+    def _look_up(self) -> None:
+        """Find once what every bind shows (the form is composed once): a lookup by id
+        for each of ten widgets was a part of every move."""
+        if self._shows:
+            return
+        for name in NOTE_FIELDS:
+            self._shows[name] = self.query_one(f"#{name}", NotesArea)
+        for name in ("title", *TIMING_FIELDS):
+            self._shows[name] = self.query_one(f"#{name}", Field)
+        self._ticks.update({flag: self.query_one(f"#{flag}", Checkbox) for flag in FLAGS})
 
     def _line(self, selector: str, text: str) -> Static:
         line = self.query_one(selector, Static)

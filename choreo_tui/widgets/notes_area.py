@@ -17,16 +17,29 @@ stays the exact text. Typing there says why nothing happens; ctrl+r drops those
 characters (and nothing else) and makes the notes editable again, an edit the form
 applies like any other. Forms read ``value``, never ``text``: in a held area ``text``
 is the escaped drawing.
+
+Notes shown while the area is not focused (the beat form shows the next beat's notes
+on every move) **wait**: ``TextArea`` builds a document, wraps it, moves its cursor
+and scrolls it into view for every text it loads, most of a move's cost in the form,
+and then draws each line through Rich. Plain notes (nothing held, no tab, not opening
+with a bracket the cursor would match) are wrapped the way the area wraps them and
+drawn line by line as ``TextArea`` draws them unfocused; they are loaded into the
+document when the area is focused or edited, exactly as ``show`` loaded them before.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
+from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Region, Size
+from textual.document._document import Document, EditResult
+from textual.document._edit import Edit
+from textual.document._wrapped_document import WrappedDocument
+from textual.geometry import Offset, Region, Size, Spacing
 from textual.message import Message
 from textual.reactive import Reactive
 from textual.scrollbar import ScrollBar
@@ -37,6 +50,9 @@ from textual.widgets.text_area import TextAreaTheme
 
 from choreo_tui.widgets.fixed_size import follow_content, vertical_scrollbar
 from notation.terminal import safe
+
+BRACKETS = "()[]{}"
+"""Characters ``TextArea`` matches with their partner when its cursor is on one."""
 
 EDITING_KEYS = frozenset({"enter", "backspace", "delete", "ctrl+d", "ctrl+w", "ctrl+u", "ctrl+k"})
 """Keys that would change an editable area's text (printable characters besides)."""
@@ -95,6 +111,12 @@ class NotesArea(TextArea):
 
     _escapes: dict[int, list[tuple[int, int]]] = {}  # noqa: RUF012 (replaced, never mutated)
     """Where the escapes of held text sit: line -> (start, end) columns."""
+
+    _waiting: str | None = None
+    """Notes shown while the area is not focused, not loaded into its document yet."""
+
+    _waiting_wrap: WrappedDocument | None = None
+    """The waiting notes, wrapped as the area wraps its document."""
 
     # Sized by CSS: new notes on a move to another beat repaint the area, never the
     # screen's layout (choreo_tui.widgets.fixed_size).
@@ -183,8 +205,129 @@ class NotesArea(TextArea):
         """Show ``text`` unless it is already shown (loading resets the cursor and undo)."""
         if self.value == text and (self._held is None) == (safe(text) == text):
             return
+        if self._may_wait(text):
+            self._wait(text)
+            return
         self.load_text(self._hold(text))
         self.read_only = self._held is not None
+
+    def _may_wait(self, text: str) -> bool:
+        """Can ``text`` be shown unloaded, its lines drawn as ``TextArea`` draws them?"""
+        return (
+            not self.has_focus
+            and self.is_mounted
+            and safe(text) == text
+            and "\t" not in text
+            and (text[:1] not in BRACKETS if text else not self.placeholder)
+            and self.soft_wrap
+            and not self.show_line_numbers
+            and not self.highlight_cursor_line
+            and self.language is None
+            and not self.suggestion
+        )
+
+    def _wait(self, text: str) -> None:
+        """Show ``text`` without loading it: what ``load_text`` shows, for a fraction of it."""
+        if self._held is not None or self.read_only:
+            self._held, self._escapes = None, {}
+            self.read_only = False
+        self._waiting = text
+        wrapped = WrappedDocument(Document(text), self.wrap_width, self.indent_width)
+        self._waiting_wrap = wrapped
+        if self.virtual_size != Size(0, wrapped.height):  # else the scrollbars stay as they are
+            self._refresh_size()  # which repaints the area
+        else:
+            self.refresh()
+        # Loading moves the cursor to the start: that scrolls it into view, clears the
+        # screen's text selection and puts the terminal's cursor there.
+        if self.scroll_offset != (0, 0):
+            self.scroll_to_region(
+                Region(0, 0, width=3, height=1),
+                spacing=Spacing(right=self.gutter_width),
+                animate=False,
+                force=True,
+            )
+        self.app.clear_selection()
+        x, y, _, _ = self.content_region
+        self.app.cursor_position = Offset(x + self.gutter_width, y)
+
+    def _settle(self) -> None:
+        """Load waiting notes into the document: the area is about to be used."""
+        text = self._waiting
+        if text is not None:
+            with self.prevent(TextArea.Changed):  # the same notes, not an edit
+                self.load_text(text)
+
+    def load_text(self, text: str) -> None:
+        """Load ``text`` into the document (whatever was waiting is forgotten)."""
+        self._waiting, self._waiting_wrap = None, None
+        super().load_text(text)
+
+    @property
+    def text(self) -> str:
+        """The text shown (waiting notes included); forms read ``value``."""
+        return self._waiting if self._waiting is not None else self.document.text
+
+    @text.setter
+    def text(self, text: str) -> None:
+        self.load_text(text)
+
+    def edit(self, edit: Edit) -> EditResult:
+        """Edit the document, loading waiting notes first."""
+        self._settle()
+        return super().edit(edit)
+
+    def undo(self) -> None:
+        """Undo within the document, loading waiting notes first."""
+        self._settle()
+        super().undo()
+
+    def redo(self) -> None:
+        """Redo within the document, loading waiting notes first."""
+        self._settle()
+        super().redo()
+
+    def _rewrap_and_refresh_virtual_size(self) -> None:
+        wrapped = self._waiting_wrap
+        if wrapped is None:
+            super()._rewrap_and_refresh_virtual_size()
+            return
+        wrapped.wrap(self.wrap_width, tab_width=self.indent_width)
+        self._refresh_size()
+        self.refresh()
+
+    def _refresh_size(self) -> None:
+        wrapped = self._waiting_wrap
+        if wrapped is None:
+            super()._refresh_size()
+            return
+        self.virtual_size = Size(0, wrapped.height)
+        self._refresh_scrollbars()
+
+    def render_line(self, y: int) -> Strip:
+        """A line of the area: waiting notes are drawn here, the rest by ``TextArea``."""
+        wrapped = self._waiting_wrap
+        if wrapped is None:
+            return super().render_line(y)
+        # What TextArea's _render_line draws for a line of plain text, unfocused, the
+        # cursor at the start: the wrapped section (the last one of a line ends with
+        # the cursor's space), padded in the theme's base style, in the base style.
+        theme = self._theme
+        base_style = theme.base_style if theme.base_style is not None else self.rich_style
+        y_offset = y + self.scroll_offset.y
+        if y_offset >= wrapped.height:
+            return Strip.blank(self.size.width, base_style)
+        line_index, section_index = wrapped._offset_to_line_info[y_offset]
+        line = wrapped.document.get_line(line_index) + " "
+        cuts = [0, *wrapped.get_offsets(line_index), len(line)]
+        section = line[cuts[section_index] : cuts[section_index + 1]]
+        # The one strip Strip.extend_cell_length then apply_style would end with.
+        width = self.scrollable_content_region.width - self.gutter_width
+        used = cell_len(section)
+        segments = [Segment(section, base_style)]
+        if used < width:
+            segments.append(Segment(" " * (width - used), base_style + theme.base_style))
+        return Strip(segments, max(used, width))
 
     def get_line(self, line_index: int) -> Text:
         """A line of the notes, each escape of held text in reverse video."""
@@ -235,6 +378,7 @@ class NotesArea(TextArea):
         await super()._on_key(event)
 
     def _on_focus(self, event: events.Focus) -> None:
+        self._settle()
         # Tabbing in lands after the last word, as in a one-line field: notes are added to.
         self.move_cursor(self.document.end)
 

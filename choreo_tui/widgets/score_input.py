@@ -17,8 +17,10 @@ without such characters is drawn by ``Input`` itself, unchanged.
 from __future__ import annotations
 
 from rich.cells import cell_len
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.geometry import Size
 from textual.strip import Strip
 from textual.widgets import Input
 
@@ -112,6 +114,10 @@ class ScoreInput(Input):
         field for score text has one).
         """
         shown = self._shown()
+        if shown is None and y == 0 and not self.has_focus and self.highlighter is None:
+            plain = self._plain_line()
+            if plain is not None:
+                return plain
         if shown is None or y != 0:
             return super().render_line(y)
         result = self._value
@@ -138,6 +144,71 @@ class ScoreInput(Input):
         strip = strip.crop(scroll_x, scroll_x + width + 1).extend_cell_length(width + 1)
         return strip.apply_style(self.rich_style)
 
+    def _plain_line(self) -> Strip | None:
+        """The line ``Input`` draws for a value that fits, unfocused; None when it does not fit
+        (or is empty with a placeholder to show).
+
+        The beat form draws two or three fields on every move to another beat, and
+        ``Input`` makes each line through a Rich ``Text``, a console render and three
+        strips. A value with nothing to escape that fits the field unscrolled is its
+        text then spaces, in the field's style: built here at once, the same segments.
+        An empty field with no placeholder (the beat form's) is spaces alone.
+        """
+        value = self.value
+        if (not value and self.placeholder) or self.password or self.scroll_offset.x:
+            return None
+        width = self.scrollable_content_region.width + 1
+        used = cell_len(value)
+        if used > width:
+            return None
+        # An empty value with no placeholder is drawn as spaces alone, in one segment.
+        style = self._plain_style()
+        segments = [Segment(value, style)] if value else []
+        if used < width:
+            segments.append(Segment(" " * (width - used), style))
+        return Strip(segments, width)
+
+    _style_for: object = None
+    _style: Style | None = None
+
+    def _plain_style(self) -> Style:
+        """``rich_style``, worked out again only when Textual works out ``visual_style`` again.
+
+        Both come from the same walk up every ancestor's colours and text style, which
+        Textual repeats for ``rich_style`` on every call; ``visual_style`` it keeps until
+        the styles change (``notify_style_update``), as every ``Static`` relies on.
+        """
+        visual = self.visual_style
+        if self._style is None or self._style_for is not visual:
+            self._style_for, self._style = visual, self.rich_style
+        return self._style
+
 
 class ScoreField(ScoreInput, Field):
     """A ``Field`` (fixed size, no layout pass as its text changes) for score text."""
+
+    def show(self, value: str) -> None:
+        """Show ``value`` as the field's text: what setting ``value`` does, without the
+        ``Changed`` message.
+
+        The beat form shows the next beat's values on every move and drops those
+        messages (they are not typing), yet ``Input`` built and validated one for each
+        field, and measured the text twice over. A field with no validators, suggester
+        or automatic size needs only its new text measured, its selection kept within
+        it, and a repaint. The first value, which also puts the cursor at the end, is
+        set as ``Input`` sets it.
+        """
+        if value == self.value:
+            return
+        if self._initial_value or self.validators or self.suggester or self.styles.auto_dimensions:
+            self.value = value
+            return
+        self.set_reactive(Input.value, value)
+        size = Size(self.content_width, 1)
+        if size != self.virtual_size:
+            self.virtual_size = size  # which repaints the field
+        else:
+            self.refresh()
+        start, end = self.selection
+        if max(start, end) > len(value):
+            self.selection = self.selection  # kept within the new text, as Input keeps it
