@@ -1,7 +1,7 @@
 """What one Down/Up in the editor makes Textual do, counted (not timed), so it can be
 compared on a busy machine: frames, layout passes, widgets asked to repaint, widgets
 drawn into a frame, lines rendered again, DataTable cells rendered through Rich (the
-parts table's, or the bare app's) and parts cells drawn without it (``PlainTable``).
+parts table's until it drew its own lines, or the bare app's).
 
     .venv/bin/python benchmarks/key_counts.py [--beats 5000] [--presses 20] [--start 6]
 
@@ -82,16 +82,6 @@ def _watch() -> None:
             return lines
         return cell(self, *args, **kwargs)
 
-    from choreo_tui.widgets.plain_table import PlainTable
-
-    plain = PlainTable._render_cell
-
-    def counted_plain(self: PlainTable, *args: Any, **kwargs: Any) -> Any:
-        if counting[0]:
-            counts["parts cells drawn"] += 1
-        return plain(self, *args, **kwargs)
-
-    PlainTable._render_cell = counted_plain  # type: ignore[method-assign]
     Widget.refresh = counted_refresh  # type: ignore[method-assign,assignment]
     Screen._refresh_layout = counted_layout  # type: ignore[method-assign]
     Screen._compositor_refresh = counted_frame  # type: ignore[method-assign]
