@@ -167,3 +167,18 @@ async def test_a_keymap_that_gives_a_key_twice_is_reported(tmp_path: Path) -> No
         assert isinstance(app.screen, EditorScreen)
         messages = " ".join(n.message for n in app._notifications)
         assert "'n' now runs add_beat, so next_problem lost it" in messages
+
+
+@sync
+async def test_help_names_each_key_of_a_two_key_command(tmp_path: Path) -> None:
+    # Delete beat is "x,delete" shown as "x": help listed "x" twice and never "del".
+    path = tmp_path / "s.score.toml"
+    save(score(beat()), path)
+    app = ChoreoApp(path, keymap_file=tmp_path / "none.toml", folder=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        keys = [line.key for line in help_screen.keys if line.id == "delete_beat"]
+        assert keys == ["x", "del"]

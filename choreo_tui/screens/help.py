@@ -46,6 +46,7 @@ def focused_help(screen: Screen[object]) -> str:
 def key_lines(screen: Screen[object]) -> list[KeyLine]:
     """Every binding in force on ``screen`` (focused widget, screen, app), described."""
     seen: set[tuple[str, str]] = set()
+    shown: set[tuple[str, str]] = set()
     lines: list[KeyLine] = []
     for key, active in screen.active_bindings.items():
         binding = active.binding
@@ -53,7 +54,13 @@ def key_lines(screen: Screen[object]) -> list[KeyLine]:
         if not words or (binding.action, key) in seen:
             continue
         seen.add((binding.action, key))
-        lines.append(KeyLine(screen.app.get_key_display(binding), binding.id or "", words))
+        display = screen.app.get_key_display(binding)
+        if (binding.action, display) in shown:
+            # A second key of one binding ("x,delete") carries the first key's display
+            # ("x"): it is shown as its own key, not as the first one twice.
+            display = screen.app.get_key_display(Binding(key, ""))
+        shown.add((binding.action, display))
+        lines.append(KeyLine(display, binding.id or "", words))
     # Choreo's own commands first; Textual's generic keys (tab, copy...) after.
     return sorted(lines, key=lambda line: not line.id)
 
