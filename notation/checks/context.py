@@ -149,7 +149,8 @@ class BeatContext:
     @once
     def ids(self) -> set[str]:
         """Every performer id the beat names anywhere (``Beat.ids``); never change it."""
-        return self.beat.ids()
+        # The touches' fields are read already (``fields``): Beat.ids need not again.
+        return self.beat.ids(self.fields)
 
     @once
     def involved(self) -> list[str]:
