@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from notation.blocking import areas_in_force_at
+from notation.blocking import areas_in_force
 from notation.checks.context import BeatContext, surface
 from notation.describe import counted
 from notation.findings import BeatFinding, Finding
@@ -43,7 +43,12 @@ def placement(ctx: BeatContext) -> list[Finding]:
     contacts = ctx.contacts
     if not contacts:
         return []
-    where = areas_in_force_at(ctx.score, ctx.index)
+    # areas_in_force_at without its own call and its read of the score's beats (a
+    # read through pydantic's __getattr__ hook): the list has one entry per beat.
+    areas, index = areas_in_force(ctx.score), ctx.index
+    if not 0 <= index < len(areas):
+        return []
+    where = areas[index]
     if not where:
         return []
     found: list[Finding] = []
