@@ -230,20 +230,13 @@ class Beat(Model):
     agreed: Agreed | None = None
 
     def ids(self, touch_fields: Sequence[Mapping[str, Any]] | None = None) -> set[str]:
-        """Every performer id this beat names anywhere.
-
-        ``touch_fields``: each of this beat's touches' fields (its ``__dict__``), in
-        order, when the caller has read them already (the checker's ``BeatContext``).
-        """
-        # T505 and C404 ask every beat of a check. Each attribute read of a pydantic
-        # model goes through its __getattr__ hook (about 420 instructions, against 190
-        # for a read from its __dict__), so the beat's own fields are read at once
-        # and the touches' from the fields the checker has read already.
+        """Every performer id this beat names anywhere; ``touch_fields``: its touches'
+        ``__dict__``, in order, when the caller has read them (``BeatContext.fields``)."""
+        # Read from __dict__: each attribute read of a pydantic model is a slow hook.
         fields = self.__dict__
         if touch_fields is None:
             touch_fields = list(map(_FIELDS, fields["touches"]))
-        found = set(map(_BY, touch_fields))
-        found.update(map(_TO, touch_fields))
+        found = {*map(_BY, touch_fields), *map(_TO, touch_fields)}
         for placement in fields["placements"]:
             placed = placement.__dict__
             found.add(placed["who"])
@@ -252,9 +245,7 @@ class Beat(Model):
                 found.add(facing)
         for barrier in fields["barriers"]:
             found.update(barrier.between)
-        garments = fields["garments"]
-        if garments:
-            found.update(map(_WHO, garments))
+        found.update(map(_WHO, fields["garments"]))
         found.update(fields["bare"])
         agreed = fields["agreed"]
         if agreed is not None:
