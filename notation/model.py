@@ -230,13 +230,12 @@ class Beat(Model):
     agreed: Agreed | None = None
 
     def ids(self, touch_fields: Sequence[Mapping[str, Any]] | None = None) -> set[str]:
-        """Every performer id this beat names anywhere; ``touch_fields``: its touches'
-        ``__dict__``, in order, when the caller has read them (``BeatContext.fields``)."""
-        # Read from __dict__: each attribute read of a pydantic model is a slow hook.
-        fields = self.__dict__
+        """Every performer id the beat names (``touch_fields``: its touches' ``__dict__``)."""
+        fields = self.__dict__  # read once: a pydantic model's attribute reads are slow
         if touch_fields is None:
             touch_fields = list(map(_FIELDS, fields["touches"]))
-        found = {*map(_BY, touch_fields), *map(_TO, touch_fields)}
+        found = set(map(_BY, touch_fields))
+        found.update(map(_TO, touch_fields))
         for placement in fields["placements"]:
             placed = placement.__dict__
             found.add(placed["who"])
@@ -245,7 +244,9 @@ class Beat(Model):
                 found.add(facing)
         for barrier in fields["barriers"]:
             found.update(barrier.between)
-        found.update(map(_WHO, fields["garments"]))
+        garments = fields["garments"]
+        if garments:
+            found.update(map(_WHO, garments))
         found.update(fields["bare"])
         agreed = fields["agreed"]
         if agreed is not None:
