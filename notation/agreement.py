@@ -51,7 +51,10 @@ property would): beats are immutable, and ``model_copy`` with changes drops it."
 
 def digest(beat: Beat) -> str:
     """The fingerprint of a beat's choreography, as written in ``[beats.agreed]``."""
-    kept: str | None = beat.__dict__.get(_KEPT)
+    # The beat's __dict__ read once (each read of a pydantic model goes through its
+    # __getattr__ hook).
+    fields = beat.__dict__
+    kept: str | None = fields.get(_KEPT)
     if kept is not None:
         return kept
     # model_dump's own work, without its wrapper: the same serializer and options.
@@ -60,7 +63,7 @@ def digest(beat: Beat) -> str:
     )
     blob = _CANONICAL.encode(data) if _ENCODE is None else "".join(_ENCODE(data, 0))
     kept = "sha256:" + hashlib.sha256(blob.encode("utf-8")).hexdigest()
-    beat.__dict__[_KEPT] = kept
+    fields[_KEPT] = kept
     return kept
 
 

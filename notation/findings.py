@@ -72,6 +72,14 @@ a recipe ``(build, *args)`` whose words are ``build(*args)``. A recipe is one sm
 tuple where a function would be a closure, its cells or a ``partial`` and its
 arguments: a draft's check makes tens of thousands, and the collector walks each."""
 
+CODE_RANK: dict[str, int] = {code: rank for rank, code in enumerate(sorted(SEVERITY))}
+"""Each rule code's place when codes are sorted as strings."""
+
+_RANKS = 64
+"""More than there are codes: ``(touch + 1) * _RANKS + CODE_RANK[code]`` orders by
+touch, then code."""
+assert len(CODE_RANK) < _RANKS
+
 SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 MARK: dict[str, str] = {"error": "✗", "warning": "⚠", "info": "ℹ", "ok": "✓"}
 """The mark that goes with each severity, so colour never carries meaning alone."""
@@ -198,7 +206,7 @@ class BeatFinding(Finding):
     ``Finding``'s guard cost twice the rest of making one.
     """
 
-    __slots__ = ()
+    __slots__ = ("order",)
     # object's own, not a function calling it: only then does Python set the slots
     # with its fast stores (mypy reads object's signature as a different one).
     __setattr__ = object.__setattr__  # type: ignore[assignment]
@@ -217,9 +225,16 @@ class BeatFinding(Finding):
         self.touch = touch
         self._line = None
         self._locate = lines
+        # Its place among its beat's findings, as one int: sorting a beat's findings
+        # by it (read in C) cost a third of sorting by a key function's tuples.
+        self.order = CODE_RANK[code] if touch is None else (touch + 1) * _RANKS + CODE_RANK[code]
         # Sealed: from here on it refuses every change (same slots, so Python
         # allows the switch; nothing else holds the finding yet).
         self.__class__ = SealedBeatFinding
+
+    order: int
+    """Where it goes among its beat's findings: by touch (the beat's own findings
+    first), then by code. Two findings in the same place have the same ``order``."""
 
     @property
     def line(self) -> int | None:

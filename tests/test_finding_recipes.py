@@ -68,7 +68,7 @@ def test_a_beat_finding_refuses_every_change_once_made() -> None:
     assert found
     for finding in (*found, made):
         assert isinstance(finding, BeatFinding)
-        for name in ("beat", "code", "touch", "_message", "_line", "_locate", "other"):
+        for name in ("beat", "code", "touch", "order", "_message", "_line", "_locate", "other"):
             with pytest.raises(AttributeError):
                 setattr(finding, name, 1)
     assert made.line == score.line_of("beats", 0)

@@ -11,6 +11,7 @@ import gc
 import threading
 from collections.abc import Callable, Collection
 from functools import partial
+from operator import attrgetter
 
 from notation import collector
 from notation.checks import boundaries, craft, protocol
@@ -34,10 +35,10 @@ BEAT_RULES: tuple[BeatRule, ...] = (
 )
 
 
-def _in_beat_order(finding: Finding) -> tuple[int, str]:
-    # Within a beat a finding's line follows from its touch (or is the beat's own),
-    # so ordering by touch orders by line without looking lines up.
-    return (finding.touch if finding.touch is not None else -1, finding.code)
+_IN_BEAT_ORDER = attrgetter("order")
+"""A beat finding's place by touch (the beat's own findings first), then code
+(``BeatFinding.order``). Within a beat a finding's line follows from its touch (or
+is the beat's own), so ordering by touch orders by line without looking lines up."""
 
 
 def _beat_findings(ctx: BeatContext) -> list[Finding]:
@@ -46,7 +47,7 @@ def _beat_findings(ctx: BeatContext) -> list[Finding]:
     for rule in BEAT_RULES:
         found += rule(ctx)
     if len(found) > 1:
-        found.sort(key=_in_beat_order)
+        found.sort(key=_IN_BEAT_ORDER)
     return found
 
 

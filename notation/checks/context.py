@@ -12,7 +12,7 @@ from notation.areas import AREA_NAMES, GROIN, area_label, leaves_of
 from notation.checks.cast import Cast
 from notation.describe import and_list, possessive
 from notation.findings import BeatFinding, Finding, Words
-from notation.model import Beat, Score, Touch
+from notation.model import Agreed, Beat, Score, Timing, Touch
 
 _PLURAL = frozenset({"lips", "buttocks"})
 
@@ -100,6 +100,12 @@ class BeatContext:
     """Whether the beat is simulated sex or has a touch involving the groin."""
     has_nudity: bool = field(init=False)
     """Whether anyone is bare in this beat."""
+    timing: Timing | None = field(init=False)
+    """The beat's timing (``Beat.timing``)."""
+    bare: dict[str, tuple[str, ...]] = field(init=False)
+    """Who is bare where in the beat (``Beat.bare``); never change it."""
+    agreed: Agreed | None = field(init=False)
+    """The beat's recorded agreement (``Beat.agreed``)."""
     lines: Callable[..., int | None] = field(init=False)
     """The score's ``line_of``, taken once: every finding of the beat shares it."""
 
@@ -116,7 +122,10 @@ class BeatContext:
         groin: list[tuple[int, Touch]] = []
         kisses: list[tuple[int, Touch]] = []
         fields_of: list[dict[str, Any]] = []
-        for pair in enumerate(beat.touches):
+        # The beat's own fields read at once, for the rules too: each ``beat.timing``
+        # is a read through pydantic's __getattr__ hook (see ``fields`` below).
+        parts = beat.__dict__
+        for pair in enumerate(parts["touches"]):
             # A touch's fields read from its __dict__, once for every rule: pydantic
             # models define __getattr__, so each ``touch.by`` is a slow, unspecialised
             # lookup, and a draft's check read hundreds of thousands of them.
@@ -135,13 +144,16 @@ class BeatContext:
         self.fields = fields_of
         self.groin_touches = groin
         self.kisses = kisses
-        self.is_sexual = beat.simulated or bool(groin)
-        self.has_nudity = any(beat.bare.values())
+        self.timing = parts["timing"]
+        self.agreed = parts["agreed"]
+        bare = self.bare = parts["bare"]
+        self.is_sexual = parts["simulated"] or bool(groin)
+        self.has_nudity = any(bare.values())
 
     @once
     def agreed_by(self) -> frozenset[str]:
         """Who agreed this beat as it stands now (``has_agreed`` for each of them)."""
-        agreed = self.beat.agreed
+        agreed = self.agreed
         if agreed is None or not is_current(self.beat):
             return frozenset()
         return frozenset(agreed.by)
@@ -149,7 +161,8 @@ class BeatContext:
     @once
     def ids(self) -> set[str]:
         """Every performer id the beat names anywhere (``Beat.ids``); never change it."""
-        return self.beat.ids()
+        # The touches' fields are read already (``fields``): Beat.ids need not again.
+        return self.beat.ids(self.fields)
 
     @once
     def involved(self) -> list[str]:

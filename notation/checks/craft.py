@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from notation.blocking import areas_in_force_at
+from notation.blocking import areas_in_force
 from notation.checks.context import BeatContext, surface
 from notation.describe import counted
 from notation.findings import BeatFinding, Finding
@@ -11,8 +11,10 @@ from notation.model import Touch
 
 def timing(ctx: BeatContext) -> list[Finding]:
     """T501 no timing, T502 both counts and seconds."""
-    t = ctx.beat.timing
-    if t is None or (t.counts is None and t.seconds is None):
+    t = ctx.timing
+    # Each read once: a read of a pydantic model goes through its __getattr__ hook.
+    counts, seconds = (None, None) if t is None else (t.counts, t.seconds)
+    if counts is None and seconds is None:
         return [
             ctx.finding(
                 "T501",
@@ -20,12 +22,12 @@ def timing(ctx: BeatContext) -> list[Finding]:
                 "same way every time.",
             )
         ]
-    if t.counts is not None and t.seconds is not None:
+    if counts is not None and seconds is not None:
         return [
             ctx.finding(
                 "T502",
-                f"This beat's timing gives both {counted(t.counts, 'count')} and "
-                f"{t.seconds:g} seconds. "
+                f"This beat's timing gives both {counted(counts, 'count')} and "
+                f"{seconds:g} seconds. "
                 "Keep one of them.",
             )
         ]
@@ -41,7 +43,12 @@ def placement(ctx: BeatContext) -> list[Finding]:
     contacts = ctx.contacts
     if not contacts:
         return []
-    where = areas_in_force_at(ctx.score, ctx.index)
+    # areas_in_force_at without its own call and its read of the score's beats (a
+    # read through pydantic's __getattr__ hook): the list has one entry per beat.
+    areas, index = areas_in_force(ctx.score), ctx.index
+    if not 0 <= index < len(areas):
+        return []
+    where = areas[index]
     if not where:
         return []
     found: list[Finding] = []
@@ -83,12 +90,15 @@ def _t503(ctx: BeatContext, by: str, a: frozenset[str], to: str, b: frozenset[st
 def kisses(ctx: BeatContext) -> list[Finding]:
     """T504: a kiss must say closed or open mouth, and for how many counts."""
     found: list[Finding] = []
+    fields_of = ctx.fields
     for i, touch in ctx.kisses:
-        # Two plain tests, not a comprehension (a function made and called per kiss).
+        # Two plain tests, not a comprehension (a function made and called per kiss),
+        # on the touch's fields (see ``BeatContext.fields``).
+        fields = fields_of[i]
         missing: list[str] = []
-        if touch.mouth is None:
+        if fields["mouth"] is None:
             missing.append("closed or open mouth")
-        if touch.counts is None:
+        if fields["counts"] is None:
             missing.append("how many counts")
         if missing:
             found.append(ctx.finding("T504", (_t504, ctx, touch, " or ".join(missing)), i))
@@ -105,10 +115,10 @@ def _t504(ctx: BeatContext, touch: Touch, missing: str) -> str:
 
 def overrun(ctx: BeatContext) -> list[Finding]:
     """T506: a touch runs past the end of a beat timed in counts."""
-    t = ctx.beat.timing
-    if t is None or t.counts is None:
+    t = ctx.timing
+    beat_counts = None if t is None else t.counts
+    if beat_counts is None:
         return []
-    beat_counts = t.counts
     found: list[Finding] = []
     number, lines = ctx.index + 1, ctx.lines
     # Read from the touches' fields (see ``BeatContext.fields``).

@@ -17,7 +17,7 @@ def _bare_leaves(areas: tuple[str, ...]) -> frozenset[str]:
 def nudity(ctx: BeatContext) -> list[Finding]:
     """N201 bare beyond the rider, N202 bare with no rider, N203 no closed set."""
     found: list[Finding] = []
-    for who, areas in ctx.beat.bare.items():
+    for who, areas in ctx.bare.items():
         if not areas:
             continue
         view = ctx.cast.get(who)
@@ -63,7 +63,7 @@ def nudity(ctx: BeatContext) -> list[Finding]:
 
 
 def _covers_groin(ctx: BeatContext, who: str) -> bool:
-    if GROIN in _bare_leaves(ctx.beat.bare.get(who, ())):
+    if GROIN in _bare_leaves(ctx.bare.get(who, ())):
         # A garment cannot be worn over an area the beat shows bare.
         return False
     view = ctx.cast.get(who)
@@ -151,7 +151,7 @@ def _c401(ctx: BeatContext, agreed: Agreed) -> str:
 def consent(ctx: BeatContext) -> list[Finding]:
     """C401 lapsed agreement, C404 a minor in a beat with nudity or simulated sex."""
     found: list[Finding] = []
-    agreed = ctx.beat.agreed
+    agreed = ctx.agreed
     if agreed is not None and agreed.digest != digest(ctx.beat):
         # The words are built when read (a draft has hundreds of lapsed agreements).
         found.append(ctx.finding("C401", (_c401, ctx, agreed)))
