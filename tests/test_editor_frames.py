@@ -105,10 +105,8 @@ async def test_partial_frames_send_what_textual_would(
         assert mine == stock, f"frame {index} differs"
 
 
-@sync
-async def test_a_move_asks_only_the_widgets_it_changes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def _drawn_by_a_move(path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The widgets (by class) drawn into frames by the third Down in the editor."""
     drawn: list[str] = []
     draw = StylesCache.render_widget
 
@@ -116,13 +114,21 @@ async def test_a_move_asks_only_the_widgets_it_changes(
         drawn.append(type(widget).__name__)
         return draw(self, widget, crop)
 
-    app = ChoreoApp(scene(tmp_path), keymap_file=tmp_path / "k.toml", folder=tmp_path)
+    app = ChoreoApp(path, keymap_file=folder / "k.toml", folder=folder)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("down", "down")
         await pilot.pause()
         monkeypatch.setattr(StylesCache, "render_widget", counted)
         await pilot.press("down")
         await pilot.pause()
+    return drawn
+
+
+@sync
+async def test_a_move_asks_only_the_widgets_it_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn = await _drawn_by_a_move(scene(tmp_path), tmp_path, monkeypatch)
     # Textual's own compositor drew these too, though nothing of theirs changed.
     for untouched in ("Footer", "TitleBar", "QuickEntry", "Label", "ProblemsPanel"):
         assert untouched not in drawn, drawn
@@ -137,22 +143,8 @@ async def test_a_move_asks_only_the_widgets_it_changes(
 async def test_a_move_leaves_the_beat_lists_scrollbar_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    drawn: list[str] = []
-    draw = StylesCache.render_widget
-
-    def counted(self: StylesCache, widget: Widget, crop: Any) -> Any:
-        drawn.append(type(widget).__name__)
-        return draw(self, widget, crop)
-
     path = tmp_path / "long.score.toml"
-    save(score(*(beat(title=f"beat {n}") for n in range(80))), path)
-    app = ChoreoApp(path, keymap_file=tmp_path / "k.toml", folder=tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("down", "down")
-        await pilot.pause()
-        assert app.screen.query_one("#beat-list").scrollbars_enabled[0]
-        monkeypatch.setattr(StylesCache, "render_widget", counted)
-        await pilot.press("down")
-        await pilot.pause()
+    save(score(*(beat(title=f"beat {n}") for n in range(80))), path)  # the list scrolls
+    drawn = await _drawn_by_a_move(path, tmp_path, monkeypatch)
     assert "BeatList" in drawn
     assert "ScrollBar" not in drawn, drawn
