@@ -7,6 +7,7 @@ import subprocess
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 SOCKET = f"choreo-bench-{os.getpid()}"
 """The probe's own tmux server: it never meets anyone else's sessions."""
@@ -28,10 +29,14 @@ def server() -> Iterator[None]:
     session holds the server up from the first app to the last.
     """
     tmux("new-session", "-d", "-s", "keep", "sleep", "86400", check=True)
+    socket = tmux("display-message", "-p", "#{socket_path}").stdout.strip()
     try:
         yield
     finally:
         tmux("kill-server")
+        # tmux leaves a killed server's socket file behind: one per run otherwise.
+        if socket:
+            Path(socket).unlink(missing_ok=True)
 
 
 def capture(session: str) -> str:
