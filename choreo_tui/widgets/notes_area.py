@@ -203,20 +203,22 @@ class NotesArea(TextArea):
 
     def show(self, text: str) -> None:
         """Show ``text`` unless it is already shown (loading resets the cursor and undo)."""
-        if self.value == text and (self._held is None) == (safe(text) == text):
+        plain = safe(text) == text  # one scan of the notes per move, not three
+        if self.value == text and (self._held is None) == plain:
             return
-        if self._may_wait(text):
+        if self._may_wait(text, plain):
             self._wait(text)
             return
         self.load_text(self._hold(text))
         self.read_only = self._held is not None
 
-    def _may_wait(self, text: str) -> bool:
-        """Can ``text`` be shown unloaded, its lines drawn as ``TextArea`` draws them?"""
+    def _may_wait(self, text: str, plain: bool) -> bool:
+        """Can ``text`` (``plain``: with nothing to hold) be shown unloaded, its lines
+        drawn as ``TextArea`` draws them?"""
         return (
             not self.has_focus
             and self.is_mounted
-            and safe(text) == text
+            and plain
             and "\t" not in text
             and (text[:1] not in BRACKETS if text else not self.placeholder)
             and self.soft_wrap
