@@ -22,7 +22,7 @@ from choreo_tui.numbers import NumberRefused, read_positive, read_whole
 from choreo_tui.typed import Typing
 from choreo_tui.widgets.notes_area import NotesArea
 from choreo_tui.widgets.parts import PartsTable
-from choreo_tui.widgets.score_input import ScoreField as Field
+from choreo_tui.widgets.score_input import ScoreField
 from choreo_tui.widgets.status_line import StatusLine
 from choreo_tui.widgets.tick import Tick
 from notation.agreement import is_current
@@ -122,7 +122,7 @@ class BeatForm(Vertical):
         self.findings_text = ""
         self._shown: dict[str, str] = {}
         """The words each status line shows now (drawing the same words again is skipped)."""
-        self._shows: dict[str, Field | NotesArea] = {}
+        self._shows: dict[str, ScoreField | NotesArea] = {}
         self._ticks: dict[str, Checkbox] = {}
 
     def compose(self) -> ComposeResult:
@@ -130,18 +130,18 @@ class BeatForm(Vertical):
         yield StatusLine(id="beat-status")
         with Horizontal(classes="row"):
             yield Label("Title")
-            yield Field(id="title", compact=True)
+            yield ScoreField(id="title", compact=True)
             yield Label("Counts")
             # Text, not "integer"/"number": those drop keys silently (2.5 became 25);
             # the text is read when applied and refused with a reason (choreo_tui.numbers).
-            yield Field(id="counts", compact=True, classes="short")
+            yield ScoreField(id="counts", compact=True, classes="short")
             yield Label("Secs")
-            yield Field(id="seconds", compact=True, classes="short")
+            yield ScoreField(id="seconds", compact=True, classes="short")
             yield Label("Tempo")
-            yield Field(id="tempo", compact=True, classes="short")
+            yield ScoreField(id="tempo", compact=True, classes="short")
         with Horizontal(classes="row"):
             yield Label("Cue")
-            yield Field(id="cue", compact=True)
+            yield ScoreField(id="cue", compact=True)
             yield Tick("simulated", id="simulated", compact=True)
             yield Tick("placeholder", id="placeholder", compact=True)
         with Horizontal(classes="notes-row"):
@@ -198,7 +198,7 @@ class BeatForm(Vertical):
         for name in NOTE_FIELDS:
             self._shows[name] = self.query_one(f"#{name}", NotesArea)
         for name in ("title", *TIMING_FIELDS):
-            self._shows[name] = self.query_one(f"#{name}", Field)
+            self._shows[name] = self.query_one(f"#{name}", ScoreField)
         self._ticks.update({flag: self.query_one(f"#{flag}", Checkbox) for flag in FLAGS})
 
     def _line(self, selector: str, text: str) -> Static:
